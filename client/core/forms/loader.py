@@ -1,0 +1,386 @@
+"""Reads one form definition folder, checks it against the metaschemas and its invariants.
+
+A broken definition is refused at load time with the file and the JSON path of
+the problem, never later in a window or in the middle of a validation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import string
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from referencing import Registry, Resource
+
+from client.core.errors import FormDefinitionError
+from client.core.forms.model import (
+    Code,
+    Column,
+    Control,
+    FieldDef,
+    FormDefinition,
+    RecordIdentity,
+    Section,
+)
+
+FORM_FILES = ("form.json", "schema.json", "layout.json", "ui.json", "controls.json")
+_LAYOUT_TYPES = {"string": "string", "integer": "integer", "date": "date"}
+# Placeholders every control message may use besides the control's own params.
+BUILTIN_PARAMS = frozenset(
+    {"value", "field", "from", "to", "codes", "reportingYear", "kommunenummer", "label"}
+)
+UNIQUE_PARAMS = frozenset({"count", "others"})
+
+
+@cache
+def _metaschemas() -> tuple[dict[str, jsonschema.protocols.Validator], Registry]:
+    folder = resources.files("client.core.forms") / "meta"
+    documents = {}
+    for name in ("i18n", "form", "layout", "ui", "controls"):
+        documents[name] = json.loads((folder / f"{name}.schema.json").read_text("utf-8"))
+    registry: Registry = Registry().with_resources(
+        (doc["$id"], Resource.from_contents(doc)) for doc in documents.values()
+    )
+    validators = {
+        name: jsonschema.Draft202012Validator(doc, registry=registry)
+        for name, doc in documents.items()
+    }
+    return validators, registry
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        text = path.read_text("utf-8")
+    except OSError as exc:
+        raise FormDefinitionError(str(path), "", f"cannot be read ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise FormDefinitionError(str(path), "", "is not UTF-8 text") from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormDefinitionError(
+            str(path), "", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from exc
+
+
+def _check_against(kind: str, document: Any, path: Path) -> None:
+    validators, _ = _metaschemas()
+    error = jsonschema.exceptions.best_match(validators[kind].iter_errors(document))
+    if error is not None:
+        raise FormDefinitionError(str(path), error.json_path, error.message)
+
+
+def load_form(directory: Path) -> FormDefinition:
+    """Load and check the form in `directory` (forms/<year>/<form id>/)."""
+    directory = Path(directory)
+    meta = _read_json(directory / "form.json")
+    _check_against("form", meta, directory / "form.json")
+    kind = meta["kind"]
+
+    schema_path = directory / "schema.json"
+    schema = _read_json(schema_path)
+    try:
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except jsonschema.SchemaError as exc:
+        raise FormDefinitionError(str(schema_path), exc.json_path, exc.message) from exc
+    if schema.get("type") != "object" or not isinstance(schema.get("properties"), dict):
+        raise FormDefinitionError(str(schema_path), "$", "must describe an object with properties")
+
+    ui_path = directory / "ui.json"
+    ui = _read_json(ui_path)
+    _check_against("ui", ui, ui_path)
+
+    controls_path = directory / "controls.json"
+    controls_doc = _read_json(controls_path)
+    _check_against("controls", controls_doc, controls_path)
+
+    layout = None
+    layout_path = directory / "layout.json"
+    if kind == "record":
+        layout = _read_json(layout_path)
+        _check_against("layout", layout, layout_path)
+
+    fields = _build_fields(schema, ui, layout, directory)
+    sections = _build_sections(ui, fields, ui_path)
+    controls = _build_controls(controls_doc, fields, controls_path)
+    if str(meta["year"]) != directory.parent.name or meta["id"] != directory.name:
+        raise FormDefinitionError(
+            str(directory / "form.json"),
+            "$",
+            f"id {meta['id']!r} and year {meta['year']} must match the folder "
+            f"{directory.parent.name}/{directory.name}",
+        )
+    identity_doc = meta.get("identity", {})
+    identity = RecordIdentity(
+        journal=identity_doc.get("journal"),
+        caseworker=identity_doc.get("caseworker"),
+        person=tuple(identity_doc.get("person", ())),
+    )
+    names = {f.name for f in fields}
+    for key, value in identity_doc.items():
+        for name in [value] if isinstance(value, str) else value:
+            if name not in names:
+                raise FormDefinitionError(
+                    str(directory / "form.json"), f"$.identity.{key}", f"unknown field {name!r}"
+                )
+    for i, total in enumerate(meta.get("totals", ())):
+        for name in total.get("sum", ()):
+            if name not in names:
+                raise FormDefinitionError(
+                    str(directory / "form.json"), f"$.totals[{i}].sum", f"unknown field {name!r}"
+                )
+
+    return FormDefinition(
+        form_id=meta["id"],
+        year=meta["year"],
+        version=meta["version"],
+        kind=kind,
+        title=meta["title"],
+        description=meta.get("description", meta["title"]),
+        fields=fields,
+        sections=sections,
+        controls=controls,
+        schema=schema,
+        record_length=layout["recordLength"] if layout else None,
+        identity=identity,
+        totals=tuple(meta.get("totals", ())),
+        directory=directory,
+        sha256=definition_digest(directory),
+    )
+
+
+def definition_digest(directory: Path) -> str:
+    """SHA-256 over the definition's files, so a submission names exactly what it was checked by."""
+    digest = hashlib.sha256()
+    for name in FORM_FILES:
+        path = directory / name
+        if path.exists():
+            digest.update(name.encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _field_type(prop: dict[str, Any], layout_type: str | None) -> str:
+    if layout_type is not None:
+        return _LAYOUT_TYPES[layout_type]
+    if prop.get("type") == "array":
+        return "multichoice"
+    if "enum" in prop:
+        return "choice"
+    if prop.get("type") == "boolean":
+        return "boolean"
+    if prop.get("type") == "integer":
+        return "integer"
+    if prop.get("format") == "date":
+        return "date"
+    return "string"
+
+
+def _build_fields(
+    schema: dict[str, Any], ui: dict[str, Any], layout: dict[str, Any] | None, directory: Path
+) -> tuple[FieldDef, ...]:
+    properties: dict[str, Any] = schema["properties"]
+    required = set(schema.get("required", ()))
+    ui_fields: dict[str, Any] = ui["fields"]
+    schema_path, ui_path, layout_path = (
+        str(directory / "schema.json"),
+        str(directory / "ui.json"),
+        str(directory / "layout.json"),
+    )
+    for name in ui_fields:
+        if name not in properties:
+            raise FormDefinitionError(
+                ui_path, f"$.fields.{name}", "names no property of schema.json"
+            )
+
+    columns: dict[str, tuple[Column, str]] = {}
+    if layout is not None:
+        position = 1
+        for i, item in enumerate(layout["fields"]):
+            where = f"$.fields[{i}]"
+            if item["from"] != position:
+                raise FormDefinitionError(
+                    layout_path,
+                    where,
+                    f"field {item['name']} starts at {item['from']}, expected {position} "
+                    "(fields must follow each other without gaps or overlaps)",
+                )
+            if item["name"] in columns:
+                raise FormDefinitionError(layout_path, where, f"duplicate field {item['name']}")
+            pattern = item.get("datePattern")
+            if pattern is not None and len(pattern) != item["size"]:
+                raise FormDefinitionError(
+                    layout_path, where, f"date pattern {pattern} does not fill size {item['size']}"
+                )
+            columns[item["name"]] = (
+                Column(start=item["from"] - 1, size=item["size"], date_pattern=pattern),
+                item["type"],
+            )
+            position += item["size"]
+        if position - 1 != layout["recordLength"]:
+            raise FormDefinitionError(
+                layout_path,
+                "$.recordLength",
+                f"is {layout['recordLength']}, but the fields end at column {position - 1}",
+            )
+        for name in properties:
+            if name not in columns:
+                raise FormDefinitionError(
+                    schema_path, f"$.properties.{name}", "has no column in layout.json"
+                )
+        order = list(columns)
+    else:
+        order = list(properties)
+
+    fields = []
+    for name in order:
+        if name not in properties:
+            raise FormDefinitionError(layout_path, "$.fields", f"{name} is missing in schema.json")
+        prop = properties[name]
+        ui_field = ui_fields.get(name)
+        if ui_field is None:
+            raise FormDefinitionError(ui_path, "$.fields", f"{name} has no label")
+        column, layout_type = columns.get(name, (None, None))
+        enum = prop.get("enum") or prop.get("items", {}).get("enum") or ()
+        labels = ui_field.get("codes", {})
+        for code in labels:
+            if code not in enum:
+                raise FormDefinitionError(
+                    ui_path, f"$.fields.{name}.codes.{code}", "is not in the field's enum"
+                )
+        codes = tuple(Code(str(c), labels.get(str(c), {"nb": str(c)})) for c in enum)
+        if column is not None:
+            for code in codes:
+                if len(code.code) != column.size:
+                    raise FormDefinitionError(
+                        schema_path,
+                        f"$.properties.{name}.enum",
+                        f"code {code.code!r} does not fill the field's {column.size} columns",
+                    )
+        fields.append(
+            FieldDef(
+                name=name,
+                type=_field_type(prop, layout_type),
+                label=ui_field["label"],
+                help=ui_field.get("help", {}),
+                mandatory=name in required,
+                codes=codes,
+                column=column,
+                personal=ui_field.get("personal", False),
+                max_length=prop.get("maxLength") or (column.size if column else None),
+                widget=ui_field.get("widget"),
+                visible_when=ui_field.get("visibleWhen"),
+                schema=prop,
+            )
+        )
+    return tuple(fields)
+
+
+def _build_sections(
+    ui: dict[str, Any], fields: tuple[FieldDef, ...], ui_path: Path
+) -> tuple[Section, ...]:
+    names = [f.name for f in fields]
+    seen: dict[str, str] = {}
+    sections = []
+    for i, item in enumerate(ui["sections"]):
+        for j, name in enumerate(item["fields"]):
+            where = f"$.sections[{i}].fields[{j}]"
+            if name not in names:
+                raise FormDefinitionError(str(ui_path), where, f"unknown field {name!r}")
+            if name in seen:
+                raise FormDefinitionError(
+                    str(ui_path), where, f"{name} is already in section {seen[name]!r}"
+                )
+            seen[name] = item["id"]
+        sections.append(Section(id=item["id"], title=item["title"], fields=tuple(item["fields"])))
+    missing = [n for n in names if n not in seen]
+    if missing:
+        raise FormDefinitionError(
+            str(ui_path), "$.sections", f"fields in no section: {', '.join(missing)}"
+        )
+    return tuple(sections)
+
+
+def referenced_fields(node: Any, path: str) -> Iterator[tuple[str, str]]:
+    """Every field name a condition or value refers to, with its JSON path."""
+    field_ops = {
+        "field", "text", "int", "intOrNull", "age", "date", "blank", "inCodes",
+        "validFnr", "validFnrOrPlaceholder", "validDuf", "isDate", "isStrictDate", "codeLabel",
+    }  # fmt: skip
+    if isinstance(node, dict):
+        for key, value in node.items():
+            where = f"{path}.{key}"
+            if key in field_ops and isinstance(value, str):
+                yield value, where
+            elif key == "anyInCodes":
+                for i, name in enumerate(value):
+                    yield name, f"{where}[{i}]"
+            elif key == "contains":
+                yield value[0], f"{where}[0]"
+            else:
+                yield from referenced_fields(value, where)
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from referenced_fields(item, f"{path}[{i}]")
+
+
+def _build_controls(
+    doc: dict[str, Any], fields: tuple[FieldDef, ...], path: Path
+) -> tuple[Control, ...]:
+    names = {f.name for f in fields}
+    seen: set[str] = set()
+    controls = []
+    for i, spec in enumerate(doc["controls"]):
+        where = f"$.controls[{i}]"
+        if spec["name"] in seen:
+            raise FormDefinitionError(str(path), f"{where}.name", f"duplicate {spec['name']!r}")
+        seen.add(spec["name"])
+        for name, field_path in referenced_fields(
+            {k: v for k, v in spec.items() if k not in ("title", "messages", "failureMessages")},
+            where,
+        ):
+            if name not in names:
+                raise FormDefinitionError(str(path), field_path, f"unknown field {name!r}")
+        for j, message in enumerate(spec.get("messages", ())):
+            for name, field_path in referenced_fields(
+                message.get("when", {}), f"{where}.messages[{j}].when"
+            ):
+                if name not in names:
+                    raise FormDefinitionError(str(path), field_path, f"unknown field {name!r}")
+        allowed = BUILTIN_PARAMS | set(spec.get("params", {}))
+        if spec["kind"] == "unique":
+            allowed |= UNIQUE_PARAMS
+        if spec["kind"] == "recordLength":
+            allowed |= {"length", "expected"}
+        texts = [m["text"] for m in spec.get("messages", ())]
+        texts += list(spec.get("failureMessages", {}).values())
+        for text in texts:
+            for lang, sentence in text.items():
+                for _, placeholder, _, _ in string.Formatter().parse(sentence):
+                    if placeholder is not None and placeholder not in allowed:
+                        raise FormDefinitionError(
+                            str(path),
+                            f"{where}.messages",
+                            f"{lang} message uses unknown placeholder {{{placeholder}}}",
+                        )
+        controls.append(
+            Control(
+                id=spec["id"],
+                name=spec["name"],
+                kind=spec["kind"],
+                severity=spec["severity"],
+                title=spec["title"],
+                origin=spec["origin"],
+                field=spec.get("field"),
+                spec=spec,
+            )
+        )
+    return tuple(controls)

@@ -1,0 +1,145 @@
+"""The form definition as the rest of the client sees it: frozen, checked, language-aware."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from client.core.i18n import Text, tr
+
+FormKind = Literal["record", "questionnaire"]
+Severity = Literal["FATAL", "ERROR", "WARNING", "INFO"]
+SEVERITIES: tuple[Severity, ...] = ("FATAL", "ERROR", "WARNING", "INFO")
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    label: Text
+
+    def display(self, lang: str = "nb") -> str:
+        return f"{self.code} = {tr(self.label, lang)}"
+
+
+@dataclass(frozen=True)
+class Column:
+    """Where a field sits in SSB's fixed-width record (0-based start, exclusive end)."""
+
+    start: int
+    size: int
+    date_pattern: str | None = None
+
+    @property
+    def end(self) -> int:
+        return self.start + self.size
+
+    @property
+    def first_position(self) -> int:
+        """1-based first column, as SSB's file descriptions count."""
+        return self.start + 1
+
+    @property
+    def last_position(self) -> int:
+        return self.end
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    """One question of a questionnaire or one field of a record."""
+
+    name: str
+    type: str  # "string", "integer", "amount", "date", "choice", "multichoice", "boolean", "text"
+    label: Text
+    help: Text
+    mandatory: bool
+    codes: tuple[Code, ...] = ()
+    column: Column | None = None
+    personal: bool = False  # a personal identifier: never shown in messages or logs
+    max_length: int | None = None
+    widget: str | None = None
+    visible_when: Any = None  # a condition of the expression language, for questionnaires
+    schema: dict[str, Any] = field(default_factory=dict)
+
+    def code_label(self, code: str, lang: str = "nb") -> str | None:
+        for item in self.codes:
+            if item.code == code:
+                return tr(item.label, lang)
+        return None
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: Text
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Control:
+    """One control as declared in controls.json; the engine compiles it."""
+
+    id: str  # SSB's number as SSB writes it ("30", "05A"), or ours ("K-DATO")
+    name: str  # unique within the form
+    kind: str  # "recordLength", "schema", "rule", "unique"
+    severity: Severity
+    title: Text
+    origin: str  # "SSB" or "client"
+    field: str | None
+    spec: dict[str, Any]  # the declaration as written, for the engine
+
+    @property
+    def is_ours(self) -> bool:
+        return self.origin != "SSB"
+
+
+@dataclass(frozen=True)
+class RecordIdentity:
+    """Which fields identify a record to a caseworker (journal, caseworker, person)."""
+
+    journal: str | None = None
+    caseworker: str | None = None
+    person: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FormDefinition:
+    form_id: str
+    year: int
+    version: str
+    kind: FormKind
+    title: Text
+    description: Text
+    fields: tuple[FieldDef, ...]
+    sections: tuple[Section, ...]
+    controls: tuple[Control, ...]
+    schema: dict[str, Any]
+    record_length: int | None
+    identity: RecordIdentity
+    totals: tuple[dict[str, Any], ...]
+    directory: Path
+    sha256: str
+
+    def field(self, name: str) -> FieldDef:
+        return self._by_name[name]
+
+    def has_field(self, name: str) -> bool:
+        return name in self._by_name
+
+    @property
+    def _by_name(self) -> dict[str, FieldDef]:
+        cached = self.__dict__.get("_by_name_cache")
+        if cached is None:
+            cached = {f.name: f for f in self.fields}
+            object.__setattr__(self, "_by_name_cache", cached)
+        return cached
+
+    def field_index(self, name: str) -> int:
+        return list(self._by_name).index(name)
+
+    @property
+    def is_record_form(self) -> bool:
+        return self.kind == "record"
+
+    def display_title(self, lang: str = "nb") -> str:
+        return f"{self.form_id} {tr(self.title, lang)} ({self.year})"

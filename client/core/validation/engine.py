@@ -1,0 +1,514 @@
+"""The one generic engine that runs any form's controls, as compiled by compiler.py.
+
+A FormValidator is built once per form definition and reused. `validate` gives
+every finding of a record set or a questionnaire's answers;
+`ValidationSession` keeps the findings of a record set current as single
+records change, which is what the desktop client does on every keystroke.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import jsonschema
+
+from client.core.errors import UserError
+from client.core.forms.model import Control, FieldDef, FormDefinition
+from client.core.i18n import Text
+from client.core.records.recordset import RecordSet
+from client.core.validation.compiler import (
+    BASE_NAMESPACE,
+    FORMAT_CHECKER,
+    PARAMS,
+    CodeGen,
+    DefinitionProblem,
+    build_function,
+    definition_error,
+    prologue_lines,
+    property_failures,
+    record_schema_checks,
+)
+from client.core.validation.findings import Finding, summarize
+
+_REGION = re.compile(r"[0-9]{4}([0-9]{2}|  )?")
+_BAD_REGION = {
+    "nb": "Region «{region}» er ugyldig. Oppgi kommunenummer (4 sifre) og bydel (2 sifre, "
+    "00 når kommunen ikke har bydeler), for eksempel 030101 eller 460100.",
+    "nn": "Region «{region}» er ugyldig. Oppgi kommunenummer (4 siffer) og bydel (2 siffer, "
+    "00 når kommunen ikkje har bydelar), til dømes 030101 eller 460100.",
+    "en": "Region «{region}» is invalid. Give the municipality number (4 digits) and district "
+    "(2 digits, 00 when the municipality has none), for example 030101 or 460100.",
+}
+_ARGS = "line, " + ", ".join(PARAMS)
+
+
+@dataclass(frozen=True)
+class ValidationContext:
+    """What a validation needs besides the data: who reports, for which year."""
+
+    reporting_year: int
+    kommunenummer: str
+    bydel: str = "00"
+
+    @classmethod
+    def from_region(cls, region: str, reporting_year: int) -> ValidationContext:
+        """`region` as SSB's program takes it: kommunenummer + bydel ("030101", "460100")."""
+        region = region.strip() if len(region.strip()) == 4 else region
+        if not _REGION.fullmatch(region):
+            raise UserError(_BAD_REGION, region=region)
+        return cls(reporting_year, region[:4], region[4:6] or "00")
+
+    @property
+    def region(self) -> str:
+        return self.kommunenummer + self.bydel
+
+    def args(self) -> tuple[Any, ...]:
+        return (self.reporting_year, self.kommunenummer, self.bydel)
+
+
+@dataclass
+class _CompiledControl:
+    control: Control
+    index: int
+    params: Callable[..., dict[str, Any]] | None = None
+    pick_message: Callable[..., int] | None = None
+    unique_key: Callable[..., tuple[str, ...] | None] | None = None
+
+
+class FormValidator:
+    """All controls of one form, compiled once."""
+
+    def __init__(self, form: FormDefinition) -> None:
+        self.form = form
+        self.namespace: dict[str, Any] = dict(BASE_NAMESPACE)
+        self.compiled: list[_CompiledControl] = []
+        self.length_control: _CompiledControl | None = None
+        self.unique_controls: list[_CompiledControl] = []
+        self._whole_schema_validator: jsonschema.protocols.Validator | None = None
+        self._fields = {f.name: f for f in form.fields}
+        self._code_lists = {
+            f.name: {lang: ", ".join(c.display(lang) for c in f.codes) for lang in ("nb", "nn", "en")}
+            for f in form.fields
+            if f.codes
+        }
+        self._compile()
+
+    # --- compiling -------------------------------------------------------------------
+
+    def _compile(self) -> None:
+        loop = CodeGen(self.form, self.namespace)
+        checks: list[str] = []
+        for index, control in enumerate(self.form.controls):
+            where = f"$.controls[{index}]"
+            compiled = _CompiledControl(control, index)
+            self.compiled.append(compiled)
+            try:
+                self._compile_messages(compiled)
+                if control.kind == "recordLength":
+                    if not self.form.is_record_form:
+                        raise DefinitionProblem("recordLength applies to record forms only")
+                    self.length_control = compiled
+                elif control.kind == "unique":
+                    self._compile_unique(compiled)
+                    self.unique_controls.append(compiled)
+                elif control.kind == "rule":
+                    checks += self._rule_check(loop, compiled)
+                elif control.kind == "schema":
+                    checks += self._schema_check(loop, compiled)
+            except DefinitionProblem as problem:
+                raise definition_error(self.form, where, problem) from problem
+        body = ["    for i, line in enumerate(lines, base):"]
+        body += prologue_lines(loop, "        ")
+        body += checks or ["        pass"]
+        self._run = build_function(
+            "run_controls", "lines, base, out, " + ", ".join(PARAMS), loop, body, self.namespace
+        )
+
+    def _rule_check(self, gen: CodeGen, compiled: _CompiledControl) -> list[str]:
+        spec = compiled.control.spec
+        require = gen.cond(spec["require"])
+        test = f"not {require}"
+        if "when" in spec:
+            test = f"{gen.cond(spec['when'])} and {test}"
+        return [f"        if {test}:", f"            out.append(({compiled.index}, i, None))"]
+
+    def _schema_check(self, gen: CodeGen, compiled: _CompiledControl) -> list[str]:
+        control = compiled.control
+        lines = []
+        if control.field is None:
+            if not self.form.is_record_form:
+                # Questionnaires are small: jsonschema itself checks them (see _questionnaire).
+                self._whole_schema_validator = jsonschema.Draft202012Validator(
+                    self.form.schema, format_checker=FORMAT_CHECKER
+                )
+                return [
+                    f"        if not {gen.const(self._whole_schema_validator)}.is_valid(line):",
+                    f"            out.append(({compiled.index}, i, '*'))",
+                ]
+            for failure, name, keyword in record_schema_checks(gen, self.form.schema, {}):
+                lines += [
+                    f"        if {failure}:",
+                    f"            out.append(({compiled.index}, i, ({gen.const(name)}, "
+                    f"{gen.const(keyword)})))",
+                ]
+            return lines
+        name = control.field
+        prop = self.form.schema["properties"][name]
+        text = gen.text(name) if self.form.is_record_form else None
+        failures = property_failures(gen, name, prop, {}) if self.form.is_record_form else []
+        blank = f"not {text}" if text else f"_blank({gen.raw(name)})"
+        conditions = [f"({blank})"] if control.spec.get("required") else []
+        conditions += [f"(not ({blank}) and {f})" for f, _ in failures]
+        if not conditions:
+            raise DefinitionProblem(f"the schema of {name} says nothing to check")
+        lines += [
+            f"        if {' or '.join(conditions)}:",
+            f"            out.append(({compiled.index}, i, None))",
+        ]
+        return lines
+
+    def _compile_unique(self, compiled: _CompiledControl) -> None:
+        spec = compiled.control.spec
+        gen = CodeGen(self.form, self.namespace)
+        key = "(" + "".join(f"{gen.raw(name)}, " for name in spec["key"]) + ")"
+        body = []
+        test = gen.cond(spec["filter"]) if "filter" in spec else None
+        body += prologue_lines(gen, "    ")
+        if test:
+            body += [f"    if not {test}:", "        return None"]
+        body += [f"    return {key}"]
+        compiled.unique_key = build_function(
+            f"unique_{compiled.index}", _ARGS, gen, body, self.namespace
+        )
+
+    def _compile_messages(self, compiled: _CompiledControl) -> None:
+        spec = compiled.control.spec
+        params = spec.get("params", {})
+        if params:
+            gen = CodeGen(self.form, self.namespace)
+            items = [f"{gen.const(name)}: {gen.value(node)[0]}" for name, node in params.items()]
+            body = prologue_lines(gen, "    ") + ["    return {" + ", ".join(items) + "}"]
+            compiled.params = build_function(
+                f"params_{compiled.index}", _ARGS, gen, body, self.namespace
+            )
+        variants = spec.get("messages", ())
+        if any("when" in v for v in variants):
+            gen = CodeGen(self.form, self.namespace)
+            tests = [
+                (i, gen.cond(v["when"])) for i, v in enumerate(variants) if "when" in v
+            ]
+            body = prologue_lines(gen, "    ")
+            for i, test in tests:
+                body += [f"    if {test}:", f"        return {i}"]
+            fallback = next((i for i, v in enumerate(variants) if "when" not in v), 0)
+            body += [f"    return {fallback}"]
+            compiled.pick_message = build_function(
+                f"message_{compiled.index}", _ARGS, gen, body, self.namespace
+            )
+
+    # --- running ---------------------------------------------------------------------
+
+    def validate(self, data: RecordSet | Mapping[str, Any], context: ValidationContext) -> list[Finding]:
+        """Every finding, in the order of the form's controls per record."""
+        if isinstance(data, RecordSet):
+            session = ValidationSession(self, data, context)
+            return session.findings()
+        return self._questionnaire(dict(data), context)
+
+    def length_failures(self, lines: Iterable[str]) -> list[int]:
+        expected = self.form.record_length
+        return [i for i, line in enumerate(lines) if len(line) != expected or "\t" in line]
+
+    def run_record_controls(
+        self, lines: list[str], base: int, context: ValidationContext
+    ) -> list[tuple[int, int, Any]]:
+        out: list[tuple[int, int, Any]] = []
+        self._run(lines, base, out, *context.args())
+        return out
+
+    def _questionnaire(self, answers: dict[str, Any], context: ValidationContext) -> list[Finding]:
+        raw = self.run_record_controls([answers], 0, context)
+        findings = []
+        for index, _, extra in raw:
+            compiled = self.compiled[index]
+            if extra == "*":
+                findings += self._explain_answers(compiled, answers, context)
+            else:
+                findings.append(self.make_finding(compiled, answers, None, context))
+        return findings
+
+    def _explain_answers(
+        self, compiled: _CompiledControl, answers: dict[str, Any], context: ValidationContext
+    ) -> list[Finding]:
+        """jsonschema's errors, each moved to the field it concerns, as findings."""
+        assert self._whole_schema_validator is not None
+        findings = []
+        for error in self._whole_schema_validator.iter_errors(answers):
+            if error.validator == "required":
+                missing = [n for n in error.validator_value if n not in error.instance]
+                names = missing[:1] or [None]
+                keyword = "required"
+            else:
+                names = [str(error.absolute_path[0])] if error.absolute_path else [None]
+                keyword = str(error.validator)
+            for name in names:
+                findings.append(
+                    self.make_finding(compiled, answers, None, context, (name, keyword))
+                )
+        return findings
+
+    # --- findings --------------------------------------------------------------------
+
+    def make_finding(
+        self,
+        compiled: _CompiledControl,
+        line: Any,
+        line_number: int | None,
+        context: ValidationContext,
+        extra: tuple[str | None, str] | None = None,
+        more: Mapping[str, Any] | None = None,
+    ) -> Finding:
+        control = compiled.control
+        field_name = control.field
+        text: Text
+        if extra is not None:
+            field_name, keyword = extra
+            messages = control.spec["failureMessages"]
+            text = messages.get(keyword) or messages["other"]
+        else:
+            variant = 0
+            if compiled.pick_message is not None:
+                variant = compiled.pick_message(line, *context.args())
+            text = control.spec["messages"][variant]["text"]
+        params = self._builtin_params(field_name, line, context)
+        if compiled.params is not None:
+            params.update(compiled.params(line, *context.args()))
+        if more:
+            params.update(more)
+        journal = caseworker = None
+        if self.form.is_record_form and isinstance(line, str):
+            identity = self.form.identity
+            journal = self._text(identity.journal, line) if identity.journal else None
+            caseworker = self._text(identity.caseworker, line) if identity.caseworker else None
+        return Finding(
+            control=control.id,
+            name=control.name,
+            severity=control.severity,
+            line=line_number,
+            field=field_name,
+            text=text,
+            params=params,
+            origin=control.origin,
+            journal=journal,
+            caseworker=caseworker,
+        )
+
+    def _text(self, name: str, line: str) -> str:
+        column = self._fields[name].column
+        assert column is not None
+        return line[column.start : column.end].strip()
+
+    def _builtin_params(
+        self, name: str | None, line: Any, context: ValidationContext
+    ) -> dict[str, Any]:
+        params: dict[str, Any] = {
+            "reportingYear": context.reporting_year,
+            "kommunenummer": context.kommunenummer,
+        }
+        if name is None or name not in self._fields:
+            return params
+        field = self._fields[name]
+        params["field"] = name
+        params["label"] = field.label
+        if field.column is not None and isinstance(line, str):
+            value = line[field.column.start : field.column.end].strip()
+            params["from"] = field.column.first_position
+            params["to"] = field.column.last_position
+        else:
+            answer = line.get(name) if isinstance(line, dict) else None
+            value = ", ".join(map(str, answer)) if isinstance(answer, list) else (
+                "" if answer is None else str(answer))
+        params["value"] = mask(field, value)
+        if name in self._code_lists:
+            params["codes"] = self._code_lists[name]
+        return params
+
+
+def mask(field: FieldDef, value: str) -> str:
+    """Personal identifiers never appear in messages: only their length shows."""
+    if field.personal and value:
+        return "•" * len(value)
+    return value
+
+
+class ValidationSession:
+    """Findings of a record set kept current as records change one at a time.
+
+    Record-level findings are kept per record and the keys of the uniqueness
+    controls in an index, so an edit revalidates one record and the few
+    records that share its old or new key, not the whole set.
+    """
+
+    def __init__(
+        self, validator: FormValidator, records: RecordSet, context: ValidationContext
+    ) -> None:
+        self.validator = validator
+        self.records = records
+        self.context = context
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Revalidate everything (after import, insertions or deletions)."""
+        validator, lines = self.validator, self.records.lines
+        self._bad_length = set(validator.length_failures(lines)) if validator.length_control else set()
+        self._per_record: list[list[Finding]] = [[] for _ in lines]
+        for index, i, extra in validator.run_record_controls(lines, 0, self.context):
+            compiled = validator.compiled[index]
+            self._per_record[i].append(
+                validator.make_finding(compiled, lines[i], i + 1, self.context, extra)
+            )
+        self._keys: list[list[tuple[str, ...] | None]] = []
+        self._groups: list[dict[tuple[str, ...], list[int]]] = []
+        self._unique: list[dict[int, Finding]] = []
+        args = self.context.args()
+        for compiled in validator.unique_controls:
+            assert compiled.unique_key is not None
+            key_of = compiled.unique_key
+            keys = [key_of(line, *args) for line in lines]
+            groups: dict[tuple[str, ...], list[int]] = {}
+            for i, key in enumerate(keys):
+                if key is not None:
+                    groups.setdefault(key, []).append(i)
+            self._keys.append(keys)
+            self._groups.append(groups)
+            found: dict[int, Finding] = {}
+            for members in groups.values():
+                if len(members) > 1:
+                    for i in members:
+                        found[i] = self._unique_finding(compiled, i, members)
+            self._unique.append(found)
+        self._recount()
+
+    def _unique_finding(self, compiled: _CompiledControl, i: int, members: list[int]) -> Finding:
+        journal = self.validator.form.identity.journal
+        others = [
+            self.records.value(j, journal) if journal else str(j + 1) for j in members if j != i
+        ]
+        return self.validator.make_finding(
+            compiled,
+            self.records.lines[i],
+            i + 1,
+            self.context,
+            more={"count": len(members), "others": ", ".join(others)},
+        )
+
+    def _recount(self) -> None:
+        self._summary = Counter(summarize(self._all()))
+
+    def _length_findings(self) -> list[Finding]:
+        compiled = self.validator.length_control
+        assert compiled is not None
+        lines = self.records.lines
+        return [
+            self.validator.make_finding(
+                compiled,
+                lines[i],
+                i + 1,
+                self.context,
+                more={"length": len(lines[i]), "expected": self.records.record_length},
+            )
+            for i in sorted(self._bad_length)
+        ]
+
+    def _all(self) -> list[Finding]:
+        if self._bad_length:
+            # As in SSB's program: while a record has the wrong length, nothing else is checked.
+            return self._length_findings()
+        findings: list[Finding] = []
+        for i, record_findings in enumerate(self._per_record):
+            findings += record_findings
+            for found in self._unique:
+                finding = found.get(i)
+                if finding is not None:
+                    findings.append(finding)
+        return findings
+
+    def findings(self) -> list[Finding]:
+        return self._all()
+
+    def findings_for(self, index: int) -> list[Finding]:
+        if self._bad_length:
+            return [f for f in self._length_findings() if f.line == index + 1]
+        out = list(self._per_record[index])
+        out += [found[index] for found in self._unique if index in found]
+        return out
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return dict(self._summary)
+
+    def update(self, index: int) -> set[int]:
+        """Record `index` changed: revalidate it and the records sharing its keys.
+        Returns the indexes whose findings may have changed."""
+        validator, lines, args = self.validator, self.records.lines, self.context.args()
+        touched = {index}
+        before = self._count_for(touched)
+        line = lines[index]
+        if validator.length_control is not None:
+            expected = self.records.record_length
+            if len(line) != expected or "\t" in line:
+                self._bad_length.add(index)
+            else:
+                self._bad_length.discard(index)
+        self._per_record[index] = [
+            validator.make_finding(validator.compiled[c], line, index + 1, self.context, extra)
+            for c, _, extra in validator.run_record_controls([line], index, self.context)
+        ]
+        for u, compiled in enumerate(validator.unique_controls):
+            assert compiled.unique_key is not None
+            old, new = self._keys[u][index], compiled.unique_key(line, *args)
+            if old == new:
+                continue
+            groups, found = self._groups[u], self._unique[u]
+            self._keys[u][index] = new
+            affected: list[list[int]] = []
+            if old is not None:
+                members = groups[old]
+                members.remove(index)
+                if not members:
+                    del groups[old]
+                affected.append(members)
+            if new is not None:
+                members = groups.setdefault(new, [])
+                members.append(index)
+                members.sort()
+                affected.append(members)
+            found.pop(index, None)
+            for members in affected:
+                touched.update(members)
+                for i in members:
+                    found.pop(i, None)
+                if len(members) > 1:
+                    for i in members:
+                        found[i] = self._unique_finding(compiled, i, members)
+        after = self._count_for(touched)
+        if self._bad_length or before.get("_length") or after.get("_length"):
+            self._recount()
+        else:
+            self._summary.subtract(before)
+            self._summary.update(after)
+        return touched
+
+    def _count_for(self, indexes: set[int]) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        if self._bad_length:
+            counts["_length"] = 1
+            return counts
+        for i in indexes:
+            counts.update(f.severity for f in self._per_record[i])
+            counts.update(found[i].severity for found in self._unique if i in found)
+        return counts

@@ -1,0 +1,84 @@
+"""Findings: what a control says about a record or a questionnaire, and their summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from client.core.forms.model import SEVERITIES, Severity
+from client.core.i18n import DEFAULT_LANGUAGE, Text, format_int, tr
+
+SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+BLOCKING = frozenset({"FATAL", "ERROR"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One control's verdict on one record (line) or on a questionnaire's answer."""
+
+    control: str  # SSB's number, or ours ("K-DATO")
+    name: str  # the control's unique name in the form
+    severity: Severity
+    line: int | None  # 1-based line of the record in its file; None for a questionnaire
+    field: str | None
+    text: Text
+    params: Mapping[str, Any] = field(default_factory=dict)
+    origin: str = "SSB"
+    journal: str | None = None
+    caseworker: str | None = None
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        values = {k: _display(v, lang) for k, v in self.params.items()}
+        return tr(self.text, lang).format_map(_Missing(values))
+
+    @property
+    def key(self) -> tuple[str, str, int | None, str | None]:
+        """Identifies the finding across revalidations (for explanations of warnings)."""
+        return (self.name, self.control, self.line, self.field)
+
+    def to_json(self, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+        return {
+            "control": self.control,
+            "severity": self.severity,
+            "line": self.line,
+            "field": self.field,
+            "message": self.message(lang),
+        }
+
+
+def _display(value: Any, lang: str) -> Any:
+    if isinstance(value, Mapping):
+        return tr(value, lang)
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        return format_int(value)
+    if value is None:
+        return "–"
+    return value
+
+
+class _Missing(dict):
+    """Leaves an unknown placeholder visible instead of failing on it."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def summarize(findings: Iterable[Finding]) -> dict[str, int]:
+    counts = Counter(f.severity for f in findings)
+    return {severity: counts.get(severity, 0) for severity in SEVERITIES}
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(
+        findings,
+        key=lambda f: (f.line or 0, SEVERITY_RANK[f.severity], f.control, f.field or ""),
+    )
+
+
+def has_blocking(findings: Iterable[Finding]) -> bool:
+    return any(f.severity in BLOCKING for f in findings)
