@@ -156,16 +156,16 @@ def synthetic_fnr(born: dt.date, n: int = 0, *, dnr: bool = False) -> str:
         raise ValueError(f"no individual numbers for birth year {born.year}")
     day = born.day + 40 if dnr else born.day
     date_part = f"{day:02d}{born.month:02d}{born.year % 100:02d}"
-    for offset in range(len(individual_range)):
-        individual = individual_range[(n * 37 + offset) % len(individual_range)]
+    valid = []
+    for individual in individual_range:
         base = f"{date_part}{individual:03d}"
         k1 = _mod11_check_digit(base, _WEIGHTS_K1)
-        if k1 is None:
-            continue
-        k2 = _mod11_check_digit(base + str(k1), _WEIGHTS_K2)
-        if k2 is None:
-            continue
-        return f"{base}{k1}{k2}"
+        k2 = None if k1 is None else _mod11_check_digit(base + str(k1), _WEIGHTS_K2)
+        if k1 is not None and k2 is not None:
+            valid.append(f"{base}{k1}{k2}")
+    if valid:
+        # Distinct n (below the ~400 valid numbers a day has) give distinct numbers.
+        return valid[n % len(valid)]
     raise ValueError(f"no valid number for {born}")  # pragma: no cover
 
 

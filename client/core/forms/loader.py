@@ -33,7 +33,7 @@ FORM_FILES = ("form.json", "schema.json", "layout.json", "ui.json", "controls.js
 _LAYOUT_TYPES = {"string": "string", "integer": "integer", "date": "date"}
 # Placeholders every control message may use besides the control's own params.
 BUILTIN_PARAMS = frozenset(
-    {"value", "field", "from", "to", "codes", "reportingYear", "kommunenummer", "label"}
+    {"value", "field", "from", "to", "codes", "reportingYear", "kommunenummer", "label", "journal"}
 )
 UNIQUE_PARAMS = frozenset({"count", "others"})
 

@@ -109,7 +109,8 @@ _MESSAGES = {
 def decode(data: bytes, path: str, form_id: str) -> tuple[str, str]:
     """Decode a record file; returns (text, encoding). Detects UTF-8 (with or without BOM),
     falls back to ISO-8859-1, and refuses binary data and UTF-16."""
-    if not data.strip(b" \r\n\t"):
+    # A lone space is SSB's marker for "no recipients"; lines of blanks are records.
+    if not data.strip(b"\r\n") or data.strip(b"\r\n") == b" ":
         raise InputFileError(_MESSAGES["empty"], path=path, form=form_id)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise InputFileError(_MESSAGES["utf16"], path=path)

@@ -285,15 +285,16 @@ class FormValidator:
                 variant = compiled.pick_message(line, *context.args())
             text = control.spec["messages"][variant]["text"]
         params = self._builtin_params(field_name, line, context)
-        if compiled.params is not None:
-            params.update(compiled.params(line, *context.args()))
-        if more:
-            params.update(more)
         journal = caseworker = None
         if self.form.is_record_form and isinstance(line, str):
             identity = self.form.identity
             journal = self._text(identity.journal, line) if identity.journal else None
             caseworker = self._text(identity.caseworker, line) if identity.caseworker else None
+            params["journal"] = journal
+        if compiled.params is not None:
+            params.update(compiled.params(line, *context.args()))
+        if more:
+            params.update(more)
         return Finding(
             control=control.id,
             name=control.name,
