@@ -39,6 +39,13 @@ class Finding:
         """Identifies the finding across revalidations (for explanations of warnings)."""
         return (self.name, self.control, self.line, self.field)
 
+    @property
+    def ref(self) -> str:
+        """A short, stable reference a user can write an explanation against:
+        control, line and field, e.g. "30:12:BIDRAG" ("K-12-VEDTAK:-:VEDTAKSDATO" for a
+        questionnaire, which has no lines)."""
+        return f"{self.control}:{self.line if self.line is not None else '-'}:{self.field or '-'}"
+
     def to_json(self, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
         return {
             "control": self.control,

@@ -1,0 +1,93 @@
+"""The `kostra` command line: one face of the core, as the desktop window is the other.
+
+Each subcommand lives in its own module with a `register(subparsers)` that adds
+its parser and sets `run(args) -> int`. Errors a user can meet end as a message
+on stderr and exit code 2, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from client import __version__
+from client.core.errors import UserError
+from client.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+# Subcommand modules in the order `kostra --help` lists them.
+COMMANDS = ("validate", "forms", "keys", "submit", "verify")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits with 2 on usage errors already; keep its message short."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="kostra",
+        description="KOSTRA-klienten: kontroller og send inn KOSTRA-skjema for sosiale tjenester.",
+    )
+    parser.add_argument("--version", action="version", version=f"kostra {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help="språk for meldinger: nb (bokmål, standard), nn (nynorsk) eller en (English)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"client.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"client.cli.{name}":
+                raise
+            continue  # a subcommand not built yet
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.run(args))
+    except UserError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`kostra validate … | head`): not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except MemoryError:
+        print(_NO_MEMORY[args.lang], file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # a bug: say so plainly, without a traceback or personal data
+        if os.environ.get("KOSTRA_DEBUG"):
+            raise
+        print(_BUG[args.lang].format(kind=type(exc).__name__), file=sys.stderr)
+        return EXIT_USAGE
+
+
+_NO_MEMORY = {
+    "nb": "Det var ikke nok minne til å lese filen. Sjekk at det er riktig fil.",
+    "nn": "Det var ikkje nok minne til å lese fila. Sjekk at det er rett fil.",
+    "en": "There was not enough memory to read the file. Check that it is the right file.",
+}
+_BUG = {
+    "nb": "Intern feil i KOSTRA-klienten ({kind}). Ingen filer er endret. "
+    "Kjør med KOSTRA_DEBUG=1 for detaljer og meld feilen til brukerstøtte.",
+    "nn": "Intern feil i KOSTRA-klienten ({kind}). Ingen filer er endra. "
+    "Køyr med KOSTRA_DEBUG=1 for detaljar og meld feilen til brukarstøtte.",
+    "en": "Internal error in KOSTRA-klienten ({kind}). No files were changed. "
+    "Run with KOSTRA_DEBUG=1 for details and report it to support.",
+}
