@@ -79,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
     document = load_input(args)
     form = document.form
     context = ValidationContext.from_region(args.region, form.year)
-    findings = sort_findings(FormValidator(form).validate(document.data, context))
+    order = {field.name: i for i, field in enumerate(form.fields)}
+    findings = sort_findings(FormValidator(form).validate(document.data, context), order)
     if args.json:
         json.dump(report_json(document, context, findings, args.lang), sys.stdout,
                   ensure_ascii=False)

@@ -136,7 +136,7 @@ def load_form(directory: Path) -> FormDefinition:
                     str(directory / "form.json"), f"$.totals[{i}].sum", f"unknown field {name!r}"
                 )
 
-    return FormDefinition(
+    form = FormDefinition(
         form_id=meta["id"],
         year=meta["year"],
         version=meta["version"],
@@ -153,6 +153,12 @@ def load_form(directory: Path) -> FormDefinition:
         directory=directory,
         sha256=definition_digest(directory),
     )
+    # The conditions are compiled like the controls; a broken one is refused here, not
+    # when a user first answers the question it hangs on.
+    from client.core.forms import visibility  # noqa: PLC0415 - visibility builds on the compiler
+
+    visibility.check(form)
+    return form
 
 
 def definition_digest(directory: Path) -> str:

@@ -382,5 +382,7 @@ def conditional_required(
         out.setdefault(target, []).append(when)
 
 
-def definition_error(form: FormDefinition, where: str, problem: DefinitionProblem) -> Exception:
-    return FormDefinitionError(str(form.directory / "controls.json"), where, str(problem))
+def definition_error(
+    form: FormDefinition, where: str, problem: DefinitionProblem, file: str = "controls.json"
+) -> Exception:
+    return FormDefinitionError(str(form.directory / file), where, str(problem))

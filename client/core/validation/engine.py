@@ -17,6 +17,7 @@ from typing import Any
 import jsonschema
 
 from client.core.errors import UserError
+from client.core.forms.visibility import prune_hidden
 from client.core.forms.model import Control, FieldDef, FormDefinition
 from client.core.i18n import Text
 from client.core.records.recordset import RecordSet
@@ -217,7 +218,7 @@ class FormValidator:
         if isinstance(data, RecordSet):
             session = ValidationSession(self, data, context)
             return session.findings()
-        return self._questionnaire(dict(data), context)
+        return self._questionnaire(prune_hidden(self.form, data), context)
 
     def length_failures(self, lines: Iterable[str]) -> list[int]:
         expected = self.form.record_length
@@ -233,10 +234,14 @@ class FormValidator:
     def _questionnaire(self, answers: dict[str, Any], context: ValidationContext) -> list[Finding]:
         raw = self.run_record_controls([answers], 0, context)
         findings = []
+        explained: set[int] = set()
         for index, _, extra in raw:
             compiled = self.compiled[index]
             if extra == "*":
-                findings += self._explain_answers(compiled, answers, context)
+                # The fast checks flag each failing property; jsonschema explains them all at once.
+                if index not in explained:
+                    explained.add(index)
+                    findings += self._explain_answers(compiled, answers, context)
             else:
                 findings.append(self.make_finding(compiled, answers, None, context))
         return findings
@@ -247,15 +252,22 @@ class FormValidator:
         """jsonschema's errors, each moved to the field it concerns, as findings."""
         assert self._whole_schema_validator is not None
         findings = []
+        # jsonschema gives one "required" error per missing property, each naming them all.
+        seen: set[tuple[str | None, str]] = set()
         for error in self._whole_schema_validator.iter_errors(answers):
             if error.validator == "required":
-                missing = [n for n in error.validator_value if n not in error.instance]
-                names = missing[:1] or [None]
+                names = [n for n in error.validator_value if n not in error.instance] or [None]
                 keyword = "required"
+            elif error.validator == "additionalProperties":
+                names = sorted(set(error.instance) - set(self._fields)) or [None]
+                keyword = "additionalProperties"
             else:
                 names = [str(error.absolute_path[0])] if error.absolute_path else [None]
                 keyword = str(error.validator)
             for name in names:
+                if (name, keyword) in seen:
+                    continue
+                seen.add((name, keyword))
                 findings.append(
                     self.make_finding(compiled, answers, None, context, (name, keyword))
                 )
@@ -320,7 +332,11 @@ class FormValidator:
             "reportingYear": context.reporting_year,
             "kommunenummer": context.kommunenummer,
         }
-        if name is None or name not in self._fields:
+        if name is None:
+            return params
+        if name not in self._fields:  # an answer to no question of the form
+            params["field"] = params["label"] = name
+            params["value"] = ""
             return params
         field = self._fields[name]
         params["field"] = name

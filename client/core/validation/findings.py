@@ -80,10 +80,21 @@ def summarize(findings: Iterable[Finding]) -> dict[str, int]:
     return {severity: counts.get(severity, 0) for severity in SEVERITIES}
 
 
-def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+def sort_findings(
+    findings: Iterable[Finding], field_order: Mapping[str, int] | None = None
+) -> list[Finding]:
+    """By line, then severity; within a questionnaire (no lines) in the form's order of
+    questions when `field_order` is given."""
+    order = field_order or {}
     return sorted(
         findings,
-        key=lambda f: (f.line or 0, SEVERITY_RANK[f.severity], f.control, f.field or ""),
+        key=lambda f: (
+            f.line or 0,
+            SEVERITY_RANK[f.severity],
+            order.get(f.field or "", len(order)),
+            f.control,
+            f.field or "",
+        ),
     )
 
 
