@@ -11,12 +11,12 @@ import json
 from pathlib import Path
 
 import pytest
-from synthetic import clean_record, resolve
 
 from client.core.forms.catalog import FormCatalog
 from client.core.records.fixedwidth import parse_record_bytes
 from client.core.records.recordset import RecordSet
 from client.core.validation.engine import FormValidator, ValidationContext
+from synthetic import clean_record, resolve
 
 CASES_DIR = Path(__file__).parent / "ssb_cases"
 CATALOG = FormCatalog()

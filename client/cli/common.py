@@ -18,7 +18,9 @@ _NO_YEAR = {
 
 
 def add_form_arguments(parser: argparse.ArgumentParser, *, region_required: bool = True) -> None:
-    parser.add_argument("file", metavar="FIL", help="SSB-fil (fast bredde), utkast eller svarfil (JSON)")
+    parser.add_argument(
+        "file", metavar="FIL", help="SSB-fil (fast bredde), utkast eller svarfil (JSON)"
+    )
     parser.add_argument("--form", required=True, help="skjema, for eksempel 11F, 11CF eller 12")
     parser.add_argument(
         "--year", type=int, help="rapporteringsår (standard: siste installerte år)"

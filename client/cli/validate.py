@@ -76,6 +76,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    ValidationContext.from_region(args.region, args.year or 0)  # a bad region before any reading
     document = load_input(args)
     form = document.form
     context = ValidationContext.from_region(args.region, form.year)

@@ -126,7 +126,8 @@ def document_from_json(data: Any, form: FormDefinition, shown: str) -> FormDocum
         raise DraftError("newer", path=shown, found=version, supported=FORMAT_VERSION)
     found = f"{data.get('form')} {data.get('year')}"
     if (str(data.get("form")).upper(), data.get("year")) != (form.form_id.upper(), form.year):
-        raise DraftError("other_form", path=shown, found=found, expected=f"{form.form_id} {form.year}")
+        expected = f"{form.form_id} {form.year}"
+        raise DraftError("other_form", path=shown, found=found, expected=expected)
     explanations = data.get("explanations", {})
     if not isinstance(explanations, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in explanations.items()

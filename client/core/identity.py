@@ -35,7 +35,7 @@ def _mod11_check_digit(digits: str, weights: tuple[int, ...]) -> int | None:
 
 
 def is_valid_fnr(value: str) -> bool:
-    """True when `value` is 11 digits and both check digits are right (fødselsnummer or d-nummer)."""
+    """True when `value` is 11 digits with both check digits right (fødselsnummer or d-nummer)."""
     if not _ELEVEN_DIGITS.fullmatch(value):
         return False
     k1 = _mod11_check_digit(value[:9], _WEIGHTS_K1)

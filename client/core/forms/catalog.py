@@ -78,8 +78,10 @@ class FormCatalog:
         available = ", ".join(f"{f.form_id} {f.year}" for f in self.installed()) or "ingen"
         raise UnknownFormError(
             {
-                "nb": "Skjema {form} for {year} er ikke installert. Installerte skjema: {available}.",
-                "nn": "Skjema {form} for {year} er ikkje installert. Installerte skjema: {available}.",
+                "nb": "Skjema {form} for {year} er ikke installert. "
+                "Installerte skjema: {available}.",
+                "nn": "Skjema {form} for {year} er ikkje installert. "
+                "Installerte skjema: {available}.",
                 "en": "Form {form} for {year} is not installed. Installed forms: {available}.",
             },
             form=form_id,

@@ -155,7 +155,7 @@ def load_form(directory: Path) -> FormDefinition:
     )
     # The conditions are compiled like the controls; a broken one is refused here, not
     # when a user first answers the question it hangs on.
-    from client.core.forms import visibility  # noqa: PLC0415 - visibility builds on the compiler
+    from client.core.forms import visibility
 
     visibility.check(form)
     return form

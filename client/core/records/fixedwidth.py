@@ -93,7 +93,8 @@ _MESSAGES = {
         "nn": "{path} ser ut til å vere ei fil for {other}: alle linene har {found} teikn, "
         "medan skjema {form} {year} har {expected}. Vel rett skjema og år, eller rett fil.",
         "en": "{path} looks like a file for {other}: every line has {found} characters, "
-        "while form {form} {year} has {expected}. Choose the right form and year, or the right file.",
+        "while form {form} {year} has {expected}. "
+        "Choose the right form and year, or the right file.",
     },
     "unencodable": {
         "nb": "Linje {line} inneholder tegnet «{char}», som ikke finnes i {encoding}. "

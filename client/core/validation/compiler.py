@@ -206,7 +206,7 @@ class CodeGen:
     # --- values: (source, may be None) -------------------------------------------------
 
     def value(self, node: Any) -> tuple[str, bool]:
-        if node is None or isinstance(node, str | int) and not isinstance(node, bool):
+        if node is None or (isinstance(node, str | int) and not isinstance(node, bool)):
             return self.const(node), node is None
         ((op, arg),) = node.items()
         if op == "field":
@@ -257,7 +257,7 @@ class CodeGen:
                     source = part
             return source, parts[-1][1]
         if op == "codeLabel":
-            index, field = self._field(arg)
+            _index, field = self._field(arg)
             labels = self.const({c.code: c.label for c in field.codes})
             raw = self.raw(arg)
             return f"_code_label({labels}, {raw})", False
@@ -284,7 +284,7 @@ def build_function(
     source = "\n".join(lines) + "\n"
     code = compile(source, f"<controls of {gen.form.form_id} {gen.form.year}: {name}>", "exec")
     scope: dict[str, Any] = {}
-    exec(code, namespace, scope)  # noqa: S102 - source is built here from a closed vocabulary
+    exec(code, namespace, scope)
     function = scope[name]
     function.__source__ = source  # type: ignore[attr-defined]
     return function

@@ -17,9 +17,9 @@ from typing import Any
 import jsonschema
 
 from client.core.errors import UserError
-from client.core.forms.visibility import prune_hidden
 from client.core.forms.model import Control, FieldDef, FormDefinition
-from client.core.i18n import Text
+from client.core.forms.visibility import prune_hidden
+from client.core.i18n import LANGUAGES, Text
 from client.core.records.recordset import RecordSet
 from client.core.validation.compiler import (
     BASE_NAMESPACE,
@@ -92,7 +92,7 @@ class FormValidator:
         self._whole_schema_validator: jsonschema.protocols.Validator | None = None
         self._fields = {f.name: f for f in form.fields}
         self._code_lists = {
-            f.name: {lang: ", ".join(c.display(lang) for c in f.codes) for lang in ("nb", "nn", "en")}
+            f.name: {lang: ", ".join(c.display(lang) for c in f.codes) for lang in LANGUAGES}
             for f in form.fields
             if f.codes
         }
@@ -192,7 +192,7 @@ class FormValidator:
         if params:
             gen = CodeGen(self.form, self.namespace)
             items = [f"{gen.const(name)}: {gen.value(node)[0]}" for name, node in params.items()]
-            body = prologue_lines(gen, "    ") + ["    return {" + ", ".join(items) + "}"]
+            body = [*prologue_lines(gen, "    "), "    return {" + ", ".join(items) + "}"]
             compiled.params = build_function(
                 f"params_{compiled.index}", _ARGS, gen, body, self.namespace
             )
@@ -213,7 +213,9 @@ class FormValidator:
 
     # --- running ---------------------------------------------------------------------
 
-    def validate(self, data: RecordSet | Mapping[str, Any], context: ValidationContext) -> list[Finding]:
+    def validate(
+        self, data: RecordSet | Mapping[str, Any], context: ValidationContext
+    ) -> list[Finding]:
         """Every finding, in the order of the form's controls per record."""
         if isinstance(data, RecordSet):
             session = ValidationSession(self, data, context)
@@ -381,7 +383,9 @@ class ValidationSession:
     def rebuild(self) -> None:
         """Revalidate everything (after import, insertions or deletions)."""
         validator, lines = self.validator, self.records.lines
-        self._bad_length = set(validator.length_failures(lines)) if validator.length_control else set()
+        self._bad_length = (
+            set(validator.length_failures(lines)) if validator.length_control else set()
+        )
         self._per_record: list[list[Finding]] = [[] for _ in lines]
         for index, i, extra in validator.run_record_controls(lines, 0, self.context):
             compiled = validator.compiled[index]
