@@ -152,7 +152,7 @@ def _record_json(records: RecordSet, index: int) -> dict[str, str]:
     line = records.lines[index]
     if len(line) != records.record_length:
         return {RAW_LINE: line}
-    return {name: value for name, value in records.record(index).items() if value}
+    return records.record(index)
 
 
 def _records(data: dict[str, Any], form: FormDefinition, shown: str) -> RecordSet:

@@ -49,6 +49,7 @@ class RecordSet:
         self.lines: list[str] = list(lines)
         self.source = source
         self._fields = {f.name: f for f in form.fields}
+        self._slices = [(f.name, f.column.start, f.column.end) for f in form.fields if f.column]
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -74,11 +75,10 @@ class RecordSet:
         """The record as {field: value}, blank fields left out (the draft and schema form)."""
         line = self.lines[index]
         out = {}
-        for f in self.form.fields:
-            assert f.column is not None
-            text = line[f.column.start : f.column.end].strip()
+        for name, start, end in self._slices:
+            text = line[start:end].strip()
             if text:
-                out[f.name] = text
+                out[name] = text
         return out
 
     def line_for(self, values: Mapping[str, str]) -> str:
