@@ -7,7 +7,9 @@ file_description_<form>_<year>.yaml it finds. controls.json is written by
 hand for the newest year; for other years whose layout names every field a
 control uses, the newest year's controls are carried over, and controls that
 name a field the older layout lacks are left out (printed). Translations of
-labels into nynorsk and English come from tools/translations/<form>.json.
+labels into nynorsk and English come from tools/translations/<form>.json; an entry
+(field or code) may hold "years": {"2024": {...}} to override its texts for a year
+whose bokmål text differs.
 
 Deliberate differences from SSB's YAML (see README, "Where we differ from SSB"):
 - 11F BYDELSNR is marked mandatory in SSB's 2025/2026 layouts while SSB's
@@ -146,6 +148,12 @@ def _property(field: dict, form_id: str, year: int) -> dict:
     return prop
 
 
+def _for_year(entry: dict, year: int) -> dict:
+    """A translation entry with its overrides for this year applied."""
+    override = entry.get("years", {}).get(str(year), {})
+    return {k: v for k, v in entry.items() if k != "years"} | override
+
+
 def generate(yaml_path: Path, translations: dict) -> tuple[str, int]:
     doc = yaml.safe_load(yaml_path.read_text("utf-8"))
     form_id, year = doc["id"], int(doc["reportingYear"])
@@ -204,14 +212,16 @@ def generate(yaml_path: Path, translations: dict) -> tuple[str, int]:
     form_tr = translations.get(form_id, {})
     ui_fields = {}
     for f in fields:
-        t = form_tr.get("fields", {}).get(f["name"], {})
+        t = _for_year(form_tr.get("fields", {}).get(f["name"], {}), year)
         entry: dict = {"label": {"nb": _label(f)} | {k: v for k, v in t.items() if k in ("nn", "en")}}
         if t.get("help"):
             entry["help"] = t["help"]
         if f["codeList"]:
             code_tr = form_tr.get("codes", {}).get(f["name"], {})
             entry["codes"] = {
-                c["code"]: {"nb": c["value"].strip()} | code_tr.get(c["code"], {})
+                c["code"]: {"nb": c["value"].strip()} | {
+                    k: v for k, v in _for_year(code_tr.get(c["code"], {}), year).items()
+                    if k in ("nn", "en")}
                 for c in f["codeList"]
             }
             entry["widget"] = "combo" if len(f["codeList"]) > 12 else (
