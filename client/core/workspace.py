@@ -92,11 +92,14 @@ class Settings:
     unit: ReportingUnit | None = None
     language: str = "nb"
     year: int | None = None  # the year last worked on, when the user switched away from the current
+    open_form: str | None = None  # the form open when the client last stopped, reopened at start
     extra: dict[str, Any] = field(default_factory=dict)  # keys a newer client wrote: kept
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = dict(self.extra)
-        out.update(format=SETTINGS_FORMAT, language=self.language, year=self.year)
+        out.update(
+            format=SETTINGS_FORMAT, language=self.language, year=self.year, openForm=self.open_form
+        )
         out["unit"] = None if self.unit is None else {
             "kommunenummer": self.unit.kommunenummer,
             "name": self.unit.name,
@@ -120,11 +123,13 @@ class Settings:
             )
         language = data.get("language", "nb")
         year = data.get("year")
-        known = {"format", "language", "year", "unit"}
+        open_form = data.get("openForm")
+        known = {"format", "language", "year", "unit", "openForm"}
         return cls(
             unit=parsed,
             language=language if language in LANGUAGES else "nb",
             year=year if isinstance(year, int) else None,
+            open_form=open_form if isinstance(open_form, str) else None,
             extra={k: v for k, v in data.items() if k not in known},
         )
 

@@ -1,0 +1,99 @@
+"""`kostra-klient`: start the desktop window.
+
+Kept light: only QtWidgets and the workspace are imported before the window
+shows; the form definitions, the validation engine and the record views load
+when a form is opened. `create_window` is what tests, the benchmark and a later
+`--selftest` use to build the same window without the event loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from client import __version__
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kostra-klient", description="KOSTRA-klienten")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="folder for drafts and settings "
+        "(default: the user's data folder; also KOSTRA_DATA_DIR)",
+    )
+    parser.add_argument("--lang", choices=("nb", "nn", "en"), help="language of the interface")
+    parser.add_argument("--year", type=int, help="reporting year to open on")
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--version", action="version", version=f"kostra-klient {__version__}")
+    return parser.parse_args(argv)
+
+
+def create_context(
+    data_dir: Path | None = None,
+    lang: str | None = None,
+    asker: object | None = None,
+    forms_roots: list[Path] | None = None,
+) -> object:
+    """The AppContext: workspace, settings (a notice if they had to be set aside), asker."""
+    from client.core.workspace import Workspace
+    from client.gui.context import AppContext
+
+    if data_dir is not None:
+        workspace = Workspace(data_dir, data_dir / "config")
+    else:
+        workspace = Workspace.from_environment()
+    settings, notice = workspace.load_settings()
+    if lang is not None:
+        settings.language = lang
+    ctx = AppContext(
+        workspace=workspace,
+        asker=asker,
+        settings=settings,  # type: ignore[arg-type]
+        forms_roots=forms_roots,
+    )
+    ctx.startup_notice = notice  # type: ignore[attr-defined]
+    return ctx
+
+
+def create_window(ctx: object, year: int | None = None) -> object:
+    """The main window for `ctx`, with the interface language installed."""
+    from client.gui.asker import QtAsker
+    from client.gui.main_window import MainWindow
+    from client.gui.translations import install_language
+
+    install_language(ctx.settings.language)  # type: ignore[attr-defined]
+    window: MainWindow | None = None
+    if ctx.asker is None:  # type: ignore[attr-defined]
+        ctx.asker = QtAsker(lambda: window, lambda: ctx.settings.language)  # type: ignore[attr-defined]
+    window = MainWindow(ctx, year)  # type: ignore[arg-type]
+    notice = getattr(ctx, "startup_notice", None)
+    if notice is not None:
+        ctx.asker.warn("KOSTRA-klienten", notice.message(ctx.settings.language))  # type: ignore[attr-defined]
+    return window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("KOSTRA-klienten")
+    app.setApplicationVersion(__version__)
+    ctx = create_context(args.data_dir, args.lang)
+    window = create_window(ctx, args.year)
+    window.show()  # type: ignore[attr-defined]
+    if args.exit_when_ready:
+        # For the start-up benchmark: the first pass of the event loop after show().
+        def ready() -> None:
+            print("ready", flush=True)
+            window.close()  # type: ignore[attr-defined]
+            app.quit()
+
+        QTimer.singleShot(0, ready)
+    else:
+        window.start()  # type: ignore[attr-defined]
+    return app.exec()

@@ -1,0 +1,357 @@
+"""One open form: its document, live findings, explanations, undo history and draft saving.
+
+The views only draw and forward edits here; every change goes through an undo
+command that calls the `_apply_*` methods, which change the core's document,
+schedule revalidation (debounced) and hand a snapshot to the draft writer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from client.core.documents import FormDocument
+from client.core.forms.model import FormDefinition
+from client.core.readiness import Readiness, assess
+from client.core.records.recordset import RecordSet
+from client.core.validation.engine import FormValidator, ValidationContext, ValidationSession
+from client.core.validation.findings import Finding, sort_findings, summarize
+from client.core.workspace import (
+    DraftWriter,
+    FormStatus,
+    Workspace,
+    explanations_for_lines,
+    remap_explanations,
+    snapshot,
+)
+from client.gui import commands, operations
+
+VALIDATE_DELAY_MS = 120
+# Below this many records a full revalidation after insert/delete is quick enough
+# to do on the UI thread; above, it runs on a worker thread.
+SYNC_REBUILD_LIMIT = 2000
+
+
+class FormSession(QObject):
+    findings_changed = Signal()
+    records_changed = Signal(object)  # set of record indexes whose values changed
+    records_reset = Signal()  # records inserted, deleted or replaced
+    answers_changed = Signal()
+    explanations_changed = Signal()
+    saved = Signal()
+    save_failed = Signal(object)  # UserError
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        document: FormDocument,
+        context: ValidationContext,
+        validator: FormValidator | None = None,
+        session: ValidationSession | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.document = document
+        self.form: FormDefinition = document.form
+        self.context = context
+        self.validator = validator or FormValidator(self.form)
+        self.undo = QUndoStack(self)
+        self._session = session
+        self._answer_findings: list[Finding] = []
+        self._dirty: set[int] = set()
+        self._generation = 0  # counts structural changes, to drop stale rebuilds
+        self._rebuild: operations.Operation | None = None
+        self.validating = False
+        self._has_changes = False
+        self._status = FormStatus("draft")
+        self._timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
+        self._timer.timeout.connect(self.validate_now)
+        self._writer = DraftWriter(
+            workspace, on_saved=self._on_saved, on_error=self.save_failed.emit
+        )
+        if self.records is not None and self._session is None:
+            self._session = ValidationSession(self.validator, self.records, context)
+        if self.records is None:
+            self._validate_answers()
+        self._update_status()
+
+    # --- what the views read ------------------------------------------------------------
+
+    @property
+    def records(self) -> RecordSet | None:
+        return self.document.records
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        assert self.document.answers is not None
+        return self.document.answers
+
+    @property
+    def explanations(self) -> dict[str, str]:
+        return self.document.explanations
+
+    def findings(self) -> list[Finding]:
+        if self._session is not None:
+            return self._session.findings()
+        return list(self._answer_findings)
+
+    def findings_for(self, index: int | None) -> list[Finding]:
+        if self._session is None:
+            return list(self._answer_findings)
+        if index is None or self.validating or index >= len(self._session.records):
+            return []
+        return self._session.findings_for(index)
+
+    def summary(self) -> dict[str, int]:
+        if self._session is not None:
+            counts = self._session.summary
+            return {s: counts.get(s, 0) for s in ("FATAL", "ERROR", "WARNING", "INFO")}
+        return summarize(self._answer_findings)
+
+    def readiness(self) -> Readiness:
+        return assess(self.findings(), self.explanations)
+
+    def indexes_with_findings(self) -> set[int]:
+        return {f.line - 1 for f in self.findings() if f.line is not None}
+
+    def status(self) -> FormStatus:
+        return self._status
+
+    # --- edits (through undo commands) ----------------------------------------------------
+
+    def set_value(self, index: int, name: str, value: str) -> None:
+        assert self.records is not None
+        old = self.records.value(index, name)
+        if old != value.strip():
+            self.undo.push(commands.SetValue(self, index, name, old, value))
+
+    def set_answer(self, name: str, value: Any) -> None:
+        old = self.answers.get(name)
+        if old != value:
+            self.undo.push(commands.SetAnswer(self, name, old, value))
+
+    def set_explanation(self, ref: str, text: str) -> None:
+        old = self.explanations.get(ref, "")
+        if old != text:
+            self.undo.push(commands.SetExplanation(self, ref, old, text))
+
+    def add_record(self, at: int, values: dict[str, str] | None = None) -> int:
+        assert self.records is not None
+        line = self.records.line_for(values or {})
+        self.undo.push(commands.InsertRecords(self, at, [line]))
+        return at
+
+    def copy_record(self, index: int) -> int:
+        assert self.records is not None
+        self.undo.push(
+            commands.InsertRecords(self, index + 1, [self.records.lines[index]], copy=True)
+        )
+        return index + 1
+
+    def delete_records(self, indexes: Iterable[int]) -> None:
+        indexes = sorted(set(indexes))
+        if indexes:
+            self.undo.push(commands.DeleteRecords(self, indexes))
+
+    def replace_records(self, records: RecordSet, session: ValidationSession | None) -> None:
+        """After an import: the file's records replace the draft's (one undo step)."""
+        self.undo.push(commands.ReplaceRecords(self, records, session))
+
+    # --- applying (called by the commands) ------------------------------------------------
+
+    def _apply_value(self, index: int, name: str, value: str) -> None:
+        assert self.records is not None
+        self.records.set_value(index, name, value)
+        self._dirty.add(index)
+        self.records_changed.emit({index})
+        self._changed()
+
+    def _apply_answer(self, name: str, value: Any) -> None:
+        if value is None or value in ([], ""):
+            self.answers.pop(name, None)
+        else:
+            self.answers[name] = value
+        self.answers_changed.emit()
+        self._changed()
+
+    def _apply_explanation(self, ref: str, text: str) -> None:
+        if text.strip():
+            self.explanations[ref] = text
+        else:
+            self.explanations.pop(ref, None)
+        self.explanations_changed.emit()
+        self._update_status()
+        self._save()
+
+    def _apply_insert(self, at: int, lines: list[str]) -> None:
+        assert self.records is not None
+        for offset, line in enumerate(lines):
+            self.records.insert(at + offset, line)
+        self._remap(at + 1, len(lines))
+        self._structure_changed()
+
+    def _apply_delete(self, indexes: list[int]) -> tuple[list[str], dict[str, str]]:
+        """Delete records (ascending indexes); returns their lines and explanations."""
+        assert self.records is not None
+        lines = [self.records.lines[i] for i in indexes]
+        removed: dict[str, str] = {}
+        for i in reversed(indexes):
+            removed.update(explanations_for_lines(self.explanations, i + 1, 1))
+            self.records.delete(i)
+            self._remap(i + 1, -1)
+        self._structure_changed()
+        return lines, removed
+
+    def _apply_reinsert(
+        self, indexes: list[int], lines: list[str], explanations: dict[str, str]
+    ) -> None:
+        assert self.records is not None
+        for i, line in zip(indexes, lines, strict=True):
+            self.records.insert(i, line)
+            self._remap(i + 1, 1)
+        self.explanations.update(explanations)
+        self._structure_changed()
+
+    def _apply_replace(
+        self, records: RecordSet, explanations: dict[str, str], session: ValidationSession | None
+    ) -> None:
+        self.document.records = records
+        self.document.explanations.clear()
+        self.document.explanations.update(explanations)
+        if session is not None and session.records is records:
+            self._generation += 1
+            self._session = session
+            self._dirty.clear()
+            self.validating = False
+            self.records_reset.emit()
+            self._after_validation()
+            self._save()
+        else:
+            self._structure_changed()
+
+    def _remap(self, first_line: int, delta: int) -> None:
+        remapped = remap_explanations(self.explanations, first_line, delta)
+        self.explanations.clear()
+        self.explanations.update(remapped)
+
+    # --- validation -------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self._timer.start()
+        self._save()
+
+    def validate_now(self) -> None:
+        """Run the pending revalidation at once (the debounce timer calls this)."""
+        self._timer.stop()
+        if self.records is None:
+            self._validate_answers()
+        elif not self.validating and self._session is not None:
+            touched: set[int] = set()
+            for index in sorted(self._dirty):
+                if index < len(self.records):
+                    touched |= self._session.update(index)
+            self._dirty.clear()
+            if touched:
+                self.records_changed.emit(touched)
+        self._after_validation()
+
+    def _validate_answers(self) -> None:
+        from client.core.forms.visibility import prune_hidden
+
+        shown = prune_hidden(self.form, self.answers)
+        self._answer_findings = sort_findings(self.validator.validate(shown, self.context))
+
+    def _after_validation(self) -> None:
+        self._update_status()
+        self.findings_changed.emit()
+
+    def _structure_changed(self) -> None:
+        """Records were inserted or deleted: line numbers moved, duplicates may have
+        changed, so everything is revalidated."""
+        assert self.records is not None and self._session is not None
+        self._generation += 1
+        self.records_reset.emit()
+        self._save()
+        if len(self.records) <= SYNC_REBUILD_LIMIT:
+            self._session.records = self.records
+            self._session.rebuild()
+            self._dirty.clear()
+            self.validating = False
+            self._after_validation()
+            return
+        self.validating = True
+        self.findings_changed.emit()
+        generation = self._generation
+        lines = list(self.records.lines)
+        form, source, validator, context = (
+            self.form,
+            self.records.source,
+            self.validator,
+            self.context,
+        )
+
+        def rebuild(_: operations.Progress) -> ValidationSession:
+            return ValidationSession(validator, RecordSet(form, lines, source), context)
+
+        def adopt(session: ValidationSession) -> None:
+            if generation != self._generation or self.records is None:
+                return  # another insert/delete came meanwhile; its rebuild will adopt
+            session.records = self.records  # the same lines; edits since are in _dirty
+            self._session = session
+            self.validating = False
+            self.validate_now()
+
+        self._rebuild = operations.run(rebuild, adopt, self._rebuild_failed, self)
+
+    def _rebuild_failed(self, error: BaseException) -> None:
+        self.validating = False
+        raise error
+
+    def wait_for_validation(self, timeout: float = 30.0) -> None:
+        """For tests and the self-test: finish pending validation work."""
+        if self._rebuild is not None:
+            self._rebuild.wait(timeout)
+        self.validate_now()
+
+    def _update_status(self) -> None:
+        counts = self.summary()
+        readiness = self.readiness()
+        state = readiness.status if not self.validating else "draft"
+        records = len(self.records) if self.records is not None else None
+        if self.records is None and not self.answers:
+            state = "draft"
+        self._status = FormStatus(state, {k: v for k, v in counts.items() if v}, records)
+
+    # --- saving -------------------------------------------------------------------------
+
+    def _save(self) -> None:
+        self._has_changes = True
+        self._writer.submit(snapshot(self.document))
+
+    def _on_saved(self, _: FormDocument) -> None:
+        # On the writer thread: the status file goes with the draft, off the UI thread.
+        self.workspace.write_status(self.form.year, self.form.form_id, self._status)
+        self.saved.emit()
+
+    def mark_signed(self) -> None:
+        self._status = FormStatus("signed", self._status.counts, self._status.records)
+        self.workspace.write_status(self.form.year, self.form.form_id, self._status)
+
+    def save_now(self) -> None:
+        self._save()
+        self._writer.flush(timeout=30)
+
+    def close(self) -> None:
+        """Flush the last change to disk; call when the form is closed or the app quits."""
+        if self._timer.isActive():
+            self.validate_now()
+        if self._rebuild is not None:
+            self._rebuild.wait(30)
+        self._writer.close()
+        if self._has_changes:
+            self._update_status()
+            self.workspace.write_status(self.form.year, self.form.form_id, self._status)

@@ -1,0 +1,114 @@
+"""Opening a form's data off the UI thread: an SSB file to import, or the saved draft.
+
+Plain functions taking a Progress: they read, parse and validate, and never touch
+a widget. The window runs them through client.gui.operations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from client.core.documents import FormDocument, load_document
+from client.core.forms.catalog import FormCatalog
+from client.core.forms.model import FormDefinition
+from client.core.records.fixedwidth import MAX_FILE_BYTES, parse_record_bytes
+from client.core.records.recordset import RecordSet
+from client.core.validation.engine import FormValidator, ValidationContext, ValidationSession
+from client.core.workspace import OpenedDraft, Workspace
+from client.gui.operations import Progress
+
+CHUNK = 1 << 20
+
+
+@dataclass
+class Imported:
+    records: RecordSet
+    session: ValidationSession
+    explanations: dict[str, str]
+
+
+@dataclass
+class Opened:
+    opened: OpenedDraft
+    document: FormDocument
+    validator: FormValidator
+    session: ValidationSession | None
+
+
+def other_record_lengths(catalog: FormCatalog, form: FormDefinition) -> dict[int, str]:
+    """Record lengths of the other installed record forms, so a file of the wrong form is
+    named as such (as `kostra validate` does)."""
+    lengths: dict[int, str] = {}
+    for item in catalog.installed():
+        if (item.form_id, item.year) == (form.form_id, form.year):
+            continue
+        try:
+            other = catalog.load(item.form_id, item.year)
+        except Exception:
+            continue
+        if other.record_length and other.record_length != form.record_length:
+            lengths.setdefault(other.record_length, f"skjema {other.form_id} {other.year}")
+    return lengths
+
+
+def import_file(
+    path: Path,
+    form: FormDefinition,
+    catalog: FormCatalog,
+    validator: FormValidator,
+    context: ValidationContext,
+    progress: Progress,
+) -> Imported:
+    """Read in chunks (so Cancel works and progress shows), parse, validate."""
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        document = load_document(path, form)
+        assert document.records is not None
+        records, explanations = document.records, dict(document.explanations)
+    else:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0
+        if size > MAX_FILE_BYTES:
+            load_document(path, form)  # raises the core's message about the size
+        chunks: list[bytes] = []
+        done = 0
+        try:
+            with path.open("rb") as handle:
+                while chunk := handle.read(CHUNK):
+                    chunks.append(chunk)
+                    done += len(chunk)
+                    progress.report(done, max(size, done), "read")
+        except OSError:
+            load_document(path, form)  # the core words missing/unreadable files
+            raise
+        progress.report(0, 0, "parse")
+        known = other_record_lengths(catalog, form)
+        records = parse_record_bytes(b"".join(chunks), form, str(path), known)
+        explanations = {}
+    progress.report(0, 0, "check")
+    session = ValidationSession(validator, records, context)
+    progress.report(1, 1, "done")
+    return Imported(records, session, explanations)
+
+
+def open_form(
+    workspace: Workspace,
+    form: FormDefinition,
+    region: str,
+    context: ValidationContext,
+    progress: Progress,
+) -> Opened:
+    """The form's draft (or an empty document) with its findings."""
+    validator = FormValidator(form)
+    progress.report(0, 0, "read")
+    opened = workspace.open_draft(form)
+    document = opened.document or FormDocument.empty(form, region)
+    document.region = region
+    session = None
+    if document.records is not None:
+        progress.report(0, 0, "check")
+        session = ValidationSession(validator, document.records, context)
+    return Opened(opened, document, validator, session)

@@ -1,0 +1,473 @@
+"""The main window: reporting year and unit at the top, the year's overview or an open
+form below, menus for files, editing, language, settings and help."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.core.errors import UserError
+from client.gui.overview import OverviewPage, entries_for
+
+if TYPE_CHECKING:
+    from client.gui.context import AppContext
+    from client.gui.form_page import FormPage
+    from client.gui.form_session import FormSession
+    from client.gui.operations import Operation
+
+LANGUAGE_NAMES = {"nb": "Norsk (bokmål)", "nn": "Norsk (nynorsk)", "en": "English"}
+
+
+class MainWindow(QMainWindow):
+    form_opened = Signal(object)  # FormPage
+
+    def __init__(self, ctx: AppContext, year: int | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.session: FormSession | None = None
+        self.page: FormPage | None = None
+        self._opening: Operation | None = None
+        self.year = year
+        self.setWindowTitle("KOSTRA-klienten")
+        self._build()
+        self.resize(1200, 800)
+
+    # --- building (again after a change of language) -----------------------------------
+
+    def _build(self) -> None:
+        self.year_label = QLabel(QCoreApplication.translate("MainWindow", "Reporting &year:"))
+        self.year_combo = QComboBox()
+        self.year_label.setBuddy(self.year_combo)
+        self.year_combo.setAccessibleName(
+            QCoreApplication.translate("MainWindow", "Reporting year")
+        )
+        self.unit_label = QLabel()
+        self.unit_button = QPushButton(QCoreApplication.translate("MainWindow", "Change &unit…"))
+        self.unit_button.clicked.connect(self.ask_unit)
+        top = QHBoxLayout()
+        top.addWidget(self.year_label)
+        top.addWidget(self.year_combo)
+        top.addSpacing(24)
+        top.addWidget(self.unit_label, 1)
+        top.addWidget(self.unit_button)
+
+        self.overview = OverviewPage(self.ctx.lang)
+        self.overview.open_requested.connect(self.open_form)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.overview)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self._fill_years()
+        self.year_combo.currentIndexChanged.connect(self._year_chosen)
+        self._show_unit()
+        self.refresh_overview()
+        if self.session is not None:
+            self._show_page(self.session)
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        tr = QCoreApplication.translate
+        file_menu = bar.addMenu(tr("MainWindow", "&File"))
+        self.import_action = self._action(
+            tr("MainWindow", "&Import file…"), self._import, QKeySequence.StandardKey.Open
+        )
+        self.export_action = self._action(
+            tr("MainWindow", "&Export file…"), self._export, QKeySequence.StandardKey.SaveAs
+        )
+        self.submit_action = self._action(tr("MainWindow", "Su&bmit…"), self._submit)
+        self.close_form_action = self._action(
+            tr("MainWindow", "&Close form"), self.close_form, QKeySequence.StandardKey.Close
+        )
+        file_menu.addActions([self.import_action, self.export_action, self.submit_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_form_action)
+        file_menu.addAction(
+            self._action(tr("MainWindow", "&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        )
+
+        edit_menu = bar.addMenu(tr("MainWindow", "&Edit"))
+        self.undo_action = self._action(
+            tr("MainWindow", "&Undo"), self._undo, QKeySequence.StandardKey.Undo
+        )
+        self.redo_action = self._action(
+            tr("MainWindow", "&Redo"), self._redo, QKeySequence.StandardKey.Redo
+        )
+        self.find_action = self._action(
+            tr("MainWindow", "&Find record"), self._find, QKeySequence.StandardKey.Find
+        )
+        self.new_record_action = self._action(
+            tr("MainWindow", "&New record"), self._new_record, "Ctrl+N"
+        )
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.new_record_action, self.find_action])
+
+        view_menu = bar.addMenu(tr("MainWindow", "&Language"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGE_NAMES.items():
+            action = self._action(name, lambda c=code: self.set_language(c))
+            action.setCheckable(True)
+            action.setChecked(code == self.ctx.lang)
+            group.addAction(action)
+            view_menu.addAction(action)
+
+        settings_menu = bar.addMenu(tr("MainWindow", "&Settings"))
+        settings_menu.addAction(self._action(tr("MainWindow", "&Reporting unit…"), self.ask_unit))
+
+        help_menu = bar.addMenu(tr("MainWindow", "&Help"))
+        self.help_action = self._action(
+            tr("MainWindow", "&Help for this question"),
+            self._help,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self._action(tr("MainWindow", "&About KOSTRA-klienten"), self.about))
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        session = self.session
+        is_records = session is not None and session.records is not None
+        for action in (
+            self.import_action,
+            self.export_action,
+            self.new_record_action,
+            self.find_action,
+        ):
+            action.setEnabled(is_records)
+        self.submit_action.setEnabled(session is not None)
+        self.close_form_action.setEnabled(session is not None)
+        self.undo_action.setEnabled(session is not None and session.undo.canUndo())
+        self.redo_action.setEnabled(session is not None and session.undo.canRedo())
+
+    # --- year and unit -----------------------------------------------------------------
+
+    def _fill_years(self) -> None:
+        years = self.ctx.catalog.years()
+        if self.year is None or self.year not in years:
+            self.year = self.ctx.catalog.current_year(self.ctx.today()) or (
+                years[-1] if years else None
+            )
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in reversed(years):
+            self.year_combo.addItem(str(year), year)
+        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(self.year)))
+        self.year_combo.blockSignals(False)
+
+    def _year_chosen(self) -> None:
+        year = self.year_combo.currentData()
+        if year == self.year:
+            return
+        self.close_form()
+        self.year = year
+        self.refresh_overview()
+
+    def _show_unit(self) -> None:
+        unit = self.ctx.settings.unit
+        if unit is None:
+            self.unit_label.setText(
+                QCoreApplication.translate("MainWindow", "No reporting unit chosen yet")
+            )
+            return
+        text = f"{unit.kommunenummer} {unit.name}"
+        if unit.bydel != "00":
+            text += QCoreApplication.translate("MainWindow", ", district %1").replace(
+                "%1", unit.bydel
+            )
+        text += QCoreApplication.translate("MainWindow", " (org. no. %1)").replace("%1", unit.orgnr)
+        self.unit_label.setText(text)
+
+    def ask_unit(self) -> bool:
+        from client.gui.setup_dialog import SetupDialog
+
+        dialog = SetupDialog(self.ctx.settings.unit, self)
+        if dialog.exec() != SetupDialog.DialogCode.Accepted:
+            return False
+        self.set_unit(dialog.unit())
+        return True
+
+    def set_unit(self, unit: object) -> None:
+        from client.core.workspace import ReportingUnit
+
+        assert isinstance(unit, ReportingUnit)
+        changed = (
+            self.ctx.settings.unit is not None and self.ctx.settings.unit.region != unit.region
+        )
+        self.ctx.settings.unit = unit
+        self._save_settings()
+        self._show_unit()
+        if changed and self.session is not None:
+            form_id = self.session.form.form_id
+            self.close_form()
+            self.open_form(form_id)  # the region is part of every check
+
+    def _save_settings(self) -> None:
+        try:
+            self.ctx.save_settings()
+        except UserError as error:
+            self.ctx.asker.warn("KOSTRA-klienten", error.message(self.ctx.lang))
+
+    def refresh_overview(self) -> None:
+        forms = self.ctx.catalog.forms_for_year(self.year) if self.year is not None else []
+        entries = entries_for([(f.form_id, f.year, f.directory) for f in forms], self.ctx.workspace)
+        unit = self.ctx.settings.unit
+        self.overview.show_year(self.year, entries, unit.name if unit else "")
+
+    # --- forms -------------------------------------------------------------------------
+
+    def open_form(self, form_id: str) -> Operation | None:
+        """Open a form (its draft, or an empty one) off the UI thread; the form page
+        appears when the draft is read and checked."""
+        if self.year is None:
+            return None
+        if self.ctx.settings.unit is None and not self.ask_unit():
+            return None
+        if self.session is not None:
+            self.close_form()
+        from client.core.validation.engine import ValidationContext
+        from client.gui import importer, operations
+
+        unit = self.ctx.settings.unit
+        assert unit is not None
+        try:
+            form = self.ctx.catalog.load(form_id, self.year)
+            context = ValidationContext.from_region(unit.region, self.year)
+        except UserError as error:
+            self.ctx.asker.warn("KOSTRA-klienten", error.message(self.ctx.lang))
+            return None
+        workspace = self.ctx.workspace
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Opening %1…").replace(
+                "%1", form.display_title(self.ctx.lang)
+            )
+        )
+        self.setCursor(Qt.CursorShape.BusyCursor)
+
+        def work(progress: operations.Progress) -> importer.Opened:
+            return importer.open_form(workspace, form, unit.region, context, progress)
+
+        def done(result: importer.Opened) -> None:
+            self._opening = None
+            self.unsetCursor()
+            self.statusBar().clearMessage()
+            notice = result.opened.notice
+            if notice is not None:
+                self.ctx.asker.warn(
+                    QCoreApplication.translate("MainWindow", "Draft"), notice.message(self.ctx.lang)
+                )
+            if result.opened.blocked:
+                return
+            self._start_session(result, context)
+
+        def failed(error: BaseException) -> None:
+            self._opening = None
+            self.unsetCursor()
+            self.statusBar().clearMessage()
+            if isinstance(error, UserError):
+                self.ctx.asker.warn("KOSTRA-klienten", error.message(self.ctx.lang))
+                return
+            raise error
+
+        self._opening = operations.run(work, done, failed, self)
+        return self._opening
+
+    def wait_for_open(self, timeout: float = 30.0) -> None:
+        if self._opening is not None:
+            self._opening.wait(timeout)
+
+    def _start_session(self, result: object, context: object) -> None:
+        from client.gui.form_session import FormSession
+
+        session = FormSession(
+            self.ctx.workspace,
+            result.document,
+            context,  # type: ignore[attr-defined]
+            result.validator,
+            result.session,
+            self,
+        )  # type: ignore[attr-defined]
+        session.undo.canUndoChanged.connect(self._update_actions)
+        session.undo.canRedoChanged.connect(self._update_actions)
+        session.saved.connect(self._saved)
+        session.save_failed.connect(self._save_failed)
+        self.session = session
+        self.ctx.settings.open_form = session.form.form_id
+        self.ctx.settings.year = self.year
+        self._save_settings()
+        self._show_page(session)
+
+    def _show_page(self, session: FormSession) -> None:
+        from client.gui.form_page import FormPage
+
+        if self.page is not None:
+            self.stack.removeWidget(self.page)
+            self.page.deleteLater()
+        self.page = FormPage(self.ctx, session, self.stack)
+        self.page.close_requested.connect(self.close_form)
+        self.stack.addWidget(self.page)
+        self.stack.setCurrentWidget(self.page)
+        self.setWindowTitle(f"{session.form.display_title(self.ctx.lang)} – KOSTRA-klienten")
+        self._update_actions()
+        self.form_opened.emit(self.page)
+
+    def close_form(self) -> None:
+        if self.session is None:
+            return
+        if self.page is not None:
+            self.page.findings.commit_explanation()
+        self.session.close()
+        self.session.deleteLater()
+        self.session = None
+        if self.page is not None:
+            self.stack.removeWidget(self.page)
+            self.page.deleteLater()
+            self.page = None
+        self.stack.setCurrentWidget(self.overview)
+        self.setWindowTitle("KOSTRA-klienten")
+        self.ctx.settings.open_form = None
+        self._save_settings()
+        self._update_actions()
+        self.refresh_overview()
+        self.overview.table.setFocus()
+
+    def _saved(self) -> None:
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Draft saved"), 3000)
+
+    def _save_failed(self, error: UserError) -> None:
+        self.statusBar().showMessage(error.message(self.ctx.lang))
+        self.ctx.asker.warn(
+            QCoreApplication.translate("MainWindow", "Draft not saved"),
+            error.message(self.ctx.lang),
+        )
+
+    # --- menu actions ------------------------------------------------------------------
+
+    def _import(self) -> None:
+        if self.page is not None:
+            self.page.import_file()
+
+    def _export(self) -> None:
+        if self.page is not None:
+            self.page.export_file()
+
+    def _submit(self) -> None:
+        if self.page is not None:
+            self.page.submit()
+
+    def _undo(self) -> None:
+        if self.session is not None:
+            self.session.undo.undo()
+
+    def _redo(self) -> None:
+        if self.session is not None:
+            self.session.undo.redo()
+
+    def _find(self) -> None:
+        if self.page is not None and self.page.records is not None:
+            self.page.records.focus_search()
+
+    def _new_record(self) -> None:
+        if self.page is not None and self.page.records is not None:
+            self.page.records.add_record()
+
+    def _help(self) -> None:
+        if self.page is not None:
+            self.page.show_help()
+        else:
+            self.ctx.asker.inform(
+                QCoreApplication.translate("MainWindow", "Help"),
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "Choose the reporting year at the top and open a form from "
+                    "the list. In a form, press F1 on a question for help with it.",
+                ),
+            )
+
+    def about_text(self) -> str:
+        from client.gui.about import about_text
+
+        return about_text(self._loaded_forms(), self.ctx.lang)
+
+    def _loaded_forms(self) -> list:
+        forms = []
+        for item in self.ctx.catalog.installed():
+            try:
+                forms.append(self.ctx.catalog.load(item.form_id, item.year))
+            except UserError:
+                continue
+        return forms
+
+    def about(self) -> None:
+        from client.gui.about import AboutDialog
+
+        AboutDialog(self._loaded_forms(), self.ctx.lang, self).exec()
+
+    def set_language(self, lang: str) -> None:
+        from client.gui.translations import install_language
+
+        if lang == self.ctx.lang:
+            return
+        if self.page is not None:
+            self.page.findings.commit_explanation()
+        self.ctx.settings.language = lang
+        self._save_settings()
+        install_language(lang)
+        # Rebuild every view in the new language; the open form's session (data, undo
+        # history, findings) stays as it is.
+        old_central = self.centralWidget()
+        self.page = None
+        self._build()
+        old_central.deleteLater()
+
+    # --- start and stop ----------------------------------------------------------------
+
+    def start(self) -> None:
+        """After the window is shown: ask for the unit at first start, reopen the form
+        that was open when the client last stopped (its draft has every change)."""
+        if self.ctx.settings.unit is None:
+            QTimer.singleShot(0, self.ask_unit)
+            return
+        form_id = self.ctx.settings.open_form
+        if form_id and self.ctx.settings.year == self.year:
+            self.open_form(form_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        open_form = self.session.form.form_id if self.session is not None else None
+        if self.session is not None:
+            if self.page is not None:
+                self.page.findings.commit_explanation()
+            self.session.close()
+            self.session = None
+        self.ctx.settings.open_form = open_form
+        self._save_settings()
+        event.accept()

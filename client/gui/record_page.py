@@ -1,0 +1,235 @@
+"""A record form's workspace: the record table with search and filter, buttons to add,
+copy and delete records, and the editor of the selected record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.core.i18n import format_int
+from client.core.validation.findings import Finding
+from client.gui.form_session import FormSession
+from client.gui.question_row import QuestionRow
+from client.gui.record_editor import RecordEditor
+from client.gui.record_model import RecordTableModel
+
+
+class RecordPage(QSplitter):
+    def __init__(self, session: FormSession, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.session = session
+        left = QWidget(self)
+        self.search = QLineEdit(left)
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            QCoreApplication.translate(
+                "RecordPage", "Journal number, caseworker or national identity number"
+            )
+        )
+        search_label = QLabel(QCoreApplication.translate("RecordPage", "&Search:"), left)
+        search_label.setBuddy(self.search)
+        self.search.setAccessibleName(QCoreApplication.translate("RecordPage", "Search records"))
+        self.only_findings = QCheckBox(
+            QCoreApplication.translate("RecordPage", "Only records with &findings"), left
+        )
+        self.model = RecordTableModel(session, lang)
+        self.table = self._build_table(left)
+        self.count_label = QLabel(left)
+        self._build_rest(left, search_label, lang)
+
+    def _build_table(self, left: QWidget) -> QTableView:
+        session = self.session
+        self.table = QTableView(left)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAccessibleName(QCoreApplication.translate("RecordPage", "Records"))
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        horizontal = self.table.horizontalHeader()
+        # Fixed widths: sizing to contents would read all 20 000 rows.
+        horizontal.setDefaultSectionSize(self.fontMetrics().horizontalAdvance("0") * 12)
+        digit = self.fontMetrics().horizontalAdvance("0")
+        horizontal.resizeSection(0, digit * 7)
+        horizontal.resizeSection(
+            1,
+            self.fontMetrics().horizontalAdvance(
+                self.model.headerData(1, Qt.Orientation.Horizontal)
+            )
+            + digit * 6,
+        )
+        for column, name in enumerate(self.model.fields, start=2):
+            field = session.form.field(name)
+            size = field.column.size if field.column else 10
+            # From the definition, not the data: header name or the field's width.
+            horizontal.resizeSection(column, digit * (max(min(len(name), 20), size) + 3))
+        return self.table
+
+    def _build_rest(self, left: QWidget, search_label: QLabel, lang: str) -> None:
+        session = self.session
+
+        self.add_button = QPushButton(QCoreApplication.translate("RecordPage", "&New record"), left)
+        self.copy_button = QPushButton(
+            QCoreApplication.translate("RecordPage", "&Copy record"), left
+        )
+        self.delete_button = QPushButton(
+            QCoreApplication.translate("RecordPage", "&Delete record"), left
+        )
+        self.add_button.clicked.connect(self.add_record)
+        self.copy_button.clicked.connect(self.copy_record)
+        self.delete_button.clicked.connect(self.delete_records)
+
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.copy_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(search_row)
+        layout.addWidget(self.only_findings)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self.editor = RecordEditor(session, lang, self)
+        self.editor.setAccessibleName(QCoreApplication.translate("RecordPage", "Record editor"))
+        self.addWidget(left)
+        self.addWidget(self.editor)
+        self.setStretchFactor(0, 3)
+        self.setStretchFactor(1, 2)
+
+        self._search_timer = QTimer(self, singleShot=True, interval=200)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.only_findings.toggled.connect(self._apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._after_reset)
+        self._after_reset()
+
+    # --- selection ---------------------------------------------------------------------
+
+    def current_record(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.record_at(index.row())
+
+    def select_record(self, record: int) -> bool:
+        row = self.model.row_of(record)
+        if row is None and (self.search.text() or self.only_findings.isChecked()):
+            # The wanted record is filtered out: show everything rather than nothing.
+            self.search.clear()
+            self.only_findings.setChecked(False)
+            self._apply_filter()
+            row = self.model.row_of(record)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def _current_changed(self, current: QModelIndex, _: QModelIndex) -> None:
+        self.editor.show_record(self.model.record_at(current.row()) if current.isValid() else None)
+        self._update_buttons()
+
+    def _after_reset(self) -> None:
+        records = self.session.records
+        total = len(records) if records is not None else 0
+        shown = self.model.rowCount()
+        if shown == total:
+            text = QCoreApplication.translate("RecordPage", "%Ln record(s)", "", total)
+        else:
+            text = (
+                QCoreApplication.translate("RecordPage", "%1 of %2 records")
+                .replace("%1", format_int(shown))
+                .replace("%2", format_int(total))
+            )
+        self.count_label.setText(text)
+        if self.editor.index is not None:
+            row = self.model.row_of(self.editor.index)
+            if row is not None:
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+            else:
+                self.editor.show_record(None)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = self.current_record() is not None
+        self.copy_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(self.search.text(), self.only_findings.isChecked())
+
+    # --- actions ------------------------------------------------------------------------
+
+    def add_record(self) -> None:
+        records = self.session.records
+        assert records is not None
+        current = self.current_record()
+        at = len(records) if current is None else current + 1
+        values = {}
+        # A new record belongs to the same municipality and year as the others.
+        for name in ("KOMMUNE_NR", "VERSION", "BYDELSNR"):
+            if self.session.form.has_field(name) and len(records):
+                values[name] = records.value(at - 1, name)
+        self.editor.index = at
+        self.session.add_record(at, values)
+        self.select_record(at)
+        first = self.session.form.identity.journal
+        if first:
+            self.editor.focus_field(first)
+
+    def copy_record(self) -> None:
+        current = self.current_record()
+        if current is not None:
+            self.editor.index = current + 1
+            self.select_record(self.session.copy_record(current))
+
+    def delete_records(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        records = [self.model.record_at(r) for r in rows]
+        if not records and self.current_record() is not None:
+            records = [self.current_record()]
+        if records:
+            self.editor.index = None
+            self.session.delete_records(records)
+            self.select_record(min(records[0], len(self.session.records or ()) - 1))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def show_finding(self, finding: Finding) -> QuestionRow | None:
+        """Select the finding's record, open it in the editor and focus the field."""
+        if finding.line is None:
+            return None
+        self.select_record(finding.line - 1)
+        return self.editor.focus_field(finding.field)

@@ -1,0 +1,156 @@
+"""Who reports: kommunenummer and name, bydel (Oslo), organisasjonsnummer (mod-11 checked).
+
+Asked at first start and changeable later from the Settings menu.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.core.workspace import ReportingUnit
+
+OSLO = "0301"
+# Oslo's districts as control 03 of form 11F accepts them (SSB's region codes 030101-030115).
+OSLO_DISTRICTS = {
+    "01": "Gamle Oslo",
+    "02": "Grünerløkka",
+    "03": "Sagene",
+    "04": "St. Hanshaugen",
+    "05": "Frogner",
+    "06": "Ullern",
+    "07": "Vestre Aker",
+    "08": "Nordre Aker",
+    "09": "Bjerke",
+    "10": "Grorud",
+    "11": "Stovner",
+    "12": "Alna",
+    "13": "Østensjø",
+    "14": "Nordstrand",
+    "15": "Søndre Nordstrand",
+}
+
+
+class SetupDialog(QDialog):
+    def __init__(self, unit: ReportingUnit | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("SetupDialog", "Reporting unit"))
+        intro = QLabel(
+            QCoreApplication.translate(
+                "SetupDialog",
+                "Who reports? This is used for every form and can be changed later under Settings.",
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.kommunenummer = QLineEdit(self)
+        self.kommunenummer.setInputMask("9999;_")
+        self.kommunenummer.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 10)
+        self.name = QLineEdit(self)
+        self.bydel = QComboBox(self)
+        for code, name in OSLO_DISTRICTS.items():
+            self.bydel.addItem(f"{code} {name}", code)
+        self.orgnr = QLineEdit(self)
+        self.orgnr.setInputMask("999 999 999;_")
+        self.orgnr.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 16)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.rows: dict[str, QLabel] = {}
+        for key, label, widget in (
+            (
+                "kommunenummer",
+                QCoreApplication.translate("SetupDialog", "&Municipality number:"),
+                self.kommunenummer,
+            ),
+            ("name", QCoreApplication.translate("SetupDialog", "&Name:"), self.name),
+            ("bydel", QCoreApplication.translate("SetupDialog", "&District:"), self.bydel),
+            (
+                "orgnr",
+                QCoreApplication.translate("SetupDialog", "&Organisation number:"),
+                self.orgnr,
+            ),
+        ):
+            caption = QLabel(label, self)
+            caption.setBuddy(widget)
+            widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+            form.addRow(caption, widget)
+            self.rows[key] = caption
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+        if unit is not None:
+            self.kommunenummer.setText(unit.kommunenummer)
+            self.name.setText(unit.name)
+            self.orgnr.setText(unit.orgnr)
+            index = self.bydel.findData(unit.bydel)
+            if index >= 0:
+                self.bydel.setCurrentIndex(index)
+        self.kommunenummer.textChanged.connect(self._kommune_changed)
+        self._kommune_changed()
+
+    def _kommune_changed(self) -> None:
+        oslo = self.kommunenummer.text() == OSLO
+        self.bydel.setVisible(oslo)
+        self.rows["bydel"].setVisible(oslo)
+        if oslo and not self.name.text():
+            self.name.setText("Oslo")
+
+    def unit(self) -> ReportingUnit:
+        kommune = self.kommunenummer.text().strip()
+        return ReportingUnit(
+            kommunenummer=kommune,
+            name=self.name.text().strip(),
+            orgnr=self.orgnr.text().replace(" ", ""),
+            bydel=self.bydel.currentData() if kommune == OSLO else "00",
+        )
+
+    def problems_text(self) -> str:
+        messages = {
+            "kommunenummer": QCoreApplication.translate(
+                "SetupDialog", "The municipality number has four digits, for example 4601."
+            ),
+            "name": QCoreApplication.translate("SetupDialog", "Write the municipality's name."),
+            "bydel": QCoreApplication.translate("SetupDialog", "Choose the district."),
+            "orgnr": QCoreApplication.translate(
+                "SetupDialog",
+                "The organisation number has nine digits and its last digit "
+                "must match the others (mod 11). Check it in the Central Coordinating Register "
+                "(Brønnøysundregistrene).",
+            ),
+        }
+        return "\n".join(messages[p] for p in self.unit().problems())
+
+    def accept(self) -> None:
+        text = self.problems_text()
+        if text:
+            self.problem.setText("⚠ " + text)
+            first = self.unit().problems()[0]
+            {
+                "kommunenummer": self.kommunenummer,
+                "name": self.name,
+                "bydel": self.bydel,
+                "orgnr": self.orgnr,
+            }[first].setFocus()
+            return
+        super().accept()
