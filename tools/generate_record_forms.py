@@ -81,7 +81,8 @@ SECTIONS = {
         ("tiltak", {"nb": "Rådgivning og plan", "nn": "Rådgiving og plan",
                     "en": "Advice and plan"}, r"GITT_OKONOMIRAD|FAAT_INDIVIDUELL_PLAN"),
         ("vilkar", {"nb": "Vilkår", "nn": "Vilkår", "en": "Conditions"}, r"VILKAR.*|UTBET.*"),
-        ("vedtak", {"nb": "Unntak for mottakere under 30 år", "nn": "Unntak for mottakarar under 30 år",
+        ("vedtak", {"nb": "Unntak for mottakere under 30 år",
+                    "nn": "Unntak for mottakarar under 30 år",
                     "en": "Exemption for recipients under 30"}, r"VEDTAK.*"),
         ("sanksjon", {"nb": "Sanksjoner", "nn": "Sanksjonar", "en": "Sanctions"}, r"SANKSJON.*"),
     ],
@@ -110,6 +111,9 @@ TOTALS = {
          "sum": ["BIDRAG"]},
         {"id": "laan", "label": {"nb": "Sum lån", "nn": "Sum lån", "en": "Total loans"},
          "sum": ["LAAN"]},
+        {"id": "months", "label": {"nb": "Mottakere per måned", "nn": "Mottakarar per månad",
+                                   "en": "Recipients per month"},
+         "countFilled": [f"STMND_{m}" for m in range(1, 13)]},
     ],
     "11CF": [
         {"id": "records", "label": {"nb": "Deltakere", "nn": "Deltakarar", "en": "Participants"},
@@ -213,7 +217,8 @@ def generate(yaml_path: Path, translations: dict) -> tuple[str, int]:
     ui_fields = {}
     for f in fields:
         t = _for_year(form_tr.get("fields", {}).get(f["name"], {}), year)
-        entry: dict = {"label": {"nb": _label(f)} | {k: v for k, v in t.items() if k in ("nn", "en")}}
+        label = {"nb": _label(f)} | {k: v for k, v in t.items() if k in ("nn", "en")}
+        entry: dict = {"label": label}
         if t.get("help"):
             entry["help"] = t["help"]
         if f["codeList"]:

@@ -33,7 +33,8 @@ FORM_FILES = ("form.json", "schema.json", "layout.json", "ui.json", "controls.js
 _LAYOUT_TYPES = {"string": "string", "integer": "integer", "date": "date"}
 # Placeholders every control message may use besides the control's own params.
 BUILTIN_PARAMS = frozenset(
-    {"value", "field", "from", "to", "codes", "reportingYear", "kommunenummer", "label", "journal"}
+    {"value", "field", "from", "to", "codes", "reportingYear", "kommunenummer", "label", "journal",
+     "dateFormat"}
 )
 UNIQUE_PARAMS = frozenset({"count", "others"})
 
@@ -130,11 +131,13 @@ def load_form(directory: Path) -> FormDefinition:
                     str(directory / "form.json"), f"$.identity.{key}", f"unknown field {name!r}"
                 )
     for i, total in enumerate(meta.get("totals", ())):
-        for name in total.get("sum", ()):
-            if name not in names:
-                raise FormDefinitionError(
-                    str(directory / "form.json"), f"$.totals[{i}].sum", f"unknown field {name!r}"
-                )
+        for key in ("sum", "countFilled"):
+            for name in total.get(key, ()):
+                if name not in names:
+                    raise FormDefinitionError(
+                        str(directory / "form.json"), f"$.totals[{i}].{key}",
+                        f"unknown field {name!r}",
+                    )
 
     form = FormDefinition(
         form_id=meta["id"],

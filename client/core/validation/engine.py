@@ -347,6 +347,8 @@ class FormValidator:
             value = line[field.column.start : field.column.end].strip()
             params["from"] = field.column.first_position
             params["to"] = field.column.last_position
+            if field.column.date_pattern:
+                params["dateFormat"] = _date_format(field.column.date_pattern)
         else:
             answer = line.get(name) if isinstance(line, dict) else None
             value = ", ".join(map(str, answer)) if isinstance(answer, list) else (
@@ -355,6 +357,12 @@ class FormValidator:
         if name in self._code_lists:
             params["codes"] = self._code_lists[name]
         return params
+
+
+def _date_format(pattern: str) -> dict[str, str]:
+    """A layout's date pattern (ddMMyyyy) as the user reads it: DDMMÅÅÅÅ, DDMMYYYY."""
+    year = pattern.count("y")
+    return {"nb": "DDMM" + "Å" * year, "nn": "DDMM" + "Å" * year, "en": "DDMM" + "Y" * year}
 
 
 def mask(field: FieldDef, value: str) -> str:
