@@ -59,7 +59,7 @@ class FormPage(QWidget):
         self.title.setAccessibleName(form.display_title(lang))
         self.description = QLabel(tr(form.description, lang), self)
         self.description.setWordWrap(True)
-        self.submit_button = QPushButton(QCoreApplication.translate("FormPage", "Su&bmit…"), self)
+        self.submit_button = QPushButton(QCoreApplication.translate("FormPage", "Sub&mit…"), self)
         self.submit_button.clicked.connect(self.submit)
 
         if form.is_record_form:

@@ -96,43 +96,60 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         bar.clear()
-        tr = QCoreApplication.translate
-        file_menu = bar.addMenu(tr("MainWindow", "&File"))
+        file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
         self.import_action = self._action(
-            tr("MainWindow", "&Import file…"), self._import, QKeySequence.StandardKey.Open
+            QCoreApplication.translate("MainWindow", "&Import file…"),
+            self._import,
+            QKeySequence.StandardKey.Open,
         )
         self.export_action = self._action(
-            tr("MainWindow", "&Export file…"), self._export, QKeySequence.StandardKey.SaveAs
+            QCoreApplication.translate("MainWindow", "&Export file…"),
+            self._export,
+            QKeySequence.StandardKey.SaveAs,
         )
-        self.submit_action = self._action(tr("MainWindow", "Su&bmit…"), self._submit)
+        self.submit_action = self._action(
+            QCoreApplication.translate("MainWindow", "Sub&mit…"), self._submit
+        )
         self.close_form_action = self._action(
-            tr("MainWindow", "&Close form"), self.close_form, QKeySequence.StandardKey.Close
+            QCoreApplication.translate("MainWindow", "&Close form"),
+            self.close_form,
+            QKeySequence.StandardKey.Close,
         )
         file_menu.addActions([self.import_action, self.export_action, self.submit_action])
         file_menu.addSeparator()
         file_menu.addAction(self.close_form_action)
         file_menu.addAction(
-            self._action(tr("MainWindow", "&Quit"), self.close, QKeySequence.StandardKey.Quit)
+            self._action(
+                QCoreApplication.translate("MainWindow", "&Quit"),
+                self.close,
+                QKeySequence.StandardKey.Quit,
+            )
         )
 
-        edit_menu = bar.addMenu(tr("MainWindow", "&Edit"))
+        edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
         self.undo_action = self._action(
-            tr("MainWindow", "&Undo"), self._undo, QKeySequence.StandardKey.Undo
+            QCoreApplication.translate("MainWindow", "&Undo"),
+            self._undo,
+            QKeySequence.StandardKey.Undo,
         )
         self.redo_action = self._action(
-            tr("MainWindow", "&Redo"), self._redo, QKeySequence.StandardKey.Redo
+            QCoreApplication.translate("MainWindow", "&Redo"),
+            self._redo,
+            QKeySequence.StandardKey.Redo,
         )
         self.find_action = self._action(
-            tr("MainWindow", "&Find record"), self._find, QKeySequence.StandardKey.Find
+            QCoreApplication.translate("MainWindow", "&Find record"),
+            self._find,
+            QKeySequence.StandardKey.Find,
         )
         self.new_record_action = self._action(
-            tr("MainWindow", "&New record"), self._new_record, "Ctrl+N"
+            QCoreApplication.translate("MainWindow", "&New record"), self._new_record, "Ctrl+N"
         )
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.new_record_action, self.find_action])
 
-        view_menu = bar.addMenu(tr("MainWindow", "&Language"))
+        view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGE_NAMES.items():
             action = self._action(name, lambda c=code: self.set_language(c))
@@ -141,17 +158,25 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             view_menu.addAction(action)
 
-        settings_menu = bar.addMenu(tr("MainWindow", "&Settings"))
-        settings_menu.addAction(self._action(tr("MainWindow", "&Reporting unit…"), self.ask_unit))
+        settings_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Settings"))
+        settings_menu.addAction(
+            self._action(
+                QCoreApplication.translate("MainWindow", "&Reporting unit…"), self.ask_unit
+            )
+        )
 
-        help_menu = bar.addMenu(tr("MainWindow", "&Help"))
+        help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
         self.help_action = self._action(
-            tr("MainWindow", "&Help for this question"),
+            QCoreApplication.translate("MainWindow", "&Help for this question"),
             self._help,
             QKeySequence.StandardKey.HelpContents,
         )
         help_menu.addAction(self.help_action)
-        help_menu.addAction(self._action(tr("MainWindow", "&About KOSTRA-klienten"), self.about))
+        help_menu.addAction(
+            self._action(
+                QCoreApplication.translate("MainWindow", "&About KOSTRA-klienten"), self.about
+            )
+        )
         self._update_actions()
 
     def _update_actions(self) -> None:

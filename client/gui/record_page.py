@@ -37,11 +37,11 @@ class RecordPage(QSplitter):
                 "RecordPage", "Journal number, caseworker or national identity number"
             )
         )
-        search_label = QLabel(QCoreApplication.translate("RecordPage", "&Search:"), left)
+        search_label = QLabel(QCoreApplication.translate("RecordPage", "Se&arch:"), left)
         search_label.setBuddy(self.search)
         self.search.setAccessibleName(QCoreApplication.translate("RecordPage", "Search records"))
         self.only_findings = QCheckBox(
-            QCoreApplication.translate("RecordPage", "Only records with &findings"), left
+            QCoreApplication.translate("RecordPage", "Only records with findin&gs"), left
         )
         self.model = RecordTableModel(session, lang)
         self.table = self._build_table(left)

@@ -1,0 +1,695 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="nn_NO">
+  <context>
+    <name>About</name>
+    <message>
+      <location filename="../about.py" line="22" />
+      <source>KOSTRA-klienten %1</source>
+      <translation>KOSTRA-klienten %1</translation>
+    </message>
+    <message>
+      <location filename="../about.py" line="24" />
+      <source>Form definitions:</source>
+      <translation>Skjemadefinisjonar:</translation>
+    </message>
+    <message>
+      <location filename="../about.py" line="29" />
+      <source>  version %1, SHA-256 %2</source>
+      <translation>  versjon %1, SHA-256 %2</translation>
+    </message>
+    <message>
+      <location filename="../about.py" line="41" />
+      <source>About KOSTRA-klienten</source>
+      <translation>Om KOSTRA-klienten</translation>
+    </message>
+    <message>
+      <location filename="../about.py" line="43" />
+      <source>Checks and submits KOSTRA social-services statistics to Statistics Norway.</source>
+      <translation>Kontrollerer og sender inn KOSTRA-statistikk for sosiale tenester til Statistisk sentralbyrå.</translation>
+    </message>
+    <message>
+      <location filename="../about.py" line="52" />
+      <source>Versions</source>
+      <translation>Versjonar</translation>
+    </message>
+  </context>
+  <context>
+    <name>Asker</name>
+    <message>
+      <location filename="../asker.py" line="57" />
+      <source>Passphrase</source>
+      <translation>Passordfrase</translation>
+    </message>
+    <message>
+      <location filename="../asker.py" line="65" />
+      <source>KOSTRA-klienten</source>
+      <translation>KOSTRA-klienten</translation>
+    </message>
+  </context>
+  <context>
+    <name>Commands</name>
+    <message>
+      <location filename="../commands.py" line="23" />
+      <location filename="../commands.py" line="44" />
+      <source>Change %1</source>
+      <translation>Endre %1</translation>
+    </message>
+    <message>
+      <location filename="../commands.py" line="71" />
+      <source>Explain %1</source>
+      <translation>Forklar %1</translation>
+    </message>
+    <message>
+      <location filename="../commands.py" line="93" />
+      <source>Copy record</source>
+      <translation>Kopier post</translation>
+    </message>
+    <message>
+      <location filename="../commands.py" line="95" />
+      <source>New record</source>
+      <translation>Ny post</translation>
+    </message>
+    <message>
+      <location filename="../commands.py" line="108" />
+      <source>Delete records</source>
+      <translation>Slett postar</translation>
+    </message>
+    <message>
+      <location filename="../commands.py" line="124" />
+      <source>Import file</source>
+      <translation>Importer fil</translation>
+    </message>
+  </context>
+  <context>
+    <name>FindingsModel</name>
+    <message>
+      <location filename="../findings_panel.py" line="82" />
+      <source>Finding</source>
+      <translation>Funn</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="83" />
+      <source>Line</source>
+      <translation>Line</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="84" />
+      <source>Field</source>
+      <translation>Felt</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="85" />
+      <source>Control</source>
+      <translation>Kontroll</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="114" />
+      <source>Explained</source>
+      <translation>Forklart</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="116" />
+      <source>Needs explanation</source>
+      <translation>Treng forklaring</translation>
+    </message>
+  </context>
+  <context>
+    <name>FindingsPanel</name>
+    <message>
+      <location filename="../findings_panel.py" line="157" />
+      <source>Findings</source>
+      <translation>Funn</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="170" />
+      <source>E&amp;xplanation of the warning:</source>
+      <translation>Forklaring &amp;av åtvaringa:</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="176" />
+      <source>Why the value is right although the control warns</source>
+      <translation>Kvifor verdien er rett sjølv om kontrollen åtvarar</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="182" />
+      <source>Explanation of the warning</source>
+      <translation>Forklaring av åtvaringa</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="223" />
+      <location filename="../findings_panel.py" line="242" />
+      <source>Checking…</source>
+      <translation>Kontrollerer …</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="229" />
+      <source>Not ready: correct the errors before the form can be submitted.</source>
+      <translation>Ikkje klart: rett feila før skjemaet kan sendast inn.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../findings_panel.py" line="233" />
+      <source>Not ready: %n warning(s) need a written explanation.</source>
+      <translation>
+        <numerusform>Ikkje klart: %n åtvaring treng ei skriftleg forklaring.</numerusform>
+        <numerusform>Ikkje klart: %n åtvaringar treng ei skriftleg forklaring.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="240" />
+      <source>Ready to submit.</source>
+      <translation>Klart til innsending.</translation>
+    </message>
+  </context>
+  <context>
+    <name>FormPage</name>
+    <message>
+      <location filename="../form_page.py" line="51" />
+      <source>&amp;Back to overview</source>
+      <translation>&amp;Tilbake til oversikta</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="62" />
+      <source>Sub&amp;mit…</source>
+      <translation>Sen&amp;d inn …</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="111" />
+      <source>Move to a question and press F1 for help with it.</source>
+      <translation>Gå til eit spørsmål og trykk F1 for hjelp til det.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="114" />
+      <source>Help</source>
+      <translation>Hjelp</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="117" />
+      <source>There is no help text for this question.</source>
+      <translation>Det finst ingen hjelpetekst til dette spørsmålet.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="135" />
+      <location filename="../form_page.py" line="144" />
+      <location filename="../form_page.py" line="164" />
+      <location filename="../form_page.py" line="198" />
+      <source>Import file</source>
+      <translation>Importer fil</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="136" />
+      <source>SSB files (*.txt *.dat *.*)</source>
+      <translation>SSB-filer (*.txt *.dat *.*)</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../form_page.py" line="145" />
+      <source>The %n record(s) in the draft will be replaced by the file's records. You can undo this with Ctrl+Z. Continue?</source>
+      <translation>
+        <numerusform>Posten i utkastet blir erstatta av postane i fila. Du kan angre med Ctrl+Z. Halde fram?</numerusform>
+        <numerusform>Dei %n postane i utkastet blir erstatta av postane i fila. Du kan angre med Ctrl+Z. Halde fram?</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="158" />
+      <source>Reading %1…</source>
+      <translation>Les %1 …</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="159" />
+      <source>Cancel</source>
+      <translation>Avbryt</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="215" />
+      <source>Checking %1…</source>
+      <translation>Kontrollerer %1 …</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="231" />
+      <location filename="../form_page.py" line="243" />
+      <location filename="../form_page.py" line="247" />
+      <source>Export file</source>
+      <translation>Eksporter fil</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="232" />
+      <source>SSB files (*.txt *.dat)</source>
+      <translation>SSB-filer (*.txt *.dat)</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../form_page.py" line="248" />
+      <source>%n record(s) written to %1.</source>
+      <translation>
+        <numerusform>%n post skriven til %1.</numerusform>
+        <numerusform>%n postar skrivne til %1.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="258" />
+      <source>Submit</source>
+      <translation>Send inn</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="264" />
+      <source>The form is not ready: correct every error and explain every warning first (see the findings below).</source>
+      <translation>Skjemaet er ikkje klart: rett alle feil og forklar alle åtvaringar først (sjå funna nedst).</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="279" />
+      <source>Submission from the window is not available in this version. The draft is saved and can be submitted with the command line (kostra submit).</source>
+      <translation>Innsending frå vindauget er ikkje tilgjengeleg i denne versjonen. Utkastet er lagra og kan sendast inn med kommandolinja (kostra submit).</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../main_window.py" line="51" />
+      <source>Reporting &amp;year:</source>
+      <translation>Rapporterings&amp;år:</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="55" />
+      <source>Reporting year</source>
+      <translation>Rapporteringsår</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="58" />
+      <source>Change &amp;unit…</source>
+      <translation>Endre &amp;eining …</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="99" />
+      <source>&amp;File</source>
+      <translation>&amp;Fil</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="101" />
+      <source>&amp;Import file…</source>
+      <translation>&amp;Importer fil …</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="106" />
+      <source>&amp;Export file…</source>
+      <translation>&amp;Eksporter fil …</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="111" />
+      <source>Sub&amp;mit…</source>
+      <translation>Sen&amp;d inn …</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="114" />
+      <source>&amp;Close form</source>
+      <translation>&amp;Lukk skjema</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="123" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Avslutt</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="129" />
+      <source>&amp;Edit</source>
+      <translation>&amp;Rediger</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="131" />
+      <source>&amp;Undo</source>
+      <translation>&amp;Angre</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="136" />
+      <source>&amp;Redo</source>
+      <translation>&amp;Gjør om</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="141" />
+      <source>&amp;Find record</source>
+      <translation>&amp;Finn post</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="146" />
+      <source>&amp;New record</source>
+      <translation>&amp;Ny post</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="152" />
+      <source>&amp;Language</source>
+      <translation>&amp;Språk</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="161" />
+      <source>&amp;Settings</source>
+      <translation>&amp;Innstillingar</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="164" />
+      <source>&amp;Reporting unit…</source>
+      <translation>&amp;Rapporteringseining …</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="168" />
+      <source>&amp;Help</source>
+      <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="170" />
+      <source>&amp;Help for this question</source>
+      <translation>&amp;Hjelp til dette spørsmålet</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="177" />
+      <source>&amp;About KOSTRA-klienten</source>
+      <translation>&amp;Om KOSTRA-klienten</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="224" />
+      <source>No reporting unit chosen yet</source>
+      <translation>Inga rapporteringseining er vald enno</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="229" />
+      <source>, district %1</source>
+      <translation>, bydel %1</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="232" />
+      <source> (org. no. %1)</source>
+      <translation> (org.nr. %1)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="295" />
+      <source>Opening %1…</source>
+      <translation>Opnar %1 …</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="311" />
+      <source>Draft</source>
+      <translation>Utkast</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="389" />
+      <source>Draft saved</source>
+      <translation>Utkastet er lagra</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="394" />
+      <source>Draft not saved</source>
+      <translation>Utkastet vart ikkje lagra</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="433" />
+      <source>Help</source>
+      <translation>Hjelp</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="434" />
+      <source>Choose the reporting year at the top and open a form from the list. In a form, press F1 on a question for help with it.</source>
+      <translation>Vel rapporteringsår øvst og opne eit skjema frå lista. I eit skjema trykkjer du F1 på eit spørsmål for å få hjelp til det.</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverviewModel</name>
+    <message>
+      <location filename="../overview.py" line="76" />
+      <source>Form</source>
+      <translation>Skjema</translation>
+    </message>
+    <message>
+      <location filename="../overview.py" line="77" />
+      <source>Name</source>
+      <translation>Namn</translation>
+    </message>
+    <message>
+      <location filename="../overview.py" line="78" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../overview.py" line="79" />
+      <source>Errors</source>
+      <translation>Feil</translation>
+    </message>
+    <message>
+      <location filename="../overview.py" line="80" />
+      <source>Warnings</source>
+      <translation>Åtvaringar</translation>
+    </message>
+    <message>
+      <location filename="../overview.py" line="81" />
+      <source>Records</source>
+      <translation>Postar</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverviewPage</name>
+    <message>
+      <location filename="../overview.py" line="124" />
+      <source>Choose a form and press Enter (or double-click) to open it.</source>
+      <translation>Vel eit skjema og trykk Enter (eller dobbeltklikk) for å opne det.</translation>
+    </message>
+    <message>
+      <location filename="../overview.py" line="138" />
+      <source>Forms</source>
+      <translation>Skjema</translation>
+    </message>
+    <message>
+      <location filename="../overview.py" line="151" />
+      <source>No forms installed</source>
+      <translation>Ingen skjema er installerte</translation>
+    </message>
+    <message>
+      <location filename="../overview.py" line="154" />
+      <source>Forms for %1</source>
+      <translation>Skjema for %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuestionRow</name>
+    <message>
+      <location filename="../question_row.py" line="39" />
+      <source>Help: %1</source>
+      <translation>Hjelp: %1</translation>
+    </message>
+    <message>
+      <location filename="../question_row.py" line="41" />
+      <source>Help (F1)</source>
+      <translation>Hjelp (F1)</translation>
+    </message>
+    <message>
+      <location filename="../question_row.py" line="68" />
+      <source>Required.</source>
+      <translation>Må fyllast ut.</translation>
+    </message>
+    <message>
+      <location filename="../question_row.py" line="97" />
+      <source>Explanation: %1</source>
+      <translation>Forklaring: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordPage</name>
+    <message>
+      <location filename="../record_page.py" line="36" />
+      <source>Journal number, caseworker or national identity number</source>
+      <translation>Journalnummer, saksbehandler eller fødselsnummer</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="40" />
+      <source>Se&amp;arch:</source>
+      <translation>S&amp;øk:</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="42" />
+      <source>Search records</source>
+      <translation>Søk i postane</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="44" />
+      <source>Only records with findin&amp;gs</source>
+      <translation>&amp;Berre postar med funn</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="57" />
+      <source>Records</source>
+      <translation>Postar</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="85" />
+      <source>&amp;New record</source>
+      <translation>&amp;Ny post</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="87" />
+      <source>&amp;Copy record</source>
+      <translation>&amp;Kopier post</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="90" />
+      <source>&amp;Delete record</source>
+      <translation>S&amp;lett post</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="112" />
+      <source>Record editor</source>
+      <translation>Postredigering</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../record_page.py" line="162" />
+      <source>%Ln record(s)</source>
+      <translation>
+        <numerusform>%Ln post</numerusform>
+        <numerusform>%Ln postar</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="165" />
+      <source>%1 of %2 records</source>
+      <translation>%1 av %2 postar</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordTableModel</name>
+    <message>
+      <location filename="../record_model.py" line="77" />
+      <source>Line</source>
+      <translation>Line</translation>
+    </message>
+    <message>
+      <location filename="../record_model.py" line="78" />
+      <source>Line number in the file</source>
+      <translation>Linjenummer i fila</translation>
+    </message>
+    <message>
+      <location filename="../record_model.py" line="80" />
+      <source>Findings</source>
+      <translation>Funn</translation>
+    </message>
+  </context>
+  <context>
+    <name>SetupDialog</name>
+    <message>
+      <location filename="../setup_dialog.py" line="46" />
+      <source>Reporting unit</source>
+      <translation>Rapporteringseining</translation>
+    </message>
+    <message>
+      <location filename="../setup_dialog.py" line="48" />
+      <source>Who reports? This is used for every form and can be changed later under Settings.</source>
+      <translation>Kven rapporterer? Dette blir brukt for alle skjema og kan endrast seinare under Innstillingar.</translation>
+    </message>
+    <message>
+      <location filename="../setup_dialog.py" line="75" />
+      <source>&amp;Municipality number:</source>
+      <translation>&amp;Kommunenummer:</translation>
+    </message>
+    <message>
+      <location filename="../setup_dialog.py" line="78" />
+      <source>&amp;Name:</source>
+      <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+      <location filename="../setup_dialog.py" line="79" />
+      <source>&amp;District:</source>
+      <translation>&amp;Bydel:</translation>
+    </message>
+    <message>
+      <location filename="../setup_dialog.py" line="82" />
+      <source>&amp;Organisation number:</source>
+      <translation>&amp;Organisasjonsnummer:</translation>
+    </message>
+    <message>
+      <location filename="../setup_dialog.py" line="130" />
+      <source>The municipality number has four digits, for example 4601.</source>
+      <translation>Kommunenummeret har fire siffer, til dømes 4601.</translation>
+    </message>
+    <message>
+      <location filename="../setup_dialog.py" line="133" />
+      <source>Write the municipality's name.</source>
+      <translation>Skriv namnet på kommunen.</translation>
+    </message>
+    <message>
+      <location filename="../setup_dialog.py" line="134" />
+      <source>Choose the district.</source>
+      <translation>Vel bydel.</translation>
+    </message>
+    <message>
+      <location filename="../setup_dialog.py" line="135" />
+      <source>The organisation number has nine digits and its last digit must match the others (mod 11). Check it in the Central Coordinating Register (Brønnøysundregistrene).</source>
+      <translation>Organisasjonsnummeret har ni siffer, og det siste sifferet må stemme med dei andre (mod 11). Sjekk det i Brønnøysundregistera.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Texts</name>
+    <message>
+      <location filename="../texts.py" line="10" />
+      <source>Fatal error</source>
+      <translation>Kritisk feil</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="11" />
+      <source>Error</source>
+      <translation>Feil</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="12" />
+      <source>Warning</source>
+      <translation>Åtvaring</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="13" />
+      <location filename="../texts.py" line="19" />
+      <source>Information</source>
+      <translation>Informasjon</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="16" />
+      <source>Fatal errors</source>
+      <translation>Kritiske feil</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="17" />
+      <source>Errors</source>
+      <translation>Feil</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="18" />
+      <source>Warnings</source>
+      <translation>Åtvaringar</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="22" />
+      <source>Not started</source>
+      <translation>Ikkje starta</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="23" />
+      <source>Draft</source>
+      <translation>Utkast</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="24" />
+      <source>Has errors</source>
+      <translation>Har feil</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="25" />
+      <source>Warnings need explanation</source>
+      <translation>Åtvaringar treng forklaring</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="26" />
+      <source>Ready</source>
+      <translation>Klart</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="27" />
+      <source>Signed</source>
+      <translation>Signert</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="73" />
+      <source>No findings</source>
+      <translation>Ingen funn</translation>
+    </message>
+  </context>
+</TS>
