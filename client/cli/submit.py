@@ -1,0 +1,137 @@
+"""`kostra submit`: check a form, sign it, and write the ASiC-E container and its receipt."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from client.cli.common import add_form_arguments, load_input
+from client.cli.keys import add_key_arguments, open_store
+from client.core.errors import UserError
+from client.core.i18n import Text, format_int, tr
+
+_TEXT: dict[str, Text] = {
+    "bad_explanations": {
+        "nb": "{path} er ikke en gyldig forklaringsfil: {reason}. Filen skal være et JSON-objekt "
+        "med referansen til advarselen som nøkkel og forklaringen som tekst, for eksempel "
+        '{{"30:12:BIDRAG": "Engangsutbetaling etter brann"}}.',
+        "nn": "{path} er ikkje ei gyldig forklaringsfil: {reason}. Fila skal vere eit JSON-objekt "
+        "med referansen til åtvaringa som nøkkel og forklaringa som tekst, til dømes "
+        '{{"30:12:BIDRAG": "Eingongsutbetaling etter brann"}}.',
+        "en": "{path} is not a valid explanations file: {reason}. It must be a JSON object with "
+        "the warning's reference as key and the explanation as text, for example "
+        '{{"30:12:BIDRAG": "One-off payment after a fire"}}.',
+    },
+    "done": {
+        "nb": "Skjema {form} {year} for region {region} er signert{encrypted}.",
+        "nn": "Skjema {form} {year} for region {region} er signert{encrypted}.",
+        "en": "Form {form} {year} for region {region} is signed{encrypted}.",
+    },
+    "encrypted": {
+        "nb": " og kryptert til SSB",
+        "nn": " og kryptert til SSB",
+        "en": " and encrypted to SSB",
+    },
+    "records": {"nb": "Poster: {count}", "nn": "Postar: {count}", "en": "Records: {count}"},
+    "container": {
+        "nb": "Innsendingsfil: {path}",
+        "nn": "Innsendingsfil: {path}",
+        "en": "Submission file: {path}",
+    },
+    "receipt": {"nb": "Kvittering: {path}", "nn": "Kvittering: {path}", "en": "Receipt: {path}"},
+    "sha256": {"nb": "SHA-256: {digest}", "nn": "SHA-256: {digest}", "en": "SHA-256: {digest}"},
+}
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "submit",
+        help="signer skjemaet og lag innsendingsfil (ASiC-E) og kvittering (PDF)",
+        description="Kontrollerer skjemaet og, når det ikke har kritiske feil eller feil og alle "
+        "advarsler er forklart, lager en signert innsendingsfil (ASiC-E) og en PDF-kvittering "
+        "i mappen --out. Ellers skrives ingenting, og meldingen sier hva som stopper "
+        "innsendingen.",
+    )
+    add_form_arguments(parser)
+    parser.add_argument(
+        "--explanations",
+        type=Path,
+        metavar="FIL.json",
+        help='forklaringer på advarsler: {"30:12:BIDRAG": "forklaring", …}',
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="MAPPE",
+        help="mappen innsendingsfilen og kvitteringen skrives til",
+    )
+    parser.add_argument(
+        "--encrypt-to",
+        type=Path,
+        metavar="SERTIFIKAT",
+        help="krypter datafilene til dette sertifikatet (standard: SSBs sertifikat fra "
+        "«kostra keys ssb-cert», om det er satt opp)",
+    )
+    add_key_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def read_explanations(path: Path) -> dict[str, str]:
+    shown = str(path)
+    try:
+        data = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
+    except OSError as exc:
+        raise UserError(_TEXT["bad_explanations"], path=shown, reason=exc.strerror) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        reason = getattr(exc, "msg", "ikke UTF-8")
+        raise UserError(_TEXT["bad_explanations"], path=shown, reason=reason) from None
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
+        raise UserError(_TEXT["bad_explanations"], path=shown, reason="ikke et objekt med tekster")
+    return data
+
+
+def run(args: argparse.Namespace) -> int:
+    from client.core.submission.keys import load_encryption_certificate, utc_now
+    from client.core.submission.submit import check_ready, submit
+    from client.core.validation.engine import FormValidator, ValidationContext
+
+    document = load_input(args)
+    if args.explanations is not None:
+        document.explanations.update(read_explanations(args.explanations))
+    form = document.form
+    context = ValidationContext.from_region(args.region, form.year)
+    validator = FormValidator(form)
+    # Say what blocks the form before asking for a passphrase; submit() checks again.
+    check_ready(validator.validate(document.data, context), document.explanations)
+    store = open_store(args)
+    signer = store.signer()
+    if args.encrypt_to is not None:
+        recipient = load_encryption_certificate(args.encrypt_to, utc_now())
+    else:
+        recipient = store.ssb_certificate()
+    result = submit(
+        document,
+        context,
+        signer,
+        args.out,
+        recipient=recipient,
+        lang=args.lang,
+        validator=validator,
+    )
+
+    def t(key: str, **params: object) -> str:
+        return tr(_TEXT[key], args.lang).format(**params)
+
+    encrypted = t("encrypted") if result.encrypted else ""
+    print(t("done", form=form.form_id, year=form.year, region=context.region, encrypted=encrypted))
+    if result.record_count is not None:
+        print(t("records", count=format_int(result.record_count)))
+    print(t("container", path=result.container))
+    print(t("receipt", path=result.receipt))
+    print(t("sha256", digest=result.sha256))
+    return 0

@@ -1,0 +1,539 @@
+"""The PDF receipt of a submission, in the user's language (reportlab, imported lazily).
+
+One receipt per container: who submitted what and when, the container's name and
+SHA-256 (also as a QR code), the signing certificate, totals, the findings summary,
+and every warning with its explanation. The fonts are embedded DejaVu, so æ, ø
+and å print right everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from client.core.forms.model import SEVERITIES
+from client.core.i18n import Text, format_int, tr
+from client.core.submission.container import Encryption
+from client.core.submission.content import Total
+from client.core.validation.findings import Finding
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_MONO = "DejaVuSansMono"
+_FONT_FILES = {
+    FONT: "DejaVuSans.ttf",
+    FONT_BOLD: "DejaVuSans-Bold.ttf",
+    FONT_MONO: "DejaVuSansMono.ttf",
+}
+
+
+def fonts_dir() -> Path:
+    """resources/fonts next to the package from source, or inside the frozen bundle."""
+    override = os.environ.get("KOSTRA_RESOURCES_DIR")
+    if override:
+        return Path(override) / "fonts"
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources" / "fonts"
+    return Path(__file__).resolve().parents[3] / "resources" / "fonts"
+
+
+def oslo_time(when: dt.datetime) -> tuple[dt.datetime, bool]:
+    """`when` in Norwegian time, and whether that worked (False: shown in UTC, when the
+    time zone database is missing; tzdata provides it on Windows)."""
+    try:
+        return when.astimezone(ZoneInfo("Europe/Oslo")), True
+    except ZoneInfoNotFoundError:
+        return when.astimezone(dt.UTC), False
+
+
+@dataclass(frozen=True)
+class ReceiptData:
+    organisation: str
+    orgnr: str
+    region: str
+    form_id: str
+    form_title: Text
+    year: int
+    definition_version: str
+    signer_subject: str
+    certificate_fingerprint: str  # hex
+    self_signed: bool
+    signed_at: dt.datetime  # UTC
+    container_name: str
+    container_sha256: str  # hex
+    record_count: int | None  # None for a questionnaire
+    totals: Sequence[Total]
+    summary: dict[str, int]
+    warnings: Sequence[tuple[Finding, str]]  # every warning with its explanation
+    encryption: Encryption | None
+    client_version: str
+
+
+_T: dict[str, Text] = {
+    "title": {
+        "nb": "Kvittering for innsending til SSB",
+        "nn": "Kvittering for innsending til SSB",
+        "en": "Receipt for submission to Statistics Norway (SSB)",
+    },
+    "subtitle": {
+        "nb": "KOSTRA – skjema {form} {title}, rapporteringsår {year}",
+        "nn": "KOSTRA – skjema {form} {title}, rapporteringsår {year}",
+        "en": "KOSTRA – form {form} {title}, reporting year {year}",
+    },
+    "municipality": {"nb": "Kommune", "nn": "Kommune", "en": "Municipality"},
+    "region_line": {
+        "nb": "{name} (region {region})",
+        "nn": "{name} (region {region})",
+        "en": "{name} (region {region})",
+    },
+    "orgnr": {
+        "nb": "Organisasjonsnummer",
+        "nn": "Organisasjonsnummer",
+        "en": "Organisation number",
+    },
+    "form": {"nb": "Skjema", "nn": "Skjema", "en": "Form"},
+    "form_line": {
+        "nb": "{form} {title} (definisjon {version})",
+        "nn": "{form} {title} (definisjon {version})",
+        "en": "{form} {title} (definition {version})",
+    },
+    "year": {"nb": "Rapporteringsår", "nn": "Rapporteringsår", "en": "Reporting year"},
+    "signed_by": {"nb": "Signert av", "nn": "Signert av", "en": "Signed by"},
+    "self_signed": {
+        "nb": "(selvsignert testsertifikat)",
+        "nn": "(sjølvsignert testsertifikat)",
+        "en": "(self-signed test certificate)",
+    },
+    "fingerprint": {
+        "nb": "Sertifikat (SHA-256)",
+        "nn": "Sertifikat (SHA-256)",
+        "en": "Certificate (SHA-256)",
+    },
+    "when": {"nb": "Tidspunkt", "nn": "Tidspunkt", "en": "Time"},
+    "when_line": {
+        "nb": "{date} kl. {time} (norsk tid)",
+        "nn": "{date} kl. {time} (norsk tid)",
+        "en": "{date} at {time} (Norwegian time)",
+    },
+    "when_utc": {
+        "nb": "{date} kl. {time} (UTC)",
+        "nn": "{date} kl. {time} (UTC)",
+        "en": "{date} at {time} (UTC)",
+    },
+    "file": {"nb": "Innsendingsfil", "nn": "Innsendingsfil", "en": "Submission file"},
+    "sha256": {"nb": "SHA-256 av filen", "nn": "SHA-256 av fila", "en": "SHA-256 of the file"},
+    "encryption": {"nb": "Kryptering", "nn": "Kryptering", "en": "Encryption"},
+    "encrypted": {
+        "nb": "Datafilene er kryptert til SSB (AES-256), slik at bare SSB kan lese "
+        "personopplysningene. Mottakersertifikat: {recipient}",
+        "nn": "Datafilene er krypterte til SSB (AES-256), slik at berre SSB kan lese "
+        "personopplysningane. Mottakarsertifikat: {recipient}",
+        "en": "The data files are encrypted to SSB (AES-256), so only SSB can read the "
+        "personal data. Recipient certificate: {recipient}",
+    },
+    "not_encrypted": {
+        "nb": "Ikke kryptert: SSBs krypteringssertifikat er ikke satt opp i klienten.",
+        "nn": "Ikkje kryptert: krypteringssertifikatet til SSB er ikkje sett opp i klienten.",
+        "en": "Not encrypted: SSB's encryption certificate is not set up in the client.",
+    },
+    "contents": {"nb": "Innhold", "nn": "Innhald", "en": "Contents"},
+    "records": {"nb": "Antall poster", "nn": "Tal på postar", "en": "Number of records"},
+    "answers": {
+        "nb": "Svar på spørreskjema",
+        "nn": "Svar på spørjeskjema",
+        "en": "Questionnaire answers",
+    },
+    "findings": {"nb": "Kontrollresultat", "nn": "Kontrollresultat", "en": "Control results"},
+    "FATAL": {"nb": "Kritiske feil", "nn": "Kritiske feil", "en": "Fatal errors"},
+    "ERROR": {"nb": "Feil", "nn": "Feil", "en": "Errors"},
+    "WARNING": {"nb": "Advarsler", "nn": "Åtvaringar", "en": "Warnings"},
+    "INFO": {"nb": "Til informasjon", "nn": "Til informasjon", "en": "Information"},
+    "warnings": {
+        "nb": "Advarsler og forklaringer",
+        "nn": "Åtvaringar og forklaringar",
+        "en": "Warnings and explanations",
+    },
+    "no_warnings": {"nb": "Ingen advarsler.", "nn": "Ingen åtvaringar.", "en": "No warnings."},
+    "col_control": {"nb": "Kontroll", "nn": "Kontroll", "en": "Control"},
+    "col_line": {"nb": "Linje", "nn": "Line", "en": "Line"},
+    "col_field": {"nb": "Felt", "nn": "Felt", "en": "Field"},
+    "col_message": {"nb": "Melding", "nn": "Melding", "en": "Message"},
+    "col_explanation": {"nb": "Forklaring", "nn": "Forklaring", "en": "Explanation"},
+    "qr": {
+        "nb": "SHA-256 av innsendingsfilen",
+        "nn": "SHA-256 av innsendingsfila",
+        "en": "SHA-256 of the submission file",
+    },
+    "page": {
+        "nb": "Side {page} av {pages}",
+        "nn": "Side {page} av {pages}",
+        "en": "Page {page} of {pages}",
+    },
+    "footer": {
+        "nb": "KOSTRA-klienten {version} · {name}",
+        "nn": "KOSTRA-klienten {version} · {name}",
+        "en": "KOSTRA-klienten {version} · {name}",
+    },
+    "verify_hint": {
+        "nb": "Kontroller innsendingsfilen med «kostra verify {name}».",
+        "nn": "Kontroller innsendingsfila med «kostra verify {name}».",
+        "en": "Check the submission file with «kostra verify {name}».",
+    },
+}
+
+_registered = False
+
+
+def _register_fonts() -> None:
+    global _registered  # noqa: PLW0603 - reportlab's font registry is process-wide anyway
+    if _registered:
+        return
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    folder = fonts_dir()
+    for name, file in _FONT_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    addMapping(FONT, 0, 0, FONT)
+    addMapping(FONT, 1, 0, FONT_BOLD)
+    _registered = True
+
+
+def _t(key: str, lang: str, **params: Any) -> str:
+    return tr(_T[key], lang).format(**params)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _hex_lines(hex_digest: str) -> str:
+    """64 hex digits as two lines of four groups, easy to compare by eye."""
+    groups = [hex_digest[i : i + 8] for i in range(0, len(hex_digest), 8)]
+    return " ".join(groups[:4]) + "<br/>" + " ".join(groups[4:])
+
+
+def render_receipt(data: ReceiptData, lang: str = "nb") -> bytes:
+    """The receipt as PDF bytes."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    _register_fonts()
+    builder = _Builder(data, lang)
+    story = builder.header() + builder.facts() + builder.contents() + builder.findings()
+    footer = _t("footer", lang, version=data.client_version, name=data.container_name)
+    out = io.BytesIO()
+    document = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=MARGIN * mm,
+        rightMargin=MARGIN * mm,
+        topMargin=18 * mm,
+        bottomMargin=20 * mm,
+        title=_t("title", lang),
+        author=data.organisation,
+        subject=f"{data.form_id} {data.year} {data.container_name}",
+        creator=f"KOSTRA-klienten {data.client_version}",
+        lang={"nb": "nb-NO", "nn": "nn-NO", "en": "en"}.get(lang, "nb-NO"),
+    )
+    document.build(story, canvasmaker=_numbered_canvas(footer, tr(_T["page"], lang)))
+    return out.getvalue()
+
+
+MARGIN = 20  # mm, each side
+LABEL_WIDTH = 48  # mm, the label column of the facts table
+
+
+class _Builder:
+    """The receipt's parts as reportlab flowables; one method per section."""
+
+    def __init__(self, data: ReceiptData, lang: str) -> None:
+        from reportlab.lib import colors
+        from reportlab.lib.pagesizes import A4
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.lib.units import mm
+
+        self.data = data
+        self.lang = lang
+        self.mm = mm
+        body = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12)
+        self.styles = {
+            "body": body,
+            "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10),
+            "caption": ParagraphStyle("caption", parent=body, fontSize=7, leading=9, alignment=1),
+            "mono": ParagraphStyle(
+                "mono", parent=body, fontName=FONT_MONO, fontSize=8.5, leading=11
+            ),
+            "label": ParagraphStyle("label", parent=body, fontName=FONT_BOLD),
+            "title": ParagraphStyle(
+                "title", parent=body, fontName=FONT_BOLD, fontSize=16, leading=20
+            ),
+            "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=10.5, leading=14),
+            "heading": ParagraphStyle(
+                "heading",
+                parent=body,
+                fontName=FONT_BOLD,
+                fontSize=11.5,
+                leading=15,
+                spaceBefore=10,
+                spaceAfter=4,
+            ),
+        }
+        self.grid = colors.HexColor("#b8c0c8")
+        self.shade = colors.HexColor("#eef1f4")
+        # The frame pads 6 pt on each side; tables fill what is left.
+        self.width = A4[0] - 2 * MARGIN * mm - 12
+
+    def p(self, text: str, style: str = "body") -> Any:
+        from reportlab.platypus import Paragraph
+
+        return Paragraph(text, self.styles[style])
+
+    def t(self, key: str, **params: Any) -> str:
+        return _escape(_t(key, self.lang, **params))
+
+    def table(self, rows: list[list[Any]], widths: list[float], **kwargs: Any) -> Any:
+        from reportlab.platypus import Table
+
+        return Table(rows, colWidths=widths, **kwargs)
+
+    def header(self) -> list[Any]:
+        from reportlab.graphics.barcode.qr import QrCodeWidget
+        from reportlab.graphics.shapes import Drawing
+        from reportlab.platypus import Spacer, TableStyle
+
+        data, mm = self.data, self.mm
+        qr = QrCodeWidget(data.container_sha256, barLevel="M")
+        x0, y0, x1, y1 = qr.getBounds()
+        size = 30 * mm
+        drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+        drawing.add(qr)
+        title = tr(data.form_title, self.lang)
+        left = [
+            self.p(self.t("title"), "title"),
+            Spacer(1, 4),
+            self.p(self.t("subtitle", form=data.form_id, title=title, year=data.year), "subtitle"),
+        ]
+        header = self.table(
+            [[left, [drawing, self.p(self.t("qr"), "caption")]]],
+            [self.width - 36 * mm, 36 * mm],
+        )
+        header.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (0, 0), 0),
+                    ("RIGHTPADDING", (-1, 0), (-1, 0), 0),
+                    ("ALIGN", (1, 0), (1, 0), "CENTER"),
+                ]
+            )
+        )
+        return [header, Spacer(1, 5 * mm)]
+
+    def facts(self) -> list[Any]:
+        data = self.data
+        local, in_oslo = oslo_time(data.signed_at)
+        when = self.t(
+            "when_line" if in_oslo else "when_utc",
+            date=local.strftime("%d.%m.%Y"),
+            time=local.strftime("%H:%M:%S"),
+        )
+        signer = _escape(data.signer_subject)
+        if data.self_signed:
+            signer += " " + self.t("self_signed")
+        if data.encryption:
+            encryption = self.t("encrypted", recipient=data.encryption.recipient)
+        else:
+            encryption = self.t("not_encrypted")
+        title = tr(data.form_title, self.lang)
+        rows = [
+            (
+                "municipality",
+                self.t("region_line", name=data.organisation, region=data.region),
+                "body",
+            ),
+            ("orgnr", data.orgnr, "body"),
+            (
+                "form",
+                self.t(
+                    "form_line", form=data.form_id, title=title, version=data.definition_version
+                ),
+                "body",
+            ),
+            ("year", str(data.year), "body"),
+            ("signed_by", signer, "body"),
+            ("fingerprint", _hex_lines(data.certificate_fingerprint), "mono"),
+            ("when", when, "body"),
+            ("file", _escape(data.container_name), "body"),
+            ("sha256", _hex_lines(data.container_sha256), "mono"),
+            ("encryption", encryption, "body"),
+        ]
+        label_width = LABEL_WIDTH * self.mm
+        table = self.table(
+            [[self.p(self.t(key), "label"), self.p(value, style)] for key, value, style in rows],
+            [label_width, self.width - label_width],
+        )
+        table.setStyle(_table_style(self.grid, self.shade, header_row=False))
+        return [table]
+
+    def contents(self) -> list[Any]:
+        from reportlab.platypus import Spacer
+
+        data, mm = self.data, self.mm
+        out: list[Any] = [self.p(self.t("contents"), "heading")]
+        count_label = self.t("records")
+        rows = []
+        breakdowns = []
+        for total in data.totals:
+            if total.id == "records" and data.record_count is not None:
+                count_label = _escape(tr(total.label, self.lang))
+            elif total.value is not None:
+                rows.append(
+                    [self.p(_escape(tr(total.label, self.lang))), self.p(format_int(total.value))]
+                )
+            if total.items:
+                breakdowns.append(total)
+        if data.record_count is not None:
+            rows.insert(0, [self.p(count_label), self.p(format_int(data.record_count))])
+        else:
+            rows.insert(0, [self.p(self.t("answers")), self.p("")])
+        label_width = LABEL_WIDTH * mm
+        table = self.table(rows, [label_width, 35 * mm], hAlign="LEFT")
+        table.setStyle(_table_style(self.grid, self.shade, header_row=False, right_column=1))
+        out.append(table)
+        for total in breakdowns:
+            out += [
+                Spacer(1, 3 * mm),
+                self.p(_escape(tr(total.label, self.lang)), "label"),
+                Spacer(1, 1 * mm),
+                self.breakdown(total),
+            ]
+        return out
+
+    def breakdown(self, total: Total) -> Any:
+        """Per-item counts (recipients per month) in three side-by-side columns."""
+        mm = self.mm
+        items = [(_escape(tr(label, self.lang)), format_int(v)) for label, v in total.items]
+        columns = 3
+        per_column = (len(items) + columns - 1) // columns
+        rows = []
+        for i in range(per_column):
+            row = []
+            for c in range(columns):
+                k = i + c * per_column
+                label, value = items[k] if k < len(items) else ("", "")
+                row += [self.p(label), self.p(value)]
+            rows.append(row)
+        column_width = (self.width / columns) - 1
+        table = self.table(rows, [column_width - 22 * mm, 22 * mm] * columns, hAlign="LEFT")
+        style = _table_style(self.grid, self.shade, header_row=False)
+        for c in range(columns):
+            style.add("BACKGROUND", (2 * c, 0), (2 * c, -1), self.shade)
+            style.add("ALIGN", (2 * c + 1, 0), (2 * c + 1, -1), "RIGHT")
+        table.setStyle(style)
+        return table
+
+    def findings(self) -> list[Any]:
+        from reportlab.platypus import Spacer
+
+        data, mm = self.data, self.mm
+        out: list[Any] = [self.p(self.t("findings"), "heading")]
+        summary = self.table(
+            [
+                [self.p(self.t(s), "label") for s in SEVERITIES],
+                [self.p(format_int(data.summary.get(s, 0))) for s in SEVERITIES],
+            ],
+            [self.width / 4] * 4,
+            hAlign="LEFT",
+        )
+        summary.setStyle(_table_style(self.grid, self.shade, header_row=True))
+        out += [summary, self.p(self.t("warnings"), "heading")]
+        if not data.warnings:
+            out.append(self.p(self.t("no_warnings")))
+        else:
+            columns = ("col_control", "col_line", "col_field", "col_message", "col_explanation")
+            rows = [[self.p(self.t(k), "label") for k in columns]]
+            for finding, explanation in data.warnings:
+                rows.append(
+                    [
+                        self.p(_escape(finding.control), "small"),
+                        self.p("" if finding.line is None else str(finding.line), "small"),
+                        self.p(_escape(finding.field or ""), "small"),
+                        self.p(_escape(finding.message(self.lang)), "small"),
+                        self.p(_escape(explanation), "small"),
+                    ]
+                )
+            rest = self.width - 66 * mm
+            table = self.table(
+                rows, [20 * mm, 14 * mm, 32 * mm, rest * 0.55, rest * 0.45], repeatRows=1
+            )
+            table.setStyle(_table_style(self.grid, self.shade, header_row=True))
+            out.append(table)
+        out += [
+            Spacer(1, 6 * mm),
+            self.p(self.t("verify_hint", name=data.container_name), "small"),
+        ]
+        return out
+
+
+def _table_style(
+    grid: Any, shade: Any, *, header_row: bool, right_column: int | None = None
+) -> Any:
+    from reportlab.platypus import TableStyle
+
+    style = TableStyle(
+        [
+            ("GRID", (0, 0), (-1, -1), 0.4, grid),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+    )
+    if header_row:
+        style.add("BACKGROUND", (0, 0), (-1, 0), shade)
+    else:
+        style.add("BACKGROUND", (0, 0), (0, -1), shade)
+    if right_column is not None:
+        style.add("ALIGN", (right_column, 0), (right_column, -1), "RIGHT")
+    return style
+
+
+def _numbered_canvas(footer: str, page_text: str) -> Any:
+    """A canvas that knows the page count when it draws each footer ("side x av y")."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas
+
+    class NumberedCanvas(canvas.Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.setFont(FONT, 7.5)
+                self.setFillGray(0.35)
+                self.drawString(20 * mm, 11 * mm, footer)
+                self.drawRightString(
+                    A4[0] - 20 * mm, 11 * mm, page_text.format(page=number, pages=total)
+                )
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas

@@ -1,0 +1,232 @@
+"""Submitting a form: check it may go, build the signed (and, when SSB's certificate is
+set up, encrypted) ASiC-E container and its PDF receipt, and write both, or nothing.
+
+The command line and the desktop window's "Send inn" call `submit` alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+
+from client import __version__
+from client.core.documents import FormDocument
+from client.core.errors import UserError
+from client.core.fileio import atomic_write_bytes
+from client.core.i18n import DEFAULT_LANGUAGE, Text
+from client.core.readiness import Readiness, assess
+from client.core.records.fixedwidth import encode_records
+from client.core.submission.cms import encrypt_to
+from client.core.submission.container import (
+    DataObject,
+    Encryption,
+    Manifest,
+    build_container,
+)
+from client.core.submission.content import compute_totals, form_data_json
+from client.core.submission.errors import OutputError, SubmissionBlocked
+from client.core.submission.keys import Signer, fingerprint, is_self_signed, name_text, utc_now
+from client.core.submission.receipt import ReceiptData, render_receipt
+from client.core.validation.engine import FormValidator, ValidationContext
+from client.core.validation.findings import Finding, sort_findings, summarize
+
+FORM_JSON = "skjema.json"
+ENCRYPTED_MIME = "application/pkcs7-mime"
+
+
+@dataclass(frozen=True)
+class SubmissionResult:
+    container: Path
+    receipt: Path
+    sha256: str  # of the container, hex
+    signed_at: dt.datetime
+    findings: tuple[Finding, ...]
+    record_count: int | None
+    encrypted: bool
+
+
+def container_name(region: str, form_id: str, year: int, when: dt.datetime) -> str:
+    stamp = when.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    return f"{region}_{form_id}_{year}_{stamp}.asice"
+
+
+def receipt_name(container: str) -> str:
+    return container.removesuffix(".asice") + "_kvittering.pdf"
+
+
+def check_ready(findings: list[Finding], explanations: dict[str, str]) -> Readiness:
+    """Raise SubmissionBlocked, which names the blocking findings and unexplained
+    warnings, unless SSB would take the form as it is."""
+    readiness = assess(findings, explanations)
+    if not readiness.ready:
+        raise SubmissionBlocked(readiness)
+    return readiness
+
+
+def submit(
+    document: FormDocument,
+    context: ValidationContext,
+    signer: Signer,
+    out_dir: Path,
+    *,
+    recipient: x509.Certificate | None = None,
+    lang: str = DEFAULT_LANGUAGE,
+    clock: Callable[[], dt.datetime] = utc_now,
+    validator: FormValidator | None = None,
+) -> SubmissionResult:
+    """Validate `document`, and when nothing blocks it write `<region>_<form>_<year>_<UTC>.asice`
+    and its receipt to `out_dir`. Raises SubmissionBlocked (nothing written),
+    CertificateProblem, OutputError or another UserError; never leaves half a file,
+    and never touches the document's own file."""
+    form = document.form
+    now = clock().astimezone(dt.UTC).replace(microsecond=0)
+    signer.check(now)
+    out_dir = _check_out_dir(Path(out_dir))
+    validator = validator or FormValidator(form)
+    findings = sort_findings(validator.validate(document.data, context))
+    check_ready(findings, document.explanations)
+
+    region = context.region
+    orgnr = signer.orgnr or ""
+    totals = compute_totals(form, document.data)
+    data_files: list[tuple[str, str, bytes]] = []
+    record_file = None
+    record_count = None
+    if document.records is not None:
+        record_bytes = encode_records(document.records)
+        record_count = len(document.records)
+        record_name = f"{form.form_id}_{form.year}_{region}.txt"
+        record_file = {
+            "name": record_name,
+            "sha256": hashlib.sha256(record_bytes).hexdigest(),
+            "records": record_count,
+            "encoding": (
+                document.records.source.encoding if document.records.source else "iso-8859-1"
+            ),
+        }
+    form_json = form_data_json(
+        document,
+        region=region,
+        orgnr=orgnr,
+        organisation=signer.name,
+        created=now,
+        findings=findings,
+        totals=totals,
+        record_file=record_file,
+    )
+    data_files.append((FORM_JSON, "application/json", form_json))
+    if record_file is not None:
+        data_files.append((record_file["name"], "text/plain", record_bytes))
+
+    encryption = None
+    if recipient is not None:
+        encryption = Encryption(name_text(recipient.subject), fingerprint(recipient))
+        data_files = [
+            (name + ".p7m", ENCRYPTED_MIME, encrypt_to(data, recipient))
+            for name, _mime, data in data_files
+        ]
+    facts = {
+        "form": form.form_id,
+        "year": str(form.year),
+        "region": region,
+        "orgnr": orgnr,
+        "organisation": signer.name,
+        "created": now.isoformat().replace("+00:00", "Z"),
+        "client": __version__,
+        "definitionVersion": form.version,
+        "definitionSha256": form.sha256,
+    }
+    if record_count is not None:
+        facts["records"] = str(record_count)
+    facts.update({k.lower(): str(v) for k, v in summarize(findings).items()})
+    manifest = Manifest(
+        tuple(DataObject.of(name, mime, data) for name, mime, data in data_files),
+        facts,
+        encryption,
+    )
+    manifest_xml = manifest.to_xml()
+    signature = signer.sign(manifest_xml, now)
+    blob = build_container(data_files, manifest_xml, signature, now)
+    digest = hashlib.sha256(blob).hexdigest()
+
+    name = container_name(region, form.form_id, form.year, now)
+    container_path = out_dir / name
+    receipt_path = out_dir / receipt_name(name)
+    for path in (container_path, receipt_path):
+        if path.exists():
+            raise OutputError(_TEXT["exists"], path=str(path))
+    warnings = [f for f in findings if f.severity == "WARNING"]
+    receipt = render_receipt(
+        ReceiptData(
+            organisation=signer.name,
+            orgnr=orgnr,
+            region=region,
+            form_id=form.form_id,
+            form_title=form.title,
+            year=form.year,
+            definition_version=form.version,
+            signer_subject=signer.subject,
+            certificate_fingerprint=signer.fingerprint,
+            self_signed=is_self_signed(signer.certificate),
+            signed_at=now,
+            container_name=name,
+            container_sha256=digest,
+            record_count=record_count,
+            totals=totals,
+            summary=summarize(findings),
+            warnings=[(f, document.explanations[f.ref].strip()) for f in warnings],
+            encryption=encryption,
+            client_version=__version__,
+        ),
+        lang,
+    )
+    # Both files or neither: the receipt names the container, a lone container has no receipt.
+    atomic_write_bytes(container_path, blob)
+    try:
+        atomic_write_bytes(receipt_path, receipt)
+    except UserError:
+        container_path.unlink(missing_ok=True)
+        raise
+    return SubmissionResult(
+        container=container_path,
+        receipt=receipt_path,
+        sha256=digest,
+        signed_at=now,
+        findings=tuple(findings),
+        record_count=record_count,
+        encrypted=encryption is not None,
+    )
+
+
+def _check_out_dir(out_dir: Path) -> Path:
+    if not out_dir.exists():
+        raise OutputError(_TEXT["no_dir"], path=str(out_dir))
+    if not out_dir.is_dir():
+        raise OutputError(_TEXT["not_dir"], path=str(out_dir))
+    return out_dir
+
+
+_TEXT: dict[str, Text] = {
+    "no_dir": {
+        "nb": "Mappen {path} finnes ikke. Opprett den eller velg en annen mappe; "
+        "ingenting er skrevet.",
+        "nn": "Mappa {path} finst ikkje. Opprett ho eller vel ei anna mappe; ingenting er skrive.",
+        "en": "The folder {path} does not exist. Create it or choose another; nothing was written.",
+    },
+    "not_dir": {
+        "nb": "{path} er ikke en mappe. Velg en mappe for innsendingsfilen; ingenting er skrevet.",
+        "nn": "{path} er ikkje ei mappe. Vel ei mappe for innsendingsfila; ingenting er skrive.",
+        "en": "{path} is not a folder. Choose a folder for the submission file; "
+        "nothing was written.",
+    },
+    "exists": {
+        "nb": "{path} finnes allerede. Vent et sekund og prøv igjen, eller velg en annen mappe.",
+        "nn": "{path} finst alt. Vent eit sekund og prøv igjen, eller vel ei anna mappe.",
+        "en": "{path} already exists. Wait a second and try again, or choose another folder.",
+    },
+}
