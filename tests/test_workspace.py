@@ -5,7 +5,6 @@ import json
 import threading
 
 import pytest
-from synthetic import clean_records
 
 from client.core.documents import FormDocument
 from client.core.drafts import load_draft
@@ -22,6 +21,7 @@ from client.core.workspace import (
     remap_explanations,
     snapshot,
 )
+from synthetic import clean_records
 
 FIXED = dt.datetime(2026, 3, 1, 12, 30, 5, tzinfo=dt.UTC)
 

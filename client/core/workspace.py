@@ -193,7 +193,7 @@ class Workspace:
         if data and not config:
             config = os.path.join(data, "config")  # one folder holds everything
         if not data or not config:
-            import platformdirs  # noqa: PLC0415 - only the desktop client needs it
+            import platformdirs
 
             data = data or platformdirs.user_data_dir(APP_NAME, appauthor=False)
             config = config or platformdirs.user_config_dir(APP_NAME, appauthor=False)

@@ -76,6 +76,10 @@ def create_window(ctx: object, year: int | None = None) -> object:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if "--selftest" in (sys.argv[1:] if argv is None else argv):
+        from client.selftest import main as selftest
+
+        return selftest(argv)
     args = parse_args(argv)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication

@@ -246,8 +246,11 @@ class FindingsPanel(QWidget):
         self.readiness.setAccessibleName(text)
 
     def _explanations_changed(self) -> None:
-        self.model.dataChanged.emit(QModelIndex(), QModelIndex())
-        self.view.viewport().update()
+        model = self.model
+        for g, (_, items) in enumerate(model.groups):
+            parent = model.index(g, 0)
+            last = model.index(len(items) - 1, 0, parent)
+            model.dataChanged.emit(model.index(0, 0, parent), last)
         self._update_header()
 
     def _activated(self, index: QModelIndex) -> None:

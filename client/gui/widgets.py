@@ -185,7 +185,7 @@ class IntegerEditor(FieldEditor):
         self.edit = _GroupingLineEdit(self)
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if mode == "answer":
-            self.edit.setValidator(QRegularExpressionValidator(r"-?[0-9  \u00a0]{0,15}", self))
+            self.edit.setValidator(QRegularExpressionValidator("-?[0-9 \u00a0]{0,15}", self))
         elif field.max_length:
             self.edit.setMaxLength(field.max_length + field.max_length // 3)
         self.edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 18)

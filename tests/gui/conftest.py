@@ -1,0 +1,43 @@
+"""Desktop-window fixtures: a temporary data folder, a scripted asker, a window on 2026."""
+
+import datetime as dt
+
+import pytest
+
+from client.core.identity import synthetic_orgnr
+from client.core.workspace import ReportingUnit
+from client.gui.app import create_context, create_window
+from client.gui.asker import ScriptedAsker
+
+YEAR = 2026
+REGION_UNIT = ReportingUnit("1234", "Testkommune", synthetic_orgnr(1))
+
+
+@pytest.fixture
+def ctx(tmp_path):
+    context = create_context(tmp_path / "data", lang="nb", asker=ScriptedAsker())
+    context.settings.unit = REGION_UNIT
+    context.today = lambda: dt.date(YEAR, 6, 1)
+    return context
+
+
+@pytest.fixture
+def window(qtbot, ctx):
+    win = create_window(ctx)
+    qtbot.addWidget(win)
+    win.resize(1280, 860)
+    win.show()
+    yield win
+    win.close()
+
+
+def open_form(qtbot, window, form_id):
+    window.open_form(form_id)
+    qtbot.waitUntil(lambda: window.page is not None and window.session is not None, timeout=15000)
+    return window.page
+
+
+def settle(qtbot, session):
+    """Let debounced validation run now and queued signals arrive."""
+    session.wait_for_validation()
+    qtbot.wait(10)
