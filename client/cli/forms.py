@@ -39,6 +39,22 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--year", type=int, help="bare dette året")
     parser.add_argument("--json", action="store_true", help="skriv listen som JSON")
     parser.set_defaults(run=run)
+    actions = parser.add_subparsers(dest="action", metavar="HANDLING")
+    install = actions.add_parser(
+        "install", help="installer en signert skjemapakke (nye skjema for et år)",
+        description="Kontrollerer signaturen og installerer skjemaene i skjemapakken.",
+    )
+    install.add_argument("pack", metavar="PAKKE", help="skjemapakken (.zip) fra utgiveren")
+    install.set_defaults(run=run_install)
+
+
+def run_install(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from client.core.formpacks import install_pack
+
+    print(install_pack(Path(args.pack)).message(args.lang))
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:

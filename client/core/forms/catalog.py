@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sys
 from collections.abc import Iterable
@@ -10,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from client.core.errors import UnknownFormError
-from client.core.forms.loader import load_form
 from client.core.forms.model import FormDefinition
 
 
@@ -25,6 +25,28 @@ def bundled_forms_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "forms"
 
 
+def user_forms_dir() -> Path:
+    """forms/ in the user's data folder (KOSTRA_DATA_DIR/forms when set): form packs go there."""
+    from client.core.workspace import Workspace
+
+    return Workspace.from_environment().data_dir / "forms"
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """The version "2026.1.0" as (2026, 1), for comparing: trailing zeros do not count."""
+    parts = [int(p) for p in version.split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
+
+def _version_in(form_dir: Path) -> tuple[int, ...]:
+    try:
+        return version_key(str(json.loads((form_dir / "form.json").read_bytes())["version"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return ()
+
+
 @dataclass(frozen=True)
 class InstalledForm:
     form_id: str
@@ -33,10 +55,14 @@ class InstalledForm:
 
 
 class FormCatalog:
-    """The forms found under one or more roots; a later root overrides an earlier one."""
+    """The forms found under one or more roots; a later root overrides an earlier one,
+    but never with an older version of the same form and year. By default: the
+    bundled forms, then those installed from form packs."""
 
     def __init__(self, roots: Iterable[Path] | None = None) -> None:
-        self.roots = [Path(r) for r in (roots if roots is not None else [bundled_forms_dir()])]
+        if roots is None:
+            roots = [bundled_forms_dir(), user_forms_dir()]
+        self.roots = [Path(r) for r in roots]
         self._cache: dict[tuple[str, int], FormDefinition] = {}
 
     def installed(self) -> list[InstalledForm]:
@@ -50,6 +76,9 @@ class FormCatalog:
                 for form_dir in year_dir.iterdir():
                     if (form_dir / "form.json").is_file():
                         key = (form_dir.name, int(year_dir.name))
+                        earlier = found.get(key)
+                        if earlier and _version_in(form_dir) < _version_in(earlier.directory):
+                            continue  # an old form pack must not hide a newer bundled form
                         found[key] = InstalledForm(form_dir.name, int(year_dir.name), form_dir)
         return sorted(found.values(), key=lambda f: (f.year, f.form_id))
 
@@ -72,6 +101,9 @@ class FormCatalog:
             return cached
         for item in self.installed():
             if item.form_id.upper() == form_id.upper() and item.year == year:
+                # The loader pulls in jsonschema: imported here so listing forms stays fast.
+                from client.core.forms.loader import load_form
+
                 form = load_form(item.directory)
                 self._cache[key] = form
                 return form
