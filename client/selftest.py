@@ -1,0 +1,416 @@
+"""`kostra-klient --selftest` and `kostra selftest`: does this installation work, end to end?
+
+Loads every installed form, validates the bundled synthetic examples and compares the
+findings with those known, makes a throwaway certificate in a temporary folder,
+submits the clean example (signed and encrypted container, PDF receipt), verifies the
+container, and (for `kostra-klient --selftest`) opens the main window offscreen and
+closes it. One line per check; exit code 0 when all passed, 1 otherwise. Nothing
+outside the temporary folder is written. Run frozen, it proves the bundle holds
+everything the client needs; Qt is imported only by the window check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from client import __version__
+from client.core.errors import UserError
+from client.core.i18n import DEFAULT_LANGUAGE, Text, tr
+
+REGION = "460100"  # Bergen, the region of the bundled examples
+# Each bundled example, its form and year, and the findings it must give:
+# (control, severity) -> count. The 11F and 11CF files have errors planted on purpose
+# (tools/make_examples.py); the skjema 12 answers are clean.
+EXPECTED: dict[str, tuple[str, int, dict[tuple[str, str], int]]] = {
+    "11F_2026_460100.txt": ("11F", 2026, {
+        ("002", "ERROR"): 1, ("05", "ERROR"): 1, ("05A", "ERROR"): 6, ("05B", "ERROR"): 2,
+        ("08", "ERROR"): 1, ("K-DATO", "WARNING"): 3,
+    }),
+    "11CF_2026_460100.txt": ("11CF", 2026, {("05A", "ERROR"): 4, ("K-DATO", "WARNING"): 2}),
+    "12_2026_460100.json": ("12", 2026, {}),
+}
+CLEAN_EXAMPLE = "12_2026_460100.json"
+TEST_ORGNR = "974760673"  # a valid organisasjonsnummer for the throwaway certificate
+
+
+class CheckFailed(Exception):
+    """A check did not hold; the message says what was found."""
+
+
+@dataclass
+class CheckResult:
+    name: str
+    ok: bool
+    detail: str
+    seconds: float
+
+
+@dataclass
+class _State:
+    """What one check hands the next: the temporary folder, the signer, the container."""
+
+    lang: str
+    tmp: Path
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def need(self, key: str) -> Any:
+        if key not in self.values:
+            raise CheckFailed(tr(_TEXT["skipped"], self.lang).format(what=key))
+        return self.values[key]
+
+
+# --- the checks -----------------------------------------------------------------------
+
+
+def check_forms(state: _State) -> str:
+    from client.core.forms.catalog import FormCatalog
+
+    catalog = FormCatalog()
+    installed = catalog.installed()
+    if not installed:
+        raise CheckFailed(tr(_TEXT["no_forms"], state.lang).format(roots=catalog.roots))
+    for item in installed:
+        catalog.load(item.form_id, item.year)  # raises FormDefinitionError naming the file
+    state.values["catalog"] = catalog
+    years = catalog.years()
+    return tr(_TEXT["forms"], state.lang).format(
+        count=len(installed), first=years[0], last=years[-1],
+        forms=", ".join(sorted({i.form_id for i in installed})),
+    )
+
+
+def check_examples(state: _State) -> str:
+    from client.core.documents import load_document
+    from client.core.resources import resources_dir
+    from client.core.validation.engine import FormValidator, ValidationContext
+
+    catalog = state.need("catalog")
+    folder = resources_dir() / "examples"
+    found, wrong = [], []
+    for name, (form_id, year, expected) in EXPECTED.items():
+        form = catalog.load(form_id, year)
+        document = load_document(folder / name, form)
+        findings = FormValidator(form).validate(
+            document.data, ValidationContext.from_region(REGION, year)
+        )
+        got = dict(Counter((f.control, f.severity) for f in findings))
+        if got != expected:
+            wrong.append(f"{name}: {_counts(got)} ≠ {_counts(expected)}")
+        found.append(f"{name} ({len(findings)})")
+        if name == CLEAN_EXAMPLE and got == expected:
+            state.values["document"] = document
+    if wrong:
+        raise CheckFailed("; ".join(wrong))
+    return tr(_TEXT["examples"], state.lang).format(files=", ".join(found))
+
+
+def check_publisher(state: _State) -> str:
+    from client.core.formpacks import publisher_certificates
+
+    now = dt.datetime.now(dt.UTC)
+    certificates = publisher_certificates()
+    valid = [c for c in certificates if c.not_valid_before_utc <= now <= c.not_valid_after_utc]
+    if not valid:
+        raise CheckFailed(tr(_TEXT["publisher_expired"], state.lang))
+    newest = max(valid, key=lambda c: c.not_valid_after_utc)
+    return tr(_TEXT["publisher"], state.lang).format(
+        subject=newest.subject.rfc4514_string(),
+        until=newest.not_valid_after_utc.strftime("%d.%m.%Y"),
+    )
+
+
+def check_certificate(state: _State) -> str:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+
+    from client.core.submission.keys import Signer, make_self_signed, utc_now
+
+    # Written to and read back from the temporary folder, as a key on disk would be.
+    certificate, key = make_self_signed(TEST_ORGNR, "Selvtest kommune", utc_now())
+    key_file, cert_file = state.tmp / "selftest-key.pem", state.tmp / "selftest-cert.pem"
+    key_file.write_bytes(key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(b"selvtest"),
+    ))
+    cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    loaded_key = serialization.load_pem_private_key(key_file.read_bytes(), b"selvtest")
+    loaded = x509.load_pem_x509_certificate(cert_file.read_bytes())
+    signer = Signer(loaded, loaded_key)  # type: ignore[arg-type]
+    signer.check(utc_now())
+    recipient, _ = make_self_signed(TEST_ORGNR, "Selvtest mottaker", utc_now())
+    state.values["signer"] = signer
+    state.values["recipient"] = recipient
+    return tr(_TEXT["certificate"], state.lang).format(subject=signer.name)
+
+
+def check_submit(state: _State) -> str:
+    from client.core.validation.engine import ValidationContext
+
+    try:
+        from client.core.submission.submit import submit
+    except ImportError:  # a client without the submission module: sign the bytes alone
+        return _sign_only(state)
+    document = state.need("document")
+    signer = state.need("signer")
+    out = state.tmp / "out"
+    out.mkdir()
+    result = submit(document, ValidationContext.from_region(REGION, document.form.year), signer,
+                    out, recipient=state.need("recipient"), lang=state.lang)
+    state.values["submission"] = result
+    return tr(_TEXT["submit"], state.lang).format(
+        name=result.container.name, size=result.container.stat().st_size
+    )
+
+
+def _sign_only(state: _State) -> str:
+    from client.core.submission.cms import verify_detached
+
+    signer = state.need("signer")
+    content = b"KOSTRA-klienten selvtest"
+    info = verify_detached(signer.sign(content, dt.datetime.now(dt.UTC)), content)
+    return tr(_TEXT["signed"], state.lang).format(subject=info.certificate.subject.rfc4514_string())
+
+
+def check_receipt(state: _State) -> str:
+    result = state.need("submission")
+    data = result.receipt.read_bytes()
+    if not (data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]):
+        raise CheckFailed(tr(_TEXT["not_pdf"], state.lang).format(name=result.receipt.name))
+    return tr(_TEXT["receipt"], state.lang).format(name=result.receipt.name, size=len(data))
+
+
+def check_verify(state: _State) -> str:
+    from client.core.submission.keys import certificate_name
+    from client.core.submission.verify import verify_file
+
+    result = state.need("submission")
+    verdict = verify_file(result.container)
+    if not verdict.valid:
+        raise CheckFailed("; ".join(p.message(state.lang) for p in verdict.problems))
+    if verdict.encryption is None:
+        raise CheckFailed(tr(_TEXT["not_encrypted"], state.lang))
+    return tr(_TEXT["verified"], state.lang).format(
+        name=result.container.name, signer=certificate_name(verdict.certificate),
+        files=len(verdict.files),
+    )
+
+
+def check_window(state: _State) -> str:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never show anything
+    from PySide6.QtWidgets import QApplication
+
+    from client.gui.app import create_context, create_window
+
+    app = QApplication.instance() or QApplication(["kostra-klient", "--selftest"])
+    ctx = create_context(state.tmp / "data", state.lang)
+    window: Any = create_window(ctx)
+    window.show()
+    app.processEvents()
+    title = window.windowTitle()
+    visible = window.isVisible()
+    window.close()
+    app.processEvents()
+    if not visible:
+        raise CheckFailed(tr(_TEXT["no_window"], state.lang))
+    return tr(_TEXT["window"], state.lang).format(
+        title=title, platform=QApplication.platformName()  # type: ignore[call-arg]
+    )
+
+
+Check = tuple[str, Callable[[_State], str]]
+CHECKS: tuple[Check, ...] = (
+    ("forms", check_forms),
+    ("examples", check_examples),
+    ("publisher", check_publisher),
+    ("certificate", check_certificate),
+    ("submit", check_submit),
+    ("receipt", check_receipt),
+    ("verify", check_verify),
+)
+WINDOW_CHECK: Check = ("window", check_window)
+
+
+# --- running them ---------------------------------------------------------------------
+
+
+def run_checks(
+    checks: Sequence[Check], lang: str = DEFAULT_LANGUAGE, out: TextIO | None = None
+) -> list[CheckResult]:
+    """Run `checks` in order in a fresh temporary folder, printing one line per check."""
+    out = out or sys.stdout
+    results = []
+    with tempfile.TemporaryDirectory(prefix="kostra-selftest-") as tmp:
+        state = _State(lang, Path(tmp))
+        for name, check in checks:
+            started = time.perf_counter()
+            try:
+                detail, ok = check(state), True
+            except CheckFailed as exc:
+                detail, ok = str(exc), False
+            except UserError as exc:
+                detail, ok = exc.message(lang), False
+            except Exception as exc:  # the self-test is there to report exactly these
+                detail, ok = f"{type(exc).__name__}: {exc}", False
+                if os.environ.get("KOSTRA_DEBUG"):
+                    traceback.print_exc()
+            result = CheckResult(name, ok, detail, time.perf_counter() - started)
+            results.append(result)
+            _print(out, _line(result, lang))
+    failed = [r.name for r in results if not r.ok]
+    if failed:
+        _print(out, tr(_TEXT["failed"], lang).format(
+            failed=", ".join(tr(_TEXT["name:" + n], lang) for n in failed),
+            count=len(failed), total=len(results), version=__version__,
+        ))
+    else:
+        _print(out, tr(_TEXT["passed"], lang).format(total=len(results), version=__version__))
+    return results
+
+
+def selftest(*, window: bool, lang: str = DEFAULT_LANGUAGE, out: TextIO | None = None) -> int:
+    checks = (*CHECKS, WINDOW_CHECK) if window else CHECKS
+    results = run_checks(checks, lang, out)
+    return 0 if all(r.ok for r in results) else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`kostra-klient --selftest [--lang nb|nn|en]`: every check, the window included."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    lang = DEFAULT_LANGUAGE
+    if "--lang" in args and args.index("--lang") + 1 < len(args):
+        lang = args[args.index("--lang") + 1]
+    if lang not in ("nb", "nn", "en"):
+        lang = DEFAULT_LANGUAGE
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    return selftest(window=True, lang=lang)
+
+
+def _line(result: CheckResult, lang: str) -> str:
+    status = "OK  " if result.ok else tr(_TEXT["fail"], lang)
+    return f"{status}  {tr(_TEXT['name:' + result.name], lang):<14} {result.detail} " \
+           f"({result.seconds:.1f} s)"
+
+
+def _print(out: TextIO | None, line: str) -> None:
+    if out is None:  # a windowed program on Windows has no stdout
+        return
+    try:
+        out.write(line + "\n")
+        out.flush()
+    except UnicodeEncodeError:  # a console that cannot show æøå
+        out.write(line.encode("ascii", "replace").decode("ascii") + "\n")
+
+
+def _counts(counts: dict[tuple[str, str], int]) -> str:
+    return "{" + ", ".join(f"{c}/{s}: {n}" for (c, s), n in sorted(counts.items())) + "}"
+
+
+_TEXT: dict[str, Text] = {
+    "name:forms": {"nb": "skjema", "nn": "skjema", "en": "forms"},
+    "name:examples": {"nb": "eksempler", "nn": "døme", "en": "examples"},
+    "name:publisher": {"nb": "utgiver", "nn": "utgivar", "en": "publisher"},
+    "name:certificate": {"nb": "sertifikat", "nn": "sertifikat", "en": "certificate"},
+    "name:submit": {"nb": "innsending", "nn": "innsending", "en": "submission"},
+    "name:receipt": {"nb": "kvittering", "nn": "kvittering", "en": "receipt"},
+    "name:verify": {"nb": "verifisering", "nn": "verifisering", "en": "verification"},
+    "name:window": {"nb": "vindu", "nn": "vindauge", "en": "window"},
+    "fail": {"nb": "FEIL", "nn": "FEIL", "en": "FAIL"},
+    "skipped": {
+        "nb": "ikke kjørt: en tidligere kontroll feilet ({what})",
+        "nn": "ikkje køyrd: ein tidlegare kontroll feila ({what})",
+        "en": "not run: an earlier check failed ({what})",
+    },
+    "no_forms": {
+        "nb": "ingen skjema er installert (lette i {roots})",
+        "nn": "ingen skjema er installerte (leita i {roots})",
+        "en": "no forms are installed (looked in {roots})",
+    },
+    "forms": {
+        "nb": "{count} skjemadefinisjoner lastet ({forms}; {first}–{last})",
+        "nn": "{count} skjemadefinisjonar lasta ({forms}; {first}–{last})",
+        "en": "{count} form definitions loaded ({forms}; {first}–{last})",
+    },
+    "examples": {
+        "nb": "funn som ventet: {files}",
+        "nn": "funn som venta: {files}",
+        "en": "findings as expected: {files}",
+    },
+    "publisher": {
+        "nb": "{subject}, gyldig til {until}",
+        "nn": "{subject}, gyldig til {until}",
+        "en": "{subject}, valid until {until}",
+    },
+    "publisher_expired": {
+        "nb": "utgiverens sertifikat er utløpt; skjemapakker kan ikke installeres",
+        "nn": "sertifikatet til utgivaren er gått ut; skjemapakker kan ikkje installerast",
+        "en": "the publisher's certificate has expired; form packs cannot be installed",
+    },
+    "certificate": {
+        "nb": "midlertidig selvsignert sertifikat laget: {subject}",
+        "nn": "mellombels sjølvsignert sertifikat laga: {subject}",
+        "en": "throwaway self-signed certificate made: {subject}",
+    },
+    "submit": {
+        "nb": "{name} signert og kryptert ({size} byte)",
+        "nn": "{name} signert og kryptert ({size} byte)",
+        "en": "{name} signed and encrypted ({size} bytes)",
+    },
+    "signed": {
+        "nb": "signatur laget og kontrollert ({subject})",
+        "nn": "signatur laga og kontrollert ({subject})",
+        "en": "signature made and checked ({subject})",
+    },
+    "not_pdf": {
+        "nb": "{name} er ikke en hel PDF-fil",
+        "nn": "{name} er ikkje ei heil PDF-fil",
+        "en": "{name} is not a complete PDF file",
+    },
+    "receipt": {
+        "nb": "{name} skrevet ({size} byte)",
+        "nn": "{name} skriven ({size} byte)",
+        "en": "{name} written ({size} bytes)",
+    },
+    "not_encrypted": {
+        "nb": "containeren er ikke kryptert",
+        "nn": "containeren er ikkje kryptert",
+        "en": "the container is not encrypted",
+    },
+    "verified": {
+        "nb": "{name} er gyldig, signert av {signer}, {files} filer",
+        "nn": "{name} er gyldig, signert av {signer}, {files} filer",
+        "en": "{name} is valid, signed by {signer}, {files} files",
+    },
+    "no_window": {
+        "nb": "hovedvinduet ble ikke vist",
+        "nn": "hovudvindauget vart ikkje vist",
+        "en": "the main window was not shown",
+    },
+    "window": {
+        "nb": "hovedvinduet «{title}» åpnet og lukket ({platform})",
+        "nn": "hovudvindauget «{title}» opna og lukka ({platform})",
+        "en": "main window «{title}» opened and closed ({platform})",
+    },
+    "passed": {
+        "nb": "Selvtest bestått: alle {total} kontroller OK (KOSTRA-klienten {version}).",
+        "nn": "Sjølvtest greidd: alle {total} kontrollane OK (KOSTRA-klienten {version}).",
+        "en": "Self-test passed: all {total} checks OK (KOSTRA-klienten {version}).",
+    },
+    "failed": {
+        "nb": "Selvtest feilet: {count} av {total} kontroller feilet ({failed}) "
+        "(KOSTRA-klienten {version}). Send utskriften til brukerstøtte.",
+        "nn": "Sjølvtest feila: {count} av {total} kontrollar feila ({failed}) "
+        "(KOSTRA-klienten {version}). Send utskrifta til brukarstøtte.",
+        "en": "Self-test failed: {count} of {total} checks failed ({failed}) "
+        "(KOSTRA-klienten {version}). Send this output to support.",
+    },
+}
