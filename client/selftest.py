@@ -1,12 +1,13 @@
-"""`kostra-klient --selftest` and `kostra selftest`: does this installation work, end to end?
+r"""`kostra-klient --selftest` and `kostra selftest`: does this installation work, end to end?
 
 Loads every installed form, validates the bundled synthetic examples and compares the
 findings with those known, makes a throwaway certificate in a temporary folder,
 submits the clean example (signed and encrypted container, PDF receipt), verifies the
 container, and (for `kostra-klient --selftest`) opens the main window offscreen and
 closes it. One line per check; exit code 0 when all passed, 1 otherwise. Nothing
-outside the temporary folder is written. Run frozen, it proves the bundle holds
-everything the client needs; Qt is imported only by the window check.
+outside the temporary folder is written (but for the windowed program on Windows, which
+has no console: its lines go to %TEMP%\kostra-klient-selftest.txt). Run frozen, it proves
+the bundle holds everything the client needs; Qt is imported only by the window check.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ EXPECTED: dict[str, tuple[str, int, dict[tuple[str, str], int]]] = {
     "12_2026_460100.json": ("12", 2026, {}),
 }
 CLEAN_EXAMPLE = "12_2026_460100.json"
+LOG_NAME = "kostra-klient-selftest.txt"  # in %TEMP%, when there is no console to print to
 TEST_ORGNR = "974760673"  # a valid organisasjonsnummer for the throwaway certificate
 
 
@@ -292,6 +294,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if lang not in ("nb", "nn", "en"):
         lang = DEFAULT_LANGUAGE
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if sys.stdout is None:  # the windowed program on Windows: write the lines to a file
+        log = Path(tempfile.gettempdir()) / LOG_NAME
+        with log.open("w", encoding="utf-8") as out:
+            return selftest(window=True, lang=lang, out=out)
     return selftest(window=True, lang=lang)
 
 
