@@ -16,16 +16,18 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from client.core.documents import FormDocument
-from client.core.drafts import DraftError, load_draft, save_draft
 from client.core.errors import UserError
 from client.core.fileio import atomic_write_bytes
-from client.core.forms.model import FormDefinition
 from client.core.i18n import LANGUAGES
 from client.core.identity import is_valid_orgnr
-from client.core.records.recordset import RecordSet
+
+if TYPE_CHECKING:
+    # Drafts and records are imported where used: the window's first paint needs
+    # only settings and status, and must start fast.
+    from client.core.documents import FormDocument
+    from client.core.forms.model import FormDefinition
 
 APP_NAME = "KOSTRA-klienten"
 ENV_DATA_DIR = "KOSTRA_DATA_DIR"
@@ -237,6 +239,8 @@ class Workspace:
         return self.draft_path(form_id, year).is_file()
 
     def open_draft(self, form: FormDefinition) -> OpenedDraft:
+        from client.core.drafts import DraftError, load_draft
+
         path = self.draft_path(form.form_id, form.year)
         if not path.is_file():
             return OpenedDraft(None)
@@ -255,6 +259,8 @@ class Workspace:
             )
 
     def save_draft(self, document: FormDocument) -> Path:
+        from client.core.drafts import save_draft
+
         path = self.draft_path(document.form.form_id, document.form.year)
         path.parent.mkdir(parents=True, exist_ok=True)
         save_draft(path, document)
@@ -365,6 +371,9 @@ def explanations_for_lines(
 def snapshot(document: FormDocument) -> FormDocument:
     """A copy that later edits do not change, cheap enough to take on every keystroke
     (the record lines are immutable strings; only the list is copied)."""
+    from client.core.documents import FormDocument
+    from client.core.records.recordset import RecordSet
+
     records = None
     if document.records is not None:
         records = RecordSet(document.form, list(document.records.lines), document.records.source)

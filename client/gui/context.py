@@ -33,9 +33,12 @@ class AppContext:
         if self._catalog is None:
             # The catalog pulls in jsonschema; it is needed only once a form is opened
             # or the year list is built, not for the first paint.
-            from client.core.forms.catalog import FormCatalog
+            from client.core.forms.catalog import FormCatalog, bundled_forms_dir
 
-            self._catalog = FormCatalog(self.forms_roots)
+            # Form packs the user installed live in this workspace's data folder (which
+            # --data-dir may have moved), after the bundled forms.
+            roots = self.forms_roots or [bundled_forms_dir(), self.workspace.data_dir / "forms"]
+            self._catalog = FormCatalog(roots)
         return self._catalog
 
     def save_settings(self) -> None:

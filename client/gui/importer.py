@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from client.core.documents import FormDocument, load_document
 from client.core.forms.catalog import FormCatalog
@@ -34,6 +35,21 @@ class Opened:
     document: FormDocument
     validator: FormValidator
     session: ValidationSession | None
+
+
+class _LazyLengths(dict):
+    """The core asks `known_lengths.get(length)` only when every line has the same wrong
+    length; the other forms are loaded then, not on every import."""
+
+    def __init__(self, catalog: FormCatalog, form: FormDefinition) -> None:
+        super().__init__()
+        self._source: tuple[FormCatalog, FormDefinition] | None = (catalog, form)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if self._source is not None:
+            self.update(other_record_lengths(*self._source))
+            self._source = None
+        return super().get(key, default)
 
 
 def other_record_lengths(catalog: FormCatalog, form: FormDefinition) -> dict[int, str]:
@@ -85,7 +101,7 @@ def import_file(
             load_document(path, form)  # the core words missing/unreadable files
             raise
         progress.report(0, 0, "parse")
-        known = other_record_lengths(catalog, form)
+        known = _LazyLengths(catalog, form)
         records = parse_record_bytes(b"".join(chunks), form, str(path), known)
         explanations = {}
     progress.report(0, 0, "check")

@@ -61,6 +61,7 @@ class QuestionRow(QWidget):
 
         for widget in self.editor.inputs():
             guard_wheel(widget)
+        self._shown: list[tuple[str, str, str, str]] = []
         self._describe([])
 
     def _describe(self, messages: list[str]) -> None:
@@ -83,6 +84,11 @@ class QuestionRow(QWidget):
         explanations: dict[str, str],
         message: Callable[[Finding], str],
     ) -> None:
+        signature = [(f.ref, f.severity, message(f), explanations.get(f.ref, ""))
+                     for f in findings]
+        if signature == self._shown:
+            return  # unchanged: most keystrokes change no finding
+        self._shown = signature
         if not findings:
             self.marker.hide()
             self.marker_icon.hide()

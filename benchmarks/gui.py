@@ -1,0 +1,229 @@
+"""Desktop-window benchmarks (offscreen): start-up against a bare PySide6 window, opening a
+20 000-record 11F file, memory with it open, and the longest UI-thread block while typing.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/gui.py [--records 20000] [--runs 5]
+
+Targets: start-up ≤ 2 × bare window, open ≤ 1.5 s, memory ≤ 400 MB, longest block ≤ 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.show()
+def ready():
+    print("ready", flush=True)
+    app.quit()
+QTimer.singleShot(0, ready)
+app.exec()
+"""
+
+
+def time_to_ready(command: list[str]) -> float:
+    """Wall time from starting the process to its first event-loop pass after show()."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - start
+    process.wait(30)
+    if "ready" not in line:
+        raise RuntimeError(f"{command} did not get ready")
+    return elapsed
+
+
+def startup(runs: int) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory() as data:
+        app = [sys.executable, "-m", "client.gui", "--data-dir", data, "--exit-when-ready"]
+        bare = [sys.executable, "-c", BARE]
+        time_to_ready(app)  # warm the file cache for both, then alternate
+        time_to_ready(bare)
+        ours, theirs = [], []
+        for _ in range(runs):
+            ours.append(time_to_ready(app))
+            theirs.append(time_to_ready(bare))
+    return statistics.median(ours), statistics.median(theirs)
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def open_and_type(records: int) -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication
+
+    from client.core.forms.catalog import FormCatalog
+    from client.core.identity import synthetic_orgnr
+    from client.core.records.fixedwidth import write_record_file
+    from client.core.records.recordset import RecordSet
+    from client.core.workspace import ReportingUnit
+    from client.gui.app import create_context, create_window
+    from client.gui.asker import ScriptedAsker
+    from synthetic import clean_records, plant_errors
+
+    app = QApplication.instance() or QApplication([])
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        form = FormCatalog().load("11F", 2026)
+        lines = plant_errors(list(clean_records(form, records, "123400")), form, every=50)
+        source = tmp / "11F.txt"
+        write_record_file(source, RecordSet.from_records(form, lines))
+        ctx = create_context(tmp / "data", asker=ScriptedAsker())
+        ctx.settings.unit = ReportingUnit("1234", "Testkommune", synthetic_orgnr(1))
+        ctx.today = lambda: dt.date(2026, 6, 1)
+        window = create_window(ctx)
+        window.resize(1280, 860)
+        window.show()
+        window.open_form("11F")
+        while window.page is None:
+            app.processEvents()
+        base = rss_mb()
+
+        start = time.perf_counter()
+        window.page.import_file(source)
+        session = window.session
+        while not (session.records is not None and len(session.records) == records):
+            app.processEvents()
+            time.sleep(0.001)
+        window.page.records.select_record(0)
+        app.processEvents()
+        results["import_s"] = time.perf_counter() - start
+        results["rss_mb"] = rss_mb()
+        results["rss_before_mb"] = base
+        session.save_now()
+
+        # Reopening the form reads the 20 000-record draft and checks it.
+        window.close_form()
+        start = time.perf_counter()
+        window.open_form("11F")
+        while window.page is None:
+            app.processEvents()
+            time.sleep(0.001)
+        window.page.records.select_record(0)
+        results["reopen_s"] = time.perf_counter() - start
+        session = window.session
+
+        results.update(measure_typing(app, window.page, session, records))
+        window.close()
+    return results
+
+
+def measure_typing(app, page, session, records: int) -> dict[str, float]:
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    # A heartbeat timer measures the longest gap on the UI thread while keys arrive,
+    # each is revalidated (debounced) and drafts are written on the writer thread.
+    page.records.select_record(records // 2)
+    # BIDRAG must equal the monthly sums: every key adds or removes a finding, so
+    # each revalidation also redraws the findings panel (the worst case).
+    field = page.records.editor.rows["BIDRAG"].editor.edit
+    field.setFocus()
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    heartbeat = QTimer(interval=1)
+    heartbeat.timeout.connect(beat)
+    keys = list("9\b" * 10)
+
+    def type_one() -> None:
+        if keys:
+            key = keys.pop()
+            if key == "\b":
+                QTest.keyClick(field, Qt.Key.Key_Backspace)
+            else:
+                QTest.keyClick(field, key)
+
+    typer = QTimer(interval=150)  # slower than the debounce: every key revalidates
+    typer.timeout.connect(type_one)
+    validations: list[float] = []
+    original = session.validate_now
+
+    def timed_validate() -> None:
+        t0 = time.perf_counter()
+        original()
+        validations.append(time.perf_counter() - t0)
+
+    session._timer.timeout.disconnect()
+    session._timer.timeout.connect(timed_validate)
+    heartbeat.start()
+    typer.start()
+    end = time.perf_counter() + 3.5
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.0005)
+    typer.stop()
+    heartbeat.stop()
+    longest_block_ms = max(gaps[1:]) * 1000
+    longest_validation_ms = max(validations or [0.0]) * 1000
+    validations_run = len(validations)
+    return {
+        "longest_block_ms": longest_block_ms,
+        "longest_validation_ms": longest_validation_ms,
+        "validations": validations_run,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    ours, bare = startup(args.runs)
+    print(
+        f"start-up to interactive: {ours * 1000:.0f} ms; "
+        f"bare PySide6 window: {bare * 1000:.0f} ms (ratio {ours / bare:.2f}, target ≤ 2.00)"
+    )
+    figures = open_and_type(args.records)
+    print(
+        f"import {args.records} records (read, parse, check, table shown): "
+        f"{figures['import_s']:.2f} s (target ≤ 1.5 s)"
+    )
+    print(f"reopen the form from its {args.records}-record draft: {figures['reopen_s']:.2f} s")
+    print(
+        f"memory with the file open: {figures['rss_mb']:.0f} MB "
+        f"(before import {figures['rss_before_mb']:.0f} MB; target ≤ 400 MB)"
+    )
+    print(
+        f"longest UI-thread block while typing: {figures['longest_block_ms']:.1f} ms "
+        f"(longest revalidation {figures['longest_validation_ms']:.1f} ms over "
+        f"{figures['validations']:.0f} runs; target ≤ 50 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()
