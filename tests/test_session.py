@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cache
 
-import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -198,9 +197,8 @@ class SessionMachine(RuleBasedStateMachine):
         findings are the fresh ones."""
         assert index in touched
         if length_mode(before) != length_mode(self.fresh):
-            # Every record's findings appear or vanish with the record-length control;
-            # the caller sees this in the summary, not in the touched records.
-            return
+            # Every record's findings appear or vanish with the record-length control.
+            assert touched == set(range(len(self.records)))
         old, new = by_line(before), by_line(self.fresh)
         changed = {i for i in old.keys() | new.keys() if old.get(i) != new.get(i)}
         assert changed <= touched, f"changed but not reported as touched: {changed - touched}"
@@ -240,21 +238,12 @@ class EditsWithDuplicates(SessionMachine):
 TestPlainEdits = PlainEdits.TestCase
 TestPlainEdits.settings = SETTINGS
 
-# Known bugs in ValidationSession.update (client/core/validation/engine.py), see the two
-# regression tests below. strict: once fixed, this fails as XPASS; remove the mark then.
-_UPDATE_BUGS = pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="ValidationSession.update: summary misses the old findings of the other members "
-    "of a duplicate group; findings of a group whose key is unchanged keep a stale journal, "
-    "caseworker and 'others'",
-)
-TestEditsWithDuplicates = _UPDATE_BUGS(EditsWithDuplicates.TestCase)
+TestEditsWithDuplicates = EditsWithDuplicates.TestCase
 # One failure is enough to show; both bugs at once would come as an ExceptionGroup.
 TestEditsWithDuplicates.settings = settings(SETTINGS, report_multiple_bugs=False)
 
 
-# --- the smallest cases of the known bugs -------------------------------------------------
+# --- the smallest cases of two fixed bugs --------------------------------------------------
 
 
 def _session(count: int = 5) -> tuple[RecordSet, ValidationSession]:
@@ -262,7 +251,6 @@ def _session(count: int = 5) -> tuple[RecordSet, ValidationSession]:
     return records, ValidationSession(VALIDATOR, records, CONTEXT)
 
 
-@_UPDATE_BUGS
 def test_summary_after_removing_a_duplicate() -> None:
     """Record 0 takes record 1's journal number, then gets its own back. The session's
     summary must drop both records' 05B findings; it drops only record 0's."""
@@ -278,7 +266,6 @@ def test_summary_after_removing_a_duplicate() -> None:
     assert session.summary == summarize(fresh)
 
 
-@_UPDATE_BUGS
 def test_duplicate_findings_follow_a_new_journal_number() -> None:
     """Records 0 and 1 share a fødselsnummer; record 0's journal number then changes. Both
     05A findings name the journals (record 1's lists record 0's as the other one)."""

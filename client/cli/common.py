@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 
 from client.core.documents import FormDocument, load_document
 from client.core.errors import UserError
@@ -42,17 +43,19 @@ def resolve_form(catalog: FormCatalog, form_id: str, year: int | None) -> FormDe
 
 def other_record_lengths(catalog: FormCatalog, form: FormDefinition) -> dict[int, str]:
     """Record lengths of the other installed record forms, to recognise a file of the
-    wrong form. Lengths shared with the chosen form tell nothing and are left out."""
+    wrong form. Lengths shared with the chosen form tell nothing and are left out. Only
+    each layout's length is read: loading every definition would cost more than the check."""
     lengths: dict[int, str] = {}
     for item in catalog.installed():
         if item.form_id == form.form_id and item.year == form.year:
             continue
         try:
-            other = catalog.load(item.form_id, item.year)
-        except UserError:
-            continue  # a broken definition elsewhere must not stop this form
-        if other.record_length and other.record_length != form.record_length:
-            lengths.setdefault(other.record_length, f"skjema {other.form_id} {other.year}")
+            layout = json.loads((item.directory / "layout.json").read_text("utf-8"))
+            length = int(layout["recordLength"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # a questionnaire, or a broken definition elsewhere: not this form's concern
+        if length != form.record_length:
+            lengths.setdefault(length, f"skjema {item.form_id} {item.year}")
     return lengths
 
 

@@ -45,6 +45,7 @@ _BAD_REGION = {
     "(2 digits, 00 when the municipality has none), for example 030101 or 460100.",
 }
 _ARGS = "line, " + ", ".join(PARAMS)
+_OTHERS_SHOWN = 5
 
 
 @dataclass(frozen=True)
@@ -424,15 +425,21 @@ class ValidationSession:
 
     def _unique_finding(self, compiled: _CompiledControl, i: int, members: list[int]) -> Finding:
         journal = self.validator.form.identity.journal
-        others = [
-            self.records.value(j, journal) if journal else str(j + 1) for j in members if j != i
-        ]
+        # Name a few of the others, not thousands: a group can be large (every blank
+        # journal number shares one key), and each member's message would list them all.
+        shown = [j for j in members[: _OTHERS_SHOWN + 1] if j != i][:_OTHERS_SHOWN]
+        others = ", ".join(
+            (self.records.value(j, journal) or "–") if journal else str(j + 1) for j in shown
+        )
+        hidden = len(members) - 1 - len(shown)
+        if hidden > 0:
+            others += f" (+{hidden})"
         return self.validator.make_finding(
             compiled,
             self.records.lines[i],
             i + 1,
             self.context,
-            more={"count": len(members), "others": ", ".join(others)},
+            more={"count": len(members), "others": others},
         )
 
     def _recount(self) -> None:
@@ -481,15 +488,22 @@ class ValidationSession:
         return dict(self._summary)
 
     def update(self, index: int) -> set[int]:
-        """Record `index` changed: revalidate it and the records sharing its keys.
-        Returns the indexes whose findings may have changed."""
+        """Record `index` changed: revalidate it and the records sharing its old or new
+        keys. Returns the indexes whose findings may have changed."""
         validator, lines, args = self.validator, self.records.lines, self.context.args()
-        touched = {index}
-        before = self._count_for(touched)
         line = lines[index]
+        new_keys = [c.unique_key(line, *args) for c in validator.unique_controls]  # type: ignore[misc]
+        # Everything whose findings can change is counted out before anything changes.
+        touched = {index}
+        for u, new in enumerate(new_keys):
+            old = self._keys[u][index]
+            for key in (old, new):
+                if key is not None:
+                    touched.update(self._groups[u].get(key, ()))
+        length_was_bad = bool(self._bad_length)
+        before = self._count_for(touched)
         if validator.length_control is not None:
-            expected = self.records.record_length
-            if len(line) != expected or "\t" in line:
+            if len(line) != self.records.record_length or "\t" in line:
                 self._bad_length.add(index)
             else:
                 self._bad_length.discard(index)
@@ -498,11 +512,16 @@ class ValidationSession:
             for c, _, extra in validator.run_record_controls([line], index, self.context)
         ]
         for u, compiled in enumerate(validator.unique_controls):
-            assert compiled.unique_key is not None
-            old, new = self._keys[u][index], compiled.unique_key(line, *args)
-            if old == new:
-                continue
+            old, new = self._keys[u][index], new_keys[u]
             groups, found = self._groups[u], self._unique[u]
+            if old == new:
+                # Same group, but this record's journal or caseworker may have changed, and
+                # the group's messages name them.
+                members = groups.get(new, []) if new is not None else []
+                if len(members) > 1 and self._identity_changed(found.get(index), line):
+                    for i in members:
+                        found[i] = self._unique_finding(compiled, i, members)
+                continue
             self._keys[u][index] = new
             affected: list[list[int]] = []
             if old is not None:
@@ -518,19 +537,32 @@ class ValidationSession:
                 affected.append(members)
             found.pop(index, None)
             for members in affected:
-                touched.update(members)
                 for i in members:
                     found.pop(i, None)
                 if len(members) > 1:
                     for i in members:
                         found[i] = self._unique_finding(compiled, i, members)
-        after = self._count_for(touched)
-        if self._bad_length or before.get("_length") or after.get("_length"):
+        if length_was_bad != bool(self._bad_length):
+            # A wrong-length line hides or reveals every other finding (as in SSB's program).
             self._recount()
-        else:
-            self._summary.subtract(before)
-            self._summary.update(after)
+            return set(range(len(lines)))
+        if self._bad_length:
+            self._recount()
+            return touched
+        after = self._count_for(touched)
+        self._summary.subtract(before)
+        self._summary.update(after)
         return touched
+
+    def _identity_changed(self, finding: Finding | None, line: str) -> bool:
+        if finding is None:
+            return False
+        identity = self.validator.form.identity
+        journal = self.validator._text(identity.journal, line) if identity.journal else None
+        caseworker = (
+            self.validator._text(identity.caseworker, line) if identity.caseworker else None
+        )
+        return (finding.journal, finding.caseworker) != (journal, caseworker)
 
     def _count_for(self, indexes: set[int]) -> Counter[str]:
         counts: Counter[str] = Counter()
