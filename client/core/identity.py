@@ -9,6 +9,7 @@ people without a full number count as valid as long as the date part reads.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 _ELEVEN_DIGITS = re.compile(r"\d{11}")
@@ -156,17 +157,38 @@ def synthetic_fnr(born: dt.date, n: int = 0, *, dnr: bool = False) -> str:
         raise ValueError(f"no individual numbers for birth year {born.year}")
     day = born.day + 40 if dnr else born.day
     date_part = f"{day:02d}{born.month:02d}{born.year % 100:02d}"
-    valid = []
-    for individual in individual_range:
-        base = f"{date_part}{individual:03d}"
-        k1 = _mod11_check_digit(base, _WEIGHTS_K1)
-        k2 = None if k1 is None else _mod11_check_digit(base + str(k1), _WEIGHTS_K2)
-        if k1 is not None and k2 is not None:
-            valid.append(f"{base}{k1}{k2}")
+    valid = _valid_numbers(date_part, individual_range.start, individual_range.stop)
     if valid:
         # Distinct n (below the ~400 valid numbers a day has) give distinct numbers.
         return valid[n % len(valid)]
     raise ValueError(f"no valid number for {born}")  # pragma: no cover
+
+
+@functools.lru_cache(maxsize=4096)
+def _valid_numbers(date_part: str, first: int, stop: int) -> tuple[str, ...]:
+    """Every valid number of one birth date (generating test files asks for many a day)."""
+    # The date's share of both weighted sums is computed once, not per individual number.
+    date_k1 = sum(int(d) * w for d, w in zip(date_part, _WEIGHTS_K1[:6], strict=True))
+    date_k2 = sum(int(d) * w for d, w in zip(date_part, _WEIGHTS_K2[:6], strict=True))
+    a1, b1, c1 = _WEIGHTS_K1[6:9]
+    a2, b2, c2, w_k1 = _WEIGHTS_K2[6:10]
+    valid = []
+    for individual in range(first, stop):
+        i1, i2, i3 = individual // 100, individual // 10 % 10, individual % 10
+        k1 = _check_digit(date_k1 + i1 * a1 + i2 * b1 + i3 * c1)
+        if k1 is None:
+            continue
+        k2 = _check_digit(date_k2 + i1 * a2 + i2 * b2 + i3 * c2 + k1 * w_k1)
+        if k2 is not None:
+            valid.append(f"{date_part}{individual:03d}{k1}{k2}")
+    return tuple(valid)
+
+
+def _check_digit(weighted: int) -> int | None:
+    remainder = weighted % 11
+    if remainder == 0:
+        return 0
+    return None if remainder == 1 else 11 - remainder
 
 
 def synthetic_duf(n: int = 0) -> str:
