@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from asn1crypto import algos, cms, tsp
+from asn1crypto import algos, cms, core, tsp
 from asn1crypto import x509 as ax509
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -53,6 +53,12 @@ def _signing_time(when: dt.datetime) -> cms.Time:
     if 1950 <= when.year < 2050:
         return cms.Time({"utc_time": when})
     return cms.Time({"generalized_time": when})
+
+
+def _signature_algorithm_of(certificate: x509.Certificate) -> str:
+    return (
+        "sha256_rsa" if isinstance(certificate.public_key(), rsa.RSAPublicKey) else "sha256_ecdsa"
+    )
 
 
 def _signature_algorithm(key: SigningKey) -> str:
@@ -100,36 +106,71 @@ def sign_detached(
         signature = key.sign(to_sign, padding.PKCS1v15(), hashes.SHA256())
     else:
         signature = key.sign(to_sign, ec.ECDSA(hashes.SHA256()))
-    signer_info = cms.SignerInfo(
-        {
-            "version": "v1",
-            "sid": cms.SignerIdentifier(
-                {
-                    "issuer_and_serial_number": {
-                        "issuer": acert.issuer,
-                        "serial_number": acert.serial_number,
-                    }
-                }
-            ),
-            "digest_algorithm": algos.DigestAlgorithm({"algorithm": "sha256"}),
-            "signed_attrs": signed_attrs,
-            "signature_algorithm": algos.SignedDigestAlgorithm(
-                {"algorithm": _signature_algorithm(key)}
-            ),
-            "signature": signature,
-        }
+    certificates = [cert_der] + [_der(c) for c in chain]
+    return _assemble(
+        certificates,
+        acert.issuer.dump(),
+        acert.serial_number,
+        to_sign,
+        _signature_algorithm(key),
+        signature,
     )
-    certificates = [acert] + [ax509.Certificate.load(_der(c)) for c in chain]
-    signed_data = cms.SignedData(
-        {
-            "version": "v1",
-            "digest_algorithms": [algos.DigestAlgorithm({"algorithm": "sha256"})],
-            "encap_content_info": {"content_type": "data"},
-            "certificates": certificates,
-            "signer_infos": [signer_info],
-        }
+
+
+def _der_length(length: int) -> bytes:
+    if length < 0x80:
+        return bytes([length])
+    octets = length.to_bytes((length.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(octets)]) + octets
+
+
+def _tlv(tag: int, content: bytes) -> bytes:
+    return bytes([tag]) + _der_length(len(content)) + content
+
+
+_SEQUENCE, _SET, _INTEGER_1 = 0x30, 0x31, b"\x02\x01\x01"
+_CONTEXT_0 = 0xA0
+_SIGNED_DATA_OID = cms.ContentType("signed_data").dump()
+_DATA_OID = cms.ContentType("data").dump()
+_SHA256 = algos.DigestAlgorithm({"algorithm": "sha256"}).dump()
+_SIGNATURE_ALGORITHMS = {
+    name: algos.SignedDigestAlgorithm({"algorithm": name}).dump()
+    for name in ("sha256_rsa", "sha256_ecdsa")
+}
+
+
+def _assemble(
+    certificates: list[bytes],
+    issuer: bytes,
+    serial: int,
+    signed_attrs: bytes,
+    algorithm: str,
+    signature: bytes,
+) -> bytes:
+    """The DER of the SignedData exactly as this client writes it, from the certificates
+    (DER), the signer's issuer (DER Name) and serial, the signed attributes (DER SET) and
+    the signature. Verification rebuilds it from the parts it checked and compares
+    bytes, so no byte outside those parts can change unnoticed. Written by hand
+    because asn1crypto takes tens of milliseconds to re-encode a certificate."""
+    signer_info = _tlv(
+        _SEQUENCE,
+        _INTEGER_1
+        + _tlv(_SEQUENCE, issuer + core.Integer(serial).dump())
+        + _SHA256
+        + bytes([_CONTEXT_0])
+        + signed_attrs[1:]  # [0] IMPLICIT SET OF Attribute
+        + _SIGNATURE_ALGORITHMS[algorithm]
+        + _tlv(0x04, signature),
     )
-    return cms.ContentInfo({"content_type": "signed_data", "content": signed_data}).dump()
+    signed_data = _tlv(
+        _SEQUENCE,
+        _INTEGER_1
+        + _tlv(_SET, _SHA256)
+        + _tlv(_SEQUENCE, _DATA_OID)
+        + _tlv(_CONTEXT_0, b"".join(sorted(certificates)))  # DER sorts a SET OF
+        + _tlv(_SET, signer_info),
+    )
+    return _tlv(_SEQUENCE, _SIGNED_DATA_OID + _tlv(_CONTEXT_0, signed_data))
 
 
 def verify_detached(signature: bytes, content: bytes) -> SignatureInfo:
@@ -140,18 +181,14 @@ def verify_detached(signature: bytes, content: bytes) -> SignatureInfo:
         info = cms.ContentInfo.load(signature, strict=True)
         if info["content_type"].native != "signed_data":
             raise SignatureInvalid("damaged", "not SignedData")
-        signed = info["content"]
-        # Parse it all now and demand canonical DER, so no byte can change unnoticed.
-        if info.dump(force=True) != signature:
-            raise SignatureInvalid("damaged", "not DER")
-        return _verify_signed_data(signed, content)
+        return _verify_signed_data(info["content"], content, signature)
     except SignatureInvalid:
         raise
-    except (ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
+    except Exception as exc:  # any parse failure of untrusted bytes means a damaged file
         raise SignatureInvalid("damaged", type(exc).__name__) from None
 
 
-def _verify_signed_data(signed: cms.SignedData, content: bytes) -> SignatureInfo:
+def _verify_signed_data(signed: cms.SignedData, content: bytes, original: bytes) -> SignatureInfo:
     if signed["version"].native != "v1":
         raise SignatureInvalid("damaged", "version")
     if [a["algorithm"].native for a in signed["digest_algorithms"]] != ["sha256"]:
@@ -163,24 +200,27 @@ def _verify_signed_data(signed: cms.SignedData, content: bytes) -> SignatureInfo
     if len(signer_infos) != 1:
         raise SignatureInvalid("damaged", "expected one signer")
     signer = signer_infos[0]
+    # Take the original bytes before looking inside: asn1crypto re-encodes (slowly) what
+    # it has parsed, and the checks below must see exactly what was received.
+    attrs_der = signer["signed_attrs"].dump()
+    certificates_der = [c.dump() for c in signed["certificates"]]
+    sid = signer["sid"].chosen
+    issuer_der, serial = sid["issuer"].dump(), sid["serial_number"].native
+    signature = signer["signature"].native
     if (
         signer["version"].native != "v1"
         or signer["digest_algorithm"]["algorithm"].native != "sha256"
     ):
         raise SignatureInvalid("damaged", "signer version or digest")
-    certificates = [c.chosen for c in signed["certificates"] if c.name == "certificate"]
-    if not certificates:
-        raise SignatureInvalid("no_certificate")
-    sid = signer["sid"].chosen
+    certificates = [x509.load_der_x509_certificate(der) for der in certificates_der]
     matching = [
-        c
-        for c in certificates
-        if c.issuer == sid["issuer"] and c.serial_number == sid["serial_number"].native
+        (c, der)
+        for c, der in zip(certificates, certificates_der, strict=True)
+        if c.serial_number == serial and c.issuer.public_bytes() == issuer_der
     ]
     if len(matching) != 1:
         raise SignatureInvalid("no_certificate")
-    acert = matching[0]
-    cert_der = acert.dump()
+    certificate, cert_der = matching[0]
     attrs = _attributes(signer["signed_attrs"])
     if attrs.get("content_type") != ["data"]:
         raise SignatureInvalid("damaged", "content-type attribute")
@@ -199,16 +239,25 @@ def _verify_signed_data(signed: cms.SignedData, content: bytes) -> SignatureInfo
     if not times or len(times) != 1:
         raise SignatureInvalid("damaged", "signing-time missing")
     signing_time = times[0].native
-    certificate = x509.load_der_x509_certificate(cert_der)
     # The signature covers the attributes with their universal SET tag, not the [0] tag.
-    signed_bytes = b"\x31" + signer["signed_attrs"].dump()[1:]
+    signed_bytes = b"\x31" + attrs_der[1:]
     _check_signature(
         certificate,
         signer["signature_algorithm"]["algorithm"].native,
-        signer["signature"].native,
+        signature,
         signed_bytes,
     )
-    chain = tuple(x509.load_der_x509_certificate(c.dump()) for c in certificates if c is not acert)
+    rebuilt = _assemble(
+        certificates_der,
+        issuer_der,
+        serial,
+        signed_bytes,
+        _signature_algorithm_of(certificate),
+        signature,
+    )
+    if rebuilt != original:
+        raise SignatureInvalid("damaged", "not as written by KOSTRA-klienten")
+    chain = tuple(c for c in certificates if c is not certificate)
     return SignatureInfo(certificate, chain, signing_time)
 
 

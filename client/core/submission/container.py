@@ -255,8 +255,8 @@ class Manifest:
             raise ContainerDamaged("manifest", MANIFEST, "DOCTYPE")
         try:
             root = ET.fromstring(data)
-        except ET.ParseError as exc:
-            raise ContainerDamaged("manifest", MANIFEST, str(exc)) from None
+        except (ET.ParseError, LookupError, ValueError) as exc:  # LookupError: encoding name
+            raise ContainerDamaged("manifest", MANIFEST, type(exc).__name__) from None
         if root.tag != f"{{{ASIC_NS}}}ASiCManifest":
             raise ContainerDamaged("manifest", MANIFEST, "root element")
         refs = root.findall(f"{{{ASIC_NS}}}SigReference")

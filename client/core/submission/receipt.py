@@ -516,6 +516,8 @@ def _numbered_canvas(footer: str, page_text: str) -> Any:
 
     class NumberedCanvas(canvas.Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Otherwise every page names Helvetica, unembedded, though no text uses it.
+            kwargs.setdefault("initialFontName", FONT)
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
