@@ -315,6 +315,9 @@ def _print(out: TextIO | None, line: str) -> None:
         out.flush()
     except UnicodeEncodeError:  # a console that cannot show æøå
         out.write(line.encode("ascii", "replace").decode("ascii") + "\n")
+    except BrokenPipeError:  # `… --selftest | head`: the reader left; the checks go on
+        if out is sys.stdout:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _counts(counts: dict[tuple[str, str], int]) -> str:
