@@ -60,12 +60,10 @@ def create_context(
 
 def create_window(ctx: object, year: int | None = None) -> object:
     """The main window for `ctx`, with the interface language installed."""
-    from client.gui import qtfix
     from client.gui.asker import QtAsker
     from client.gui.main_window import MainWindow
     from client.gui.translations import install_language
 
-    qtfix.apply()
     install_language(ctx.settings.language)  # type: ignore[attr-defined]
     # Drafts are written and large record sets checked on worker threads, in Python: a
     # short switch interval hands the GIL back to the UI thread within 1 ms, not 5.
