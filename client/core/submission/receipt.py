@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -348,7 +349,8 @@ class _Builder:
             date=local.strftime("%d.%m.%Y"),
             time=local.strftime("%H:%M:%S"),
         )
-        signer = _escape(data.signer_subject)
+        # A space after each separating comma lets the subject wrap between attributes.
+        signer = _escape(re.sub(r"(?<!\\),", ", ", data.signer_subject))
         if data.self_signed:
             signer += " " + self.t("self_signed")
         if data.encryption:
