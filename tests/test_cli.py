@@ -154,9 +154,12 @@ def test_a_200_mb_file_is_refused_without_reading_it(tmp_path):
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:  # sparse: costs no disk
         handle.truncate(200 * 1024 * 1024)
+    # VmHWM is this process's own peak (ru_maxrss would include what the parent had
+    # when it forked, i.e. pytest's memory).
     code = (
-        "import resource, sys; from client.cli import main; rc = main(sys.argv[1:]); "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(rc)"
+        "import re, sys; from client.cli import main; rc = main(sys.argv[1:]); "
+        "status = open('/proc/self/status').read(); "
+        "print(re.search(r'VmHWM:\\s+(\\d+)', status).group(1), file=sys.stderr); sys.exit(rc)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, "validate", str(path), "--form", "11F", "--year", "2026",
