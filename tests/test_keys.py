@@ -326,3 +326,15 @@ def test_ssb_certificate_is_checked_and_stored(tmp_path, memory_keyring):
     source.write_bytes(b"garbage")
     with pytest.raises(UserError, match=r"X\.509"):
         keys.set_ssb_certificate(source)
+
+
+def test_key_directory_follows_the_data_folder(tmp_path, monkeypatch):
+    """The command line and the desktop window find the key in the same folder."""
+    from client.core.submission.keys import default_key_directory, key_directory
+    from client.core.workspace import Workspace
+
+    monkeypatch.setenv("KOSTRA_DATA_DIR", str(tmp_path))
+    assert default_key_directory() == tmp_path / "keys" == key_directory(tmp_path)
+    monkeypatch.delenv("KOSTRA_DATA_DIR")
+    monkeypatch.delenv("KOSTRA_CONFIG_DIR", raising=False)
+    assert default_key_directory() == Workspace.from_environment().data_dir / "keys"

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import secrets as pysecrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -61,14 +60,17 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def default_key_directory() -> Path:
-    """keys/ in the user's data folder (KOSTRA_DATA_DIR overrides the data folder)."""
-    override = os.environ.get("KOSTRA_DATA_DIR")
-    if override:
-        return Path(override) / "keys"
-    import platformdirs
+def key_directory(data_dir: Path) -> Path:
+    """Where the signing key lives inside a data folder (the desktop window's --data-dir)."""
+    return Path(data_dir) / "keys"
 
-    return Path(platformdirs.user_data_dir("kostra-klienten", appauthor=False)) / "keys"
+
+def default_key_directory() -> Path:
+    """keys/ in the user's data folder, the same folder the desktop window uses
+    (KOSTRA_DATA_DIR overrides it)."""
+    from client.core.workspace import Workspace
+
+    return key_directory(Workspace.from_environment().data_dir)
 
 
 # --- Certificates ------------------------------------------------------------------
