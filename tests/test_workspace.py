@@ -52,13 +52,14 @@ def test_settings_round_trip_and_unknown_keys_kept(workspace):
     assert settings.unit is None
     assert settings.language == "nb"
     unit = ReportingUnit("0301", "Oslo", synthetic_orgnr(3), "05")
-    settings = Settings(unit=unit, language="nn", extra={"future": 1})
+    settings = Settings(unit=unit, language="nn", submit_dir="/srv/kostra", extra={"future": 1})
     workspace.save_settings(settings)
     again, notice = workspace.load_settings()
     assert notice is None
     assert again.unit == unit
     assert again.unit.region == "030105"
     assert again.language == "nn"
+    assert again.submit_dir == "/srv/kostra"
     assert again.extra == {"future": 1}
 
 

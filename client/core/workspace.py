@@ -95,12 +95,17 @@ class Settings:
     language: str = "nb"
     year: int | None = None  # the year last worked on, when the user switched away from the current
     open_form: str | None = None  # the form open when the client last stopped, reopened at start
+    submit_dir: str | None = None  # the folder the last submission was written to
     extra: dict[str, Any] = field(default_factory=dict)  # keys a newer client wrote: kept
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = dict(self.extra)
         out.update(
-            format=SETTINGS_FORMAT, language=self.language, year=self.year, openForm=self.open_form
+            format=SETTINGS_FORMAT,
+            language=self.language,
+            year=self.year,
+            openForm=self.open_form,
+            submitDir=self.submit_dir,
         )
         out["unit"] = None if self.unit is None else {
             "kommunenummer": self.unit.kommunenummer,
@@ -126,12 +131,14 @@ class Settings:
         language = data.get("language", "nb")
         year = data.get("year")
         open_form = data.get("openForm")
-        known = {"format", "language", "year", "unit", "openForm"}
+        submit_dir = data.get("submitDir")
+        known = {"format", "language", "year", "unit", "openForm", "submitDir"}
         return cls(
             unit=parsed,
             language=language if language in LANGUAGES else "nb",
             year=year if isinstance(year, int) else None,
             open_form=open_form if isinstance(open_form, str) else None,
+            submit_dir=submit_dir if isinstance(submit_dir, str) else None,
             extra={k: v for k, v in data.items() if k not in known},
         )
 
