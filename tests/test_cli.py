@@ -255,3 +255,12 @@ def test_the_bundled_example_runs_as_readme_says():
                     "--year", "2026", "--region", "460100")
     assert result.returncode == 1  # the example carries planted errors to look at
     assert "K-DATO" in result.stdout and "05A" in result.stdout
+
+
+def test_lang_is_accepted_before_and_after_the_command(clean_file):
+    after = validate(clean_file, "--lang", "en")
+    before = kostra("--lang", "nn", "validate", str(clean_file), "--form", "11F", "--year",
+                    "2026", "--region", REGION)
+    assert after.stdout.startswith("Form 11F Financial social assistance")
+    assert before.stdout.startswith("Skjema 11F")
+    assert "Ingen funn: fila består alle kontrollane." in before.stdout

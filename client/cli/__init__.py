@@ -48,7 +48,19 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue  # a subcommand not built yet
         module.register(subparsers)
+    # `--lang` is accepted after the subcommand too (`kostra validate … --lang en`);
+    # SUPPRESS keeps a subcommand from overwriting a --lang given before it.
+    _accept_lang(subparsers)
     return parser
+
+
+def _accept_lang(subparsers: argparse._SubParsersAction) -> None:
+    for subparser in subparsers.choices.values():
+        subparser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                               help="språk for meldinger: nb, nn eller en")
+        for action in subparser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_lang(action)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
