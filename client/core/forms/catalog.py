@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from client.core.errors import UnknownFormError
 from client.core.forms.model import FormDefinition
-
-
-def bundled_forms_dir() -> Path:
-    """forms/ next to the package from source, or inside the frozen bundle."""
-    override = os.environ.get("KOSTRA_FORMS_DIR")
-    if override:
-        return Path(override)
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "forms"
-    return Path(__file__).resolve().parents[3] / "forms"
+from client.core.resources import bundled_forms_dir
 
 
 def user_forms_dir() -> Path:

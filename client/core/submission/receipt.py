@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from client.core.forms.model import SEVERITIES
 from client.core.i18n import Text, format_int, tr
+from client.core.resources import resources_dir
 from client.core.submission.container import Encryption
 from client.core.submission.content import Total
 from client.core.validation.findings import Finding
@@ -36,14 +35,7 @@ _FONT_FILES = {
 
 
 def fonts_dir() -> Path:
-    """resources/fonts next to the package from source, or inside the frozen bundle."""
-    override = os.environ.get("KOSTRA_RESOURCES_DIR")
-    if override:
-        return Path(override) / "fonts"
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources" / "fonts"
-    return Path(__file__).resolve().parents[3] / "resources" / "fonts"
+    return resources_dir() / "fonts"
 
 
 def oslo_time(when: dt.datetime) -> tuple[dt.datetime, bool]:
