@@ -152,6 +152,25 @@ def test_a_failing_keyring_backend_counts_as_none(tmp_path, memory_keyring):
     assert any("ikke tilgjengelig" in n["nb"] for n in asker.notices)
 
 
+@pytest.mark.parametrize("backend", ["null", "forgetful"])
+def test_a_keyring_that_keeps_nothing_counts_as_none(tmp_path, memory_keyring, backend):
+    """keyring's null backend (and any store that drops what it is given) must not be
+    trusted with a random passphrase: the key could never be unlocked again."""
+    import keyring
+    from keyring.backends import null
+
+    class Forgetful(type(memory_keyring)):
+        def set_password(self, service, username, password):
+            pass
+
+    keyring.set_keyring(null.Keyring() if backend == "null" else Forgetful())
+    asker = StubAsker("hemmelig-passord")
+    info = store(tmp_path, asker).create_self_signed(ORGNR, "Test kommune")
+    assert info.protection == "passphrase"
+    assert [r.purpose for r in asker.requests] == ["new"]
+    assert store(tmp_path, StubAsker("hemmelig-passord")).signer().orgnr == ORGNR
+
+
 def test_keyring_config_from_the_environment_is_honoured():
     code = (
         "from client.core.submission.secrets import KeyringSecretStore as S; s = S(); "

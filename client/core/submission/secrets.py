@@ -56,7 +56,10 @@ class KeyringSecretStore:
             backend = self._backend()
         except Exception:  # a broken keyring configuration is the same as none
             return False
-        return not isinstance(backend, fail.Keyring)
+        # null.Keyring accepts every secret and keeps none: as good as no keyring.
+        from keyring.backends import null
+
+        return not isinstance(backend, fail.Keyring | null.Keyring)
 
     def get(self, name: str) -> str | None:
         if not self.available:
@@ -70,9 +73,14 @@ class KeyringSecretStore:
         if not self.available:
             raise SecretStoreUnavailable(self.backend_name)
         try:
-            self._backend().set_password(self.service, name, value)  # type: ignore[attr-defined]
+            backend = self._backend()
+            backend.set_password(self.service, name, value)  # type: ignore[attr-defined]
+            kept = backend.get_password(self.service, name)  # type: ignore[attr-defined]
         except Exception as exc:
             raise SecretStoreUnavailable(f"{self.backend_name}: {type(exc).__name__}") from None
+        if kept != value:
+            # A store that drops what it is given would leave a key nobody can unlock.
+            raise SecretStoreUnavailable(f"{self.backend_name}: does not keep secrets")
 
     def delete(self, name: str) -> None:
         if not self.available:
