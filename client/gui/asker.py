@@ -7,13 +7,20 @@ submission core's AskUser protocol (passphrase, notice).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from client.core.i18n import Text, tr
 
@@ -24,6 +31,9 @@ class Asker(Protocol):
     def confirm(self, title: str, text: str) -> bool: ...
     def open_file(self, title: str, filters: str) -> Path | None: ...
     def save_file(self, title: str, filters: str, suggested: str) -> Path | None: ...
+    def open_folder(self, title: str, start: Path) -> Path | None: ...
+    def choose(self, title: str, text: str, options: Sequence[str]) -> int | None: ...
+    def offer(self, title: str, text: str, action: str) -> bool: ...
     def passphrase(self, request: Any) -> str | None: ...
     def notice(self, message: Text) -> None: ...
 
@@ -53,12 +63,69 @@ class QtAsker:
         name, _ = QFileDialog.getSaveFileName(self._parent(), title, suggested, filters)
         return Path(name) if name else None
 
+    def open_folder(self, title: str, start: Path) -> Path | None:
+        name = QFileDialog.getExistingDirectory(self._parent(), title, str(start))
+        return Path(name) if name else None
+
+    def choice_box(self, title: str, text: str, options: Sequence[str]) -> QMessageBox:
+        """A question with one button per option and Cancel (built apart, to be looked at)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self._parent())
+        for option in options:
+            box.addButton(option, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        return box
+
+    def choose(self, title: str, text: str, options: Sequence[str]) -> int | None:
+        box = self.choice_box(title, text, options)
+        box.exec()
+        clicked = box.clickedButton()
+        buttons = [
+            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
+        ]
+        return buttons.index(clicked) if clicked in buttons else None
+
+    def offer_box(self, title: str, text: str, action: str) -> tuple[QMessageBox, QPushButton]:
+        """A message with one extra button (such as "Open receipt") next to OK."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self._parent())
+        button = box.addButton(action, QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return box, button
+
+    def offer(self, title: str, text: str, action: str) -> bool:
+        box, button = self.offer_box(title, text, action)
+        box.exec()
+        return box.clickedButton() is button
+
     def passphrase(self, request: Any) -> str | None:
         title = QCoreApplication.translate("Asker", "Passphrase")
-        text, ok = QInputDialog.getText(
-            self._parent(), title, tr(request.prompt, self._lang()), QLineEdit.EchoMode.Password
-        )
-        return text if ok else None
+        prompt = tr(request.prompt, self._lang())
+        while True:
+            text, ok = QInputDialog.getText(
+                self._parent(), title, prompt, QLineEdit.EchoMode.Password
+            )
+            if not ok:
+                return None
+            if getattr(request, "purpose", "") != "new":
+                return text
+            # A new passphrase is typed twice: a typo would lock the key for good.
+            again, ok = QInputDialog.getText(
+                self._parent(),
+                title,
+                QCoreApplication.translate("Asker", "Type the same passphrase again"),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok:
+                return None
+            if again == text:
+                return text
+            self.warn(
+                title,
+                QCoreApplication.translate(
+                    "Asker", "The two passphrases were not the same. Try again."
+                ),
+            )
 
     def notice(self, message: Text) -> None:
         self.inform(
@@ -72,7 +139,10 @@ class ScriptedAsker:
 
     confirm_answer: bool = True
     files: list[Path] = field(default_factory=list)
-    passphrases: list[str] = field(default_factory=list)
+    passphrases: list[str | None] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)
+    choices: list[int | None] = field(default_factory=list)
+    offer_answer: bool = False
     said: list[tuple[str, str, str]] = field(default_factory=list)
 
     def inform(self, title: str, text: str) -> None:
@@ -91,7 +161,20 @@ class ScriptedAsker:
     def save_file(self, title: str, filters: str, suggested: str) -> Path | None:
         return self.files.pop(0) if self.files else None
 
+    def open_folder(self, title: str, start: Path) -> Path | None:
+        self.said.append(("folder", title, str(start)))
+        return self.folders.pop(0) if self.folders else None
+
+    def choose(self, title: str, text: str, options: Sequence[str]) -> int | None:
+        self.said.append(("choose", title, text + "\n" + "\n".join(options)))
+        return self.choices.pop(0) if self.choices else None
+
+    def offer(self, title: str, text: str, action: str) -> bool:
+        self.said.append(("offer", title, text))
+        return self.offer_answer
+
     def passphrase(self, request: Any) -> str | None:
+        self.said.append(("passphrase", request.purpose, tr(request.prompt)))
         return self.passphrases.pop(0) if self.passphrases else None
 
     def notice(self, message: Text) -> None:

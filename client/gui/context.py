@@ -12,7 +12,14 @@ from client.core.workspace import Settings, Workspace
 
 if TYPE_CHECKING:
     from client.core.forms.catalog import FormCatalog
+    from client.core.i18n import Text
+    from client.core.submission.ask import PassphraseRequest
+    from client.core.submission.keys import KeyStore
     from client.gui.asker import Asker
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 @dataclass
@@ -22,7 +29,9 @@ class AppContext:
     settings: Settings = field(default_factory=Settings)
     forms_roots: list[Path] | None = None  # None: the bundled forms/
     today: Callable[[], dt.date] = dt.date.today
+    clock: Callable[[], dt.datetime] = _utc_now  # signing time and certificate validity
     _catalog: FormCatalog | None = None
+    _key_store: KeyStore | None = None
 
     @property
     def lang(self) -> str:
@@ -43,3 +52,36 @@ class AppContext:
 
     def save_settings(self) -> None:
         self.workspace.save_settings(self.settings)
+
+    @property
+    def key_store(self) -> KeyStore:
+        """The signing key in this workspace's data folder (keys/, so --data-dir and
+        KOSTRA_DATA_DIR move it too), built once; it asks through `asker`."""
+        if self._key_store is None:
+            # cryptography and keyring load only when a key is needed.
+            from client.core.submission.keys import KeyStore, key_directory
+            from client.core.submission.secrets import KeyringSecretStore
+
+            self._key_store = KeyStore(
+                key_directory(self.workspace.data_dir),
+                KeyringSecretStore(),
+                _AskThroughContext(self),
+                clock=self._now,
+            )
+        return self._key_store
+
+    def _now(self) -> dt.datetime:
+        return self.clock()  # looked up on each call: tests may set the clock later
+
+
+class _AskThroughContext:
+    """The core's AskUser, answered by whatever asker the context has at the time."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+
+    def passphrase(self, request: PassphraseRequest) -> str | None:
+        return self._ctx.asker.passphrase(request)
+
+    def notice(self, message: Text) -> None:
+        self._ctx.asker.notice(message)

@@ -1,8 +1,10 @@
-"""Desktop-window fixtures: a temporary data folder, a scripted asker, a window on 2026."""
+"""Desktop-window fixtures: a temporary data folder, a scripted asker, a window on 2026,
+and an in-memory keyring (no GUI test ever reaches the real one)."""
 
 import datetime as dt
 
 import pytest
+from test_submission_support import memory_keyring_fixture  # noqa: F401 - memory_keyring
 
 from client.core.identity import synthetic_orgnr
 from client.core.workspace import ReportingUnit
@@ -11,6 +13,13 @@ from client.gui.asker import ScriptedAsker
 
 YEAR = 2026
 REGION_UNIT = ReportingUnit("1234", "Testkommune", synthetic_orgnr(1))
+
+
+@pytest.fixture(autouse=True)
+def _no_real_keyring(memory_keyring):
+    """Every window test runs on the submission tests' in-memory keyring backend: the key
+    store's passphrases never reach the OS credential store."""
+    return memory_keyring
 
 
 @pytest.fixture
