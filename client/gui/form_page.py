@@ -1,11 +1,12 @@
 """An open form: its title and state, the records or questions, and the findings panel.
 
-Also the form's file actions (import, export) and the isolated hook to the
-submission core.
+Also the form's file actions (import, export) and "Submit", which only asks and shows:
+the signing, the container and the receipt are client.core.submission's.
 """
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,10 @@ from client.gui.questionnaire import QuestionnaireView
 from client.gui.record_page import RecordPage
 
 if TYPE_CHECKING:
+    from cryptography.x509 import Certificate
+
+    from client.core.submission.keys import Signer
+    from client.core.submission.submit import SubmissionResult
     from client.gui.context import AppContext
 
 PROGRESS_AFTER_MS = 300  # small files finish before a progress dialog would flash up
@@ -250,11 +255,14 @@ class FormPage(QWidget):
             ).replace("%1", str(path)),
         )
 
-    # --- submission (connected to client.core.submission later) --------------------------
+    # --- submission: the GUI asks and shows; client.core.submission signs and writes ----
 
-    def submit(self) -> None:
-        """The one place that reaches the submission core; it is imported lazily and the
-        user is told plainly when it is not there yet."""
+    def submit(self) -> operations.Operation | None:
+        """Check the form, make sure there is a signing key, choose a folder, unlock the key
+        (on this thread: it may ask for the passphrase), and write the signed container and
+        its receipt on a worker thread. Returns the running operation (tests wait on it)."""
+        if self._operation is not None:
+            return None
         title = QCoreApplication.translate("FormPage", "Submit")
         self.session.validate_now()
         readiness = self.session.readiness()
@@ -267,27 +275,162 @@ class FormPage(QWidget):
                     "warning first (see the findings below).",
                 ),
             )
-            return
+            return None
+        from client.gui import certificates
+
+        info = certificates.ensure_signing_key(self.ctx)
+        if info is None or not self._orgnr_agrees(title, info.orgnr):
+            return None
+        out_dir = self._choose_folder()
+        if out_dir is None:
+            return None
+        store = self.ctx.key_store
         try:
-            from client.core.submission import submit as submission
-        except ImportError:
-            submission = None
-        entry = getattr(submission, "submit_document", None)
-        if entry is None:
-            self.ctx.asker.inform(
-                title,
-                QCoreApplication.translate(
-                    "FormPage",
-                    "Submission from the window is not available in this version. "
-                    "The draft is saved and can be submitted with the command line "
-                    "(kostra submit).",
-                ),
-            )
-            return
-        self.session.save_now()
-        try:
-            entry(self.session.document, asker=self.ctx.asker)
+            signer = store.signer()
+            recipient = store.ssb_certificate()
         except UserError as error:
             self.ctx.asker.warn(title, error.message(self.ctx.lang))
-            return
-        self.session.mark_signed()
+            return None
+        return self._sign_and_write(signer, recipient, out_dir, info.self_signed)
+
+    def _orgnr_agrees(self, title: str, orgnr: str | None) -> bool:
+        unit = self.ctx.settings.unit
+        if unit is None or orgnr is None or orgnr == unit.orgnr:
+            return True
+        return self.ctx.asker.confirm(
+            title,
+            QCoreApplication.translate(
+                "FormPage",
+                "The signing certificate belongs to organisation number %1, but the "
+                "reporting unit has %2. Sign with this certificate anyway?",
+            )
+            .replace("%1", orgnr)
+            .replace("%2", unit.orgnr),
+        )
+
+    def _choose_folder(self) -> Path | None:
+        """Where the container and receipt go: asked each time, starting in the folder
+        used last (remembered in the settings), else the user's Documents."""
+        from PySide6.QtCore import QStandardPaths
+
+        remembered = self.ctx.settings.submit_dir
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        start = Path(remembered) if remembered else Path(documents or Path.home())
+        folder = self.ctx.asker.open_folder(
+            QCoreApplication.translate(
+                "FormPage", "Folder for the submission file and the receipt"
+            ),
+            start,
+        )
+        if folder is None:
+            return None
+        if str(folder) != remembered:
+            self.ctx.settings.submit_dir = str(folder)
+            # A settings file that cannot be written loses only next time's suggestion.
+            with contextlib.suppress(UserError):
+                self.ctx.save_settings()
+        return folder
+
+    def _sign_and_write(
+        self, signer: Signer, recipient: Certificate | None, out_dir: Path, self_signed: bool
+    ) -> operations.Operation:
+        from client.core.submission.submit import submit as submit_document
+        from client.core.workspace import snapshot
+
+        title = QCoreApplication.translate("FormPage", "Submit")
+        session = self.session
+        session.save_now()
+        # The worker signs a copy; the modal busy dialog keeps the form from changing meanwhile.
+        document = snapshot(session.document)
+        context, validator, lang, clock = (
+            session.context,
+            session.validator,
+            self.ctx.lang,
+            self.ctx.clock,
+        )
+
+        def work(_: operations.Progress) -> SubmissionResult:
+            return submit_document(
+                document,
+                context,
+                signer,
+                out_dir,
+                recipient=recipient,
+                lang=lang,
+                clock=clock,
+                validator=validator,
+            )
+
+        busy = QProgressDialog(
+            QCoreApplication.translate("FormPage", "Signing and writing the submission file…"),
+            "",
+            0,
+            0,
+            self,
+        )
+        busy.setWindowTitle(title)
+        busy.setCancelButton(None)  # signing is not interruptible; it takes seconds at most
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(PROGRESS_AFTER_MS)
+        self.submit_button.setEnabled(False)
+        self.setCursor(Qt.CursorShape.BusyCursor)
+
+        def finish() -> None:
+            busy.close()
+            busy.deleteLater()
+            self.unsetCursor()
+            self.submit_button.setEnabled(True)
+            self._operation = None
+
+        def done(result: SubmissionResult) -> None:
+            finish()
+            session.mark_signed()
+            self._show_submitted(result, self_signed)
+
+        def failed(error: BaseException) -> None:
+            finish()
+            if isinstance(error, UserError):
+                self.ctx.asker.warn(title, error.message(self.ctx.lang))
+                return
+            raise error
+
+        self._operation = operations.run(work, done, failed, self)
+        return self._operation
+
+    def _show_submitted(self, result: SubmissionResult, self_signed: bool) -> None:
+        form = self.session.form.display_title(self.ctx.lang)
+        if result.encrypted:
+            head = QCoreApplication.translate(
+                "FormPage", "Form %1 is signed, and its data files are encrypted to SSB."
+            )
+        else:
+            head = QCoreApplication.translate("FormPage", "Form %1 is signed.")
+        lines = [
+            head.replace("%1", form),
+            "",
+            QCoreApplication.translate("FormPage", "Submission file:"),
+            str(result.container),
+            "",
+            QCoreApplication.translate("FormPage", "Receipt:"),
+            str(result.receipt),
+        ]
+        if self_signed:
+            lines += [
+                "",
+                QCoreApplication.translate(
+                    "FormPage",
+                    "Signed with a test certificate: SSB accepts only the municipality's "
+                    "enterprise certificate.",
+                ),
+            ]
+        if self.ctx.asker.offer(
+            QCoreApplication.translate("FormPage", "Form signed"),
+            "\n".join(lines),
+            QCoreApplication.translate("FormPage", "&Open receipt"),
+        ):
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.receipt)))

@@ -371,6 +371,8 @@ class FormSession(QObject):
     def mark_signed(self) -> None:
         self._status = FormStatus("signed", self._status.counts, self._status.records)
         self.workspace.write_status(self.form.year, self.form.form_id, self._status)
+        # Closing must not write "ready" over it; an edit after signing sets this again.
+        self._has_changes = False
 
     def save_now(self) -> None:
         self._submit_save()

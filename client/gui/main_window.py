@@ -164,6 +164,11 @@ class MainWindow(QMainWindow):
                 QCoreApplication.translate("MainWindow", "&Reporting unit…"), self.ask_unit
             )
         )
+        settings_menu.addAction(
+            self._action(
+                QCoreApplication.translate("MainWindow", "&Certificate…"), self.show_certificates
+            )
+        )
 
         help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
         self.help_action = self._action(
@@ -451,6 +456,11 @@ class MainWindow(QMainWindow):
             except UserError:
                 continue
         return forms
+
+    def show_certificates(self) -> None:
+        from client.gui.certificates import CertificateDialog
+
+        CertificateDialog(self.ctx, self).exec()
 
     def about(self) -> None:
         from client.gui.about import AboutDialog

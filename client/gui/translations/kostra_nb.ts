@@ -36,14 +36,182 @@
   <context>
     <name>Asker</name>
     <message>
-      <location filename="../asker.py" line="57" />
+      <location filename="../asker.py" line="102" />
       <source>Passphrase</source>
       <translation>Passordfrase</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="65" />
+      <location filename="../asker.py" line="116" />
+      <source>Type the same passphrase again</source>
+      <translation>Skriv det samme passordet en gang til</translation>
+    </message>
+    <message>
+      <location filename="../asker.py" line="125" />
+      <source>The two passphrases were not the same. Try again.</source>
+      <translation>De to passordene var ikke like. Prøv igjen.</translation>
+    </message>
+    <message>
+      <location filename="../asker.py" line="132" />
       <source>KOSTRA-klienten</source>
       <translation>KOSTRA-klienten</translation>
+    </message>
+  </context>
+  <context>
+    <name>Certificates</name>
+    <message>
+      <location filename="../certificates.py" line="72" />
+      <source>This replaces the current signing certificate (%1). Forms signed with it stay valid, but the old key is deleted from this computer. Continue?</source>
+      <translation>Dette erstatter signeringssertifikatet du har nå (%1). Skjemaer som er signert med det, er fortsatt gyldige, men den gamle nøkkelen slettes fra denne maskinen. Fortsette?</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="82" />
+      <source>Import enterprise certificate</source>
+      <translation>Importer virksomhetssertifikat</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="87" />
+      <source>PKCS#12 files (*.p12 *.pfx)</source>
+      <translation>PKCS#12-filer (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="101" />
+      <location filename="../certificates.py" line="163" />
+      <source>Create test certificate</source>
+      <translation>Lag testsertifikat</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="106" />
+      <source>Choose the reporting unit first (Settings, Reporting unit): the test certificate carries its organisation number and name.</source>
+      <translation>Velg rapporteringsenhet først (Innstillinger, Rapporteringsenhet): testsertifikatet får organisasjonsnummeret og navnet til enheten.</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="128" />
+      <location filename="../certificates.py" line="242" />
+      <source>SSB's encryption certificate</source>
+      <translation>SSBs krypteringssertifikat</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="130" />
+      <source>Certificates (*.pem *.cer *.crt *.der)</source>
+      <translation>Sertifikater (*.pem *.cer *.crt *.der)</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="144" />
+      <location filename="../certificates.py" line="203" />
+      <source>Signing certificate</source>
+      <translation>Signeringssertifikat</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="154" />
+      <source>The form is signed with the municipality's enterprise certificate before it is submitted, and this computer has no certificate yet.
+
+A test certificate is made here and now with the reporting unit's organisation number: good for trying the client, but SSB accepts only the enterprise certificate.</source>
+      <translation>Skjemaet signeres med kommunens virksomhetssertifikat før det sendes inn, og denne maskinen har ikke noe sertifikat ennå.
+
+Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer. Det er fint for å prøve klienten, men SSB godtar bare virksomhetssertifikatet.</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="162" />
+      <source>Import enterprise certificate (.p12)…</source>
+      <translation>Importer virksomhetssertifikat (.p12) …</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="182" />
+      <source>Certificates</source>
+      <translation>Sertifikater</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="213" />
+      <source>Organisation:</source>
+      <translation>Virksomhet:</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="214" />
+      <source>Org. no.:</source>
+      <translation>Org.nr.:</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="215" />
+      <location filename="../certificates.py" line="250" />
+      <source>Subject:</source>
+      <translation>Utstedt til:</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="216" />
+      <location filename="../certificates.py" line="251" />
+      <source>Valid to:</source>
+      <translation>Gyldig til:</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="217" />
+      <source>Kind:</source>
+      <translation>Type:</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="218" />
+      <location filename="../certificates.py" line="252" />
+      <source>SHA-256:</source>
+      <translation>SHA-256:</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="222" />
+      <source>&amp;Import enterprise certificate (.p12)…</source>
+      <translation>&amp;Importer virksomhetssertifikat (.p12) …</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="227" />
+      <source>Create &amp;test certificate</source>
+      <translation>Lag &amp;testsertifikat</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="256" />
+      <source>Set &amp;SSB certificate (.pem/.cer)…</source>
+      <translation>Velg &amp;SSBs sertifikat (.pem/.cer) …</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="281" />
+      <source>No signing certificate yet. Import the municipality's enterprise certificate, or create a test certificate to try the client.</source>
+      <translation>Ingen signeringssertifikat ennå. Importer kommunens virksomhetssertifikat, eller lag et testsertifikat for å prøve klienten.</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="292" />
+      <source>none</source>
+      <translation>mangler</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="296" />
+      <source>(expired)</source>
+      <translation>(utløpt)</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="299" />
+      <source>Test certificate (self-signed): SSB does not accept it.</source>
+      <translation>Testsertifikat (selvsignert): SSB godtar det ikke.</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="303" />
+      <source>Enterprise certificate issued by %1</source>
+      <translation>Virksomhetssertifikat utstedt av %1</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="308" />
+      <source>Its passphrase is kept in the system's keyring.</source>
+      <translation>Passordet ligger i operativsystemets nøkkelring.</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="312" />
+      <source>You are asked for its passphrase each time you sign.</source>
+      <translation>Du blir spurt om passordet hver gang du signerer.</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="325" />
+      <source>Not set up: the data files are signed but not encrypted.</source>
+      <translation>Ikke satt opp: datafilene signeres, men krypteres ikke.</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="329" />
+      <source>The data files are encrypted to this certificate.</source>
+      <translation>Datafilene krypteres til dette sertifikatet.</translation>
     </message>
   </context>
   <context>
@@ -115,6 +283,14 @@
   </context>
   <context>
     <name>FindingsPanel</name>
+    <message numerus="yes">
+      <location filename="../findings_panel.py" line="233" />
+      <source>Not ready: %n warning(s) need a written explanation.</source>
+      <translation>
+        <numerusform>Ikke klart: %n advarsel trenger en skriftlig forklaring.</numerusform>
+        <numerusform>Ikke klart: %n advarsler trenger en skriftlig forklaring.</numerusform>
+      </translation>
+    </message>
     <message>
       <location filename="../findings_panel.py" line="157" />
       <source>Findings</source>
@@ -146,14 +322,6 @@
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikke klart: rett feilene før skjemaet kan sendes inn.</translation>
     </message>
-    <message numerus="yes">
-      <location filename="../findings_panel.py" line="233" />
-      <source>Not ready: %n warning(s) need a written explanation.</source>
-      <translation>
-        <numerusform>Ikke klart: %n advarsel trenger en skriftlig forklaring.</numerusform>
-        <numerusform>Ikke klart: %n advarsler trenger en skriftlig forklaring.</numerusform>
-      </translation>
-    </message>
     <message>
       <location filename="../findings_panel.py" line="240" />
       <source>Ready to submit.</source>
@@ -162,44 +330,6 @@
   </context>
   <context>
     <name>FormPage</name>
-    <message>
-      <location filename="../form_page.py" line="51" />
-      <source>&amp;Back to overview</source>
-      <translation>&amp;Tilbake til oversikten</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="62" />
-      <source>Sub&amp;mit…</source>
-      <translation>Sen&amp;d inn …</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="111" />
-      <source>Move to a question and press F1 for help with it.</source>
-      <translation>Gå til et spørsmål og trykk F1 for hjelp til det.</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="114" />
-      <source>Help</source>
-      <translation>Hjelp</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="117" />
-      <source>There is no help text for this question.</source>
-      <translation>Det finnes ingen hjelpetekst til dette spørsmålet.</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="135" />
-      <location filename="../form_page.py" line="144" />
-      <location filename="../form_page.py" line="164" />
-      <location filename="../form_page.py" line="198" />
-      <source>Import file</source>
-      <translation>Importer fil</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="136" />
-      <source>SSB files (*.txt *.dat *.*)</source>
-      <translation>SSB-filer (*.txt *.dat *.*)</translation>
-    </message>
     <message numerus="yes">
       <location filename="../form_page.py" line="145" />
       <source>The %n record(s) in the draft will be replaced by the file's records. You can undo this with Ctrl+Z. Continue?</source>
@@ -207,33 +337,6 @@
         <numerusform>Posten i utkastet blir erstattet av postene i filen. Du kan angre med Ctrl+Z. Fortsette?</numerusform>
         <numerusform>De %n postene i utkastet blir erstattet av postene i filen. Du kan angre med Ctrl+Z. Fortsette?</numerusform>
       </translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="158" />
-      <source>Reading %1…</source>
-      <translation>Leser %1 …</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="159" />
-      <source>Cancel</source>
-      <translation>Avbryt</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="215" />
-      <source>Checking %1…</source>
-      <translation>Kontrollerer %1 …</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="231" />
-      <location filename="../form_page.py" line="243" />
-      <location filename="../form_page.py" line="247" />
-      <source>Export file</source>
-      <translation>Eksporter fil</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="232" />
-      <source>SSB files (*.txt *.dat)</source>
-      <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message numerus="yes">
       <location filename="../form_page.py" line="248" />
@@ -244,19 +347,130 @@
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="258" />
+      <location filename="../form_page.py" line="56" />
+      <source>&amp;Back to overview</source>
+      <translation>&amp;Tilbake til oversikten</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="67" />
+      <source>Sub&amp;mit…</source>
+      <translation>Sen&amp;d inn …</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="116" />
+      <source>Move to a question and press F1 for help with it.</source>
+      <translation>Gå til et spørsmål og trykk F1 for hjelp til det.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="119" />
+      <source>Help</source>
+      <translation>Hjelp</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="122" />
+      <source>There is no help text for this question.</source>
+      <translation>Det finnes ingen hjelpetekst til dette spørsmålet.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="140" />
+      <location filename="../form_page.py" line="149" />
+      <location filename="../form_page.py" line="169" />
+      <location filename="../form_page.py" line="203" />
+      <source>Import file</source>
+      <translation>Importer fil</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="141" />
+      <source>SSB files (*.txt *.dat *.*)</source>
+      <translation>SSB-filer (*.txt *.dat *.*)</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="163" />
+      <source>Reading %1…</source>
+      <translation>Leser %1 …</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="164" />
+      <source>Cancel</source>
+      <translation>Avbryt</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="220" />
+      <source>Checking %1…</source>
+      <translation>Kontrollerer %1 …</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="236" />
+      <location filename="../form_page.py" line="248" />
+      <location filename="../form_page.py" line="252" />
+      <source>Export file</source>
+      <translation>Eksporter fil</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="237" />
+      <source>SSB files (*.txt *.dat)</source>
+      <translation>SSB-filer (*.txt *.dat)</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="266" />
+      <location filename="../form_page.py" line="342" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="264" />
+      <location filename="../form_page.py" line="272" />
       <source>The form is not ready: correct every error and explain every warning first (see the findings below).</source>
       <translation>Skjemaet er ikke klart: rett alle feil og forklar alle advarsler først (se funnene nederst).</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="279" />
-      <source>Submission from the window is not available in this version. The draft is saved and can be submitted with the command line (kostra submit).</source>
-      <translation>Innsending fra vinduet er ikke tilgjengelig i denne versjonen. Utkastet er lagret og kan sendes inn med kommandolinjen (kostra submit).</translation>
+      <location filename="../form_page.py" line="302" />
+      <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
+      <translation>Signeringssertifikatet hører til organisasjonsnummer %1, men rapporteringsenheten har %2. Vil du signere med dette sertifikatet likevel?</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="322" />
+      <source>Folder for the submission file and the receipt</source>
+      <translation>Mappe for innsendingsfilen og kvitteringen</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="367" />
+      <source>Signing and writing the submission file…</source>
+      <translation>Signerer og skriver innsendingsfilen …</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="405" />
+      <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
+      <translation>Skjema %1 er signert, og datafilene er kryptert til SSB.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="409" />
+      <source>Form %1 is signed.</source>
+      <translation>Skjema %1 er signert.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="413" />
+      <source>Submission file:</source>
+      <translation>Innsendingsfil:</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="416" />
+      <source>Receipt:</source>
+      <translation>Kvittering:</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="422" />
+      <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
+      <translation>Signert med et testsertifikat: SSB godtar bare kommunens virksomhetssertifikat.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="429" />
+      <source>Form signed</source>
+      <translation>Skjemaet er signert</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="431" />
+      <source>&amp;Open receipt</source>
+      <translation>&amp;Åpne kvitteringen</translation>
     </message>
   </context>
   <context>
@@ -347,62 +561,67 @@
       <translation>&amp;Rapporteringsenhet …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="168" />
+      <location filename="../main_window.py" line="169" />
+      <source>&amp;Certificate…</source>
+      <translation>&amp;Sertifikat …</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="173" />
       <source>&amp;Help</source>
       <translation>&amp;Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="170" />
+      <location filename="../main_window.py" line="175" />
       <source>&amp;Help for this question</source>
       <translation>&amp;Hjelp til dette spørsmålet</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="177" />
+      <location filename="../main_window.py" line="182" />
       <source>&amp;About KOSTRA-klienten</source>
       <translation>&amp;Om KOSTRA-klienten</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="224" />
+      <location filename="../main_window.py" line="229" />
       <source>No reporting unit chosen yet</source>
       <translation>Ingen rapporteringsenhet er valgt ennå</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="229" />
+      <location filename="../main_window.py" line="234" />
       <source>, district %1</source>
       <translation>, bydel %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="232" />
+      <location filename="../main_window.py" line="237" />
       <source> (org. no. %1)</source>
       <translation> (org.nr. %1)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="295" />
+      <location filename="../main_window.py" line="300" />
       <source>Opening %1…</source>
       <translation>Åpner %1 …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="311" />
+      <location filename="../main_window.py" line="316" />
       <source>Draft</source>
       <translation>Utkast</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="389" />
+      <location filename="../main_window.py" line="394" />
       <source>Draft saved</source>
       <translation>Utkastet er lagret</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="394" />
+      <location filename="../main_window.py" line="399" />
       <source>Draft not saved</source>
       <translation>Utkastet ble ikke lagret</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="433" />
+      <location filename="../main_window.py" line="438" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="434" />
+      <location filename="../main_window.py" line="439" />
       <source>Choose the reporting year at the top and open a form from the list. In a form, press F1 on a question for help with it.</source>
       <translation>Velg rapporteringsår øverst og åpne et skjema fra listen. I et skjema trykker du F1 på et spørsmål for å få hjelp til det.</translation>
     </message>
@@ -476,12 +695,12 @@
       <translation>Hjelp (F1)</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="68" />
+      <location filename="../question_row.py" line="69" />
       <source>Required.</source>
       <translation>Må fylles ut.</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="97" />
+      <location filename="../question_row.py" line="103" />
       <source>Explanation: %1</source>
       <translation>Forklaring: %1</translation>
     </message>

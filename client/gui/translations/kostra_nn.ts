@@ -36,14 +36,182 @@
   <context>
     <name>Asker</name>
     <message>
-      <location filename="../asker.py" line="57" />
+      <location filename="../asker.py" line="102" />
       <source>Passphrase</source>
       <translation>Passordfrase</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="65" />
+      <location filename="../asker.py" line="116" />
+      <source>Type the same passphrase again</source>
+      <translation>Skriv det same passordet ein gong til</translation>
+    </message>
+    <message>
+      <location filename="../asker.py" line="125" />
+      <source>The two passphrases were not the same. Try again.</source>
+      <translation>Dei to passorda var ikkje like. Prøv igjen.</translation>
+    </message>
+    <message>
+      <location filename="../asker.py" line="132" />
       <source>KOSTRA-klienten</source>
       <translation>KOSTRA-klienten</translation>
+    </message>
+  </context>
+  <context>
+    <name>Certificates</name>
+    <message>
+      <location filename="../certificates.py" line="72" />
+      <source>This replaces the current signing certificate (%1). Forms signed with it stay valid, but the old key is deleted from this computer. Continue?</source>
+      <translation>Dette erstattar signeringssertifikatet du har no (%1). Skjema som er signerte med det, er framleis gyldige, men den gamle nøkkelen blir sletta frå denne maskina. Halde fram?</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="82" />
+      <source>Import enterprise certificate</source>
+      <translation>Importer verksemdssertifikat</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="87" />
+      <source>PKCS#12 files (*.p12 *.pfx)</source>
+      <translation>PKCS#12-filer (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="101" />
+      <location filename="../certificates.py" line="163" />
+      <source>Create test certificate</source>
+      <translation>Lag testsertifikat</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="106" />
+      <source>Choose the reporting unit first (Settings, Reporting unit): the test certificate carries its organisation number and name.</source>
+      <translation>Vel rapporteringseining først (Innstillingar, Rapporteringseining): testsertifikatet får organisasjonsnummeret og namnet til eininga.</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="128" />
+      <location filename="../certificates.py" line="242" />
+      <source>SSB's encryption certificate</source>
+      <translation>Krypteringssertifikatet til SSB</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="130" />
+      <source>Certificates (*.pem *.cer *.crt *.der)</source>
+      <translation>Sertifikat (*.pem *.cer *.crt *.der)</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="144" />
+      <location filename="../certificates.py" line="203" />
+      <source>Signing certificate</source>
+      <translation>Signeringssertifikat</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="154" />
+      <source>The form is signed with the municipality's enterprise certificate before it is submitted, and this computer has no certificate yet.
+
+A test certificate is made here and now with the reporting unit's organisation number: good for trying the client, but SSB accepts only the enterprise certificate.</source>
+      <translation>Skjemaet blir signert med verksemdssertifikatet til kommunen før det blir sendt inn, og denne maskina har ikkje noko sertifikat enno.
+
+Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporteringseininga. Det er fint for å prøve klienten, men SSB godtek berre verksemdssertifikatet.</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="162" />
+      <source>Import enterprise certificate (.p12)…</source>
+      <translation>Importer verksemdssertifikat (.p12) …</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="182" />
+      <source>Certificates</source>
+      <translation>Sertifikat</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="213" />
+      <source>Organisation:</source>
+      <translation>Verksemd:</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="214" />
+      <source>Org. no.:</source>
+      <translation>Org.nr.:</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="215" />
+      <location filename="../certificates.py" line="250" />
+      <source>Subject:</source>
+      <translation>Utferda til:</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="216" />
+      <location filename="../certificates.py" line="251" />
+      <source>Valid to:</source>
+      <translation>Gyldig til:</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="217" />
+      <source>Kind:</source>
+      <translation>Type:</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="218" />
+      <location filename="../certificates.py" line="252" />
+      <source>SHA-256:</source>
+      <translation>SHA-256:</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="222" />
+      <source>&amp;Import enterprise certificate (.p12)…</source>
+      <translation>&amp;Importer verksemdssertifikat (.p12) …</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="227" />
+      <source>Create &amp;test certificate</source>
+      <translation>Lag &amp;testsertifikat</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="256" />
+      <source>Set &amp;SSB certificate (.pem/.cer)…</source>
+      <translation>Vel sertifikatet til &amp;SSB (.pem/.cer) …</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="281" />
+      <source>No signing certificate yet. Import the municipality's enterprise certificate, or create a test certificate to try the client.</source>
+      <translation>Inkje signeringssertifikat enno. Importer verksemdssertifikatet til kommunen, eller lag eit testsertifikat for å prøve klienten.</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="292" />
+      <source>none</source>
+      <translation>manglar</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="296" />
+      <source>(expired)</source>
+      <translation>(gått ut)</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="299" />
+      <source>Test certificate (self-signed): SSB does not accept it.</source>
+      <translation>Testsertifikat (sjølvsignert): SSB godtek det ikkje.</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="303" />
+      <source>Enterprise certificate issued by %1</source>
+      <translation>Verksemdssertifikat utferda av %1</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="308" />
+      <source>Its passphrase is kept in the system's keyring.</source>
+      <translation>Passordet ligg i nøkkelringen i operativsystemet.</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="312" />
+      <source>You are asked for its passphrase each time you sign.</source>
+      <translation>Du blir spurd om passordet kvar gong du signerer.</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="325" />
+      <source>Not set up: the data files are signed but not encrypted.</source>
+      <translation>Ikkje sett opp: datafilene blir signerte, men ikkje krypterte.</translation>
+    </message>
+    <message>
+      <location filename="../certificates.py" line="329" />
+      <source>The data files are encrypted to this certificate.</source>
+      <translation>Datafilene blir krypterte til dette sertifikatet.</translation>
     </message>
   </context>
   <context>
@@ -115,6 +283,14 @@
   </context>
   <context>
     <name>FindingsPanel</name>
+    <message numerus="yes">
+      <location filename="../findings_panel.py" line="233" />
+      <source>Not ready: %n warning(s) need a written explanation.</source>
+      <translation>
+        <numerusform>Ikkje klart: %n åtvaring treng ei skriftleg forklaring.</numerusform>
+        <numerusform>Ikkje klart: %n åtvaringar treng ei skriftleg forklaring.</numerusform>
+      </translation>
+    </message>
     <message>
       <location filename="../findings_panel.py" line="157" />
       <source>Findings</source>
@@ -146,14 +322,6 @@
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikkje klart: rett feila før skjemaet kan sendast inn.</translation>
     </message>
-    <message numerus="yes">
-      <location filename="../findings_panel.py" line="233" />
-      <source>Not ready: %n warning(s) need a written explanation.</source>
-      <translation>
-        <numerusform>Ikkje klart: %n åtvaring treng ei skriftleg forklaring.</numerusform>
-        <numerusform>Ikkje klart: %n åtvaringar treng ei skriftleg forklaring.</numerusform>
-      </translation>
-    </message>
     <message>
       <location filename="../findings_panel.py" line="240" />
       <source>Ready to submit.</source>
@@ -162,44 +330,6 @@
   </context>
   <context>
     <name>FormPage</name>
-    <message>
-      <location filename="../form_page.py" line="51" />
-      <source>&amp;Back to overview</source>
-      <translation>&amp;Tilbake til oversikta</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="62" />
-      <source>Sub&amp;mit…</source>
-      <translation>Sen&amp;d inn …</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="111" />
-      <source>Move to a question and press F1 for help with it.</source>
-      <translation>Gå til eit spørsmål og trykk F1 for hjelp til det.</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="114" />
-      <source>Help</source>
-      <translation>Hjelp</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="117" />
-      <source>There is no help text for this question.</source>
-      <translation>Det finst ingen hjelpetekst til dette spørsmålet.</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="135" />
-      <location filename="../form_page.py" line="144" />
-      <location filename="../form_page.py" line="164" />
-      <location filename="../form_page.py" line="198" />
-      <source>Import file</source>
-      <translation>Importer fil</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="136" />
-      <source>SSB files (*.txt *.dat *.*)</source>
-      <translation>SSB-filer (*.txt *.dat *.*)</translation>
-    </message>
     <message numerus="yes">
       <location filename="../form_page.py" line="145" />
       <source>The %n record(s) in the draft will be replaced by the file's records. You can undo this with Ctrl+Z. Continue?</source>
@@ -207,33 +337,6 @@
         <numerusform>Posten i utkastet blir erstatta av postane i fila. Du kan angre med Ctrl+Z. Halde fram?</numerusform>
         <numerusform>Dei %n postane i utkastet blir erstatta av postane i fila. Du kan angre med Ctrl+Z. Halde fram?</numerusform>
       </translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="158" />
-      <source>Reading %1…</source>
-      <translation>Les %1 …</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="159" />
-      <source>Cancel</source>
-      <translation>Avbryt</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="215" />
-      <source>Checking %1…</source>
-      <translation>Kontrollerer %1 …</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="231" />
-      <location filename="../form_page.py" line="243" />
-      <location filename="../form_page.py" line="247" />
-      <source>Export file</source>
-      <translation>Eksporter fil</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="232" />
-      <source>SSB files (*.txt *.dat)</source>
-      <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message numerus="yes">
       <location filename="../form_page.py" line="248" />
@@ -244,19 +347,130 @@
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="258" />
+      <location filename="../form_page.py" line="56" />
+      <source>&amp;Back to overview</source>
+      <translation>&amp;Tilbake til oversikta</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="67" />
+      <source>Sub&amp;mit…</source>
+      <translation>Sen&amp;d inn …</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="116" />
+      <source>Move to a question and press F1 for help with it.</source>
+      <translation>Gå til eit spørsmål og trykk F1 for hjelp til det.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="119" />
+      <source>Help</source>
+      <translation>Hjelp</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="122" />
+      <source>There is no help text for this question.</source>
+      <translation>Det finst ingen hjelpetekst til dette spørsmålet.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="140" />
+      <location filename="../form_page.py" line="149" />
+      <location filename="../form_page.py" line="169" />
+      <location filename="../form_page.py" line="203" />
+      <source>Import file</source>
+      <translation>Importer fil</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="141" />
+      <source>SSB files (*.txt *.dat *.*)</source>
+      <translation>SSB-filer (*.txt *.dat *.*)</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="163" />
+      <source>Reading %1…</source>
+      <translation>Les %1 …</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="164" />
+      <source>Cancel</source>
+      <translation>Avbryt</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="220" />
+      <source>Checking %1…</source>
+      <translation>Kontrollerer %1 …</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="236" />
+      <location filename="../form_page.py" line="248" />
+      <location filename="../form_page.py" line="252" />
+      <source>Export file</source>
+      <translation>Eksporter fil</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="237" />
+      <source>SSB files (*.txt *.dat)</source>
+      <translation>SSB-filer (*.txt *.dat)</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="266" />
+      <location filename="../form_page.py" line="342" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="264" />
+      <location filename="../form_page.py" line="272" />
       <source>The form is not ready: correct every error and explain every warning first (see the findings below).</source>
       <translation>Skjemaet er ikkje klart: rett alle feil og forklar alle åtvaringar først (sjå funna nedst).</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="279" />
-      <source>Submission from the window is not available in this version. The draft is saved and can be submitted with the command line (kostra submit).</source>
-      <translation>Innsending frå vindauget er ikkje tilgjengeleg i denne versjonen. Utkastet er lagra og kan sendast inn med kommandolinja (kostra submit).</translation>
+      <location filename="../form_page.py" line="302" />
+      <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
+      <translation>Signeringssertifikatet høyrer til organisasjonsnummer %1, men rapporteringseininga har %2. Vil du signere med dette sertifikatet likevel?</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="322" />
+      <source>Folder for the submission file and the receipt</source>
+      <translation>Mappe for innsendingsfila og kvitteringa</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="367" />
+      <source>Signing and writing the submission file…</source>
+      <translation>Signerer og skriv innsendingsfila …</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="405" />
+      <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
+      <translation>Skjema %1 er signert, og datafilene er krypterte til SSB.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="409" />
+      <source>Form %1 is signed.</source>
+      <translation>Skjema %1 er signert.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="413" />
+      <source>Submission file:</source>
+      <translation>Innsendingsfil:</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="416" />
+      <source>Receipt:</source>
+      <translation>Kvittering:</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="422" />
+      <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
+      <translation>Signert med eit testsertifikat: SSB godtek berre verksemdssertifikatet til kommunen.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="429" />
+      <source>Form signed</source>
+      <translation>Skjemaet er signert</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="431" />
+      <source>&amp;Open receipt</source>
+      <translation>&amp;Opne kvitteringa</translation>
     </message>
   </context>
   <context>
@@ -347,62 +561,67 @@
       <translation>&amp;Rapporteringseining …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="168" />
+      <location filename="../main_window.py" line="169" />
+      <source>&amp;Certificate…</source>
+      <translation>&amp;Sertifikat …</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="173" />
       <source>&amp;Help</source>
       <translation>&amp;Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="170" />
+      <location filename="../main_window.py" line="175" />
       <source>&amp;Help for this question</source>
       <translation>&amp;Hjelp til dette spørsmålet</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="177" />
+      <location filename="../main_window.py" line="182" />
       <source>&amp;About KOSTRA-klienten</source>
       <translation>&amp;Om KOSTRA-klienten</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="224" />
+      <location filename="../main_window.py" line="229" />
       <source>No reporting unit chosen yet</source>
       <translation>Inga rapporteringseining er vald enno</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="229" />
+      <location filename="../main_window.py" line="234" />
       <source>, district %1</source>
       <translation>, bydel %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="232" />
+      <location filename="../main_window.py" line="237" />
       <source> (org. no. %1)</source>
       <translation> (org.nr. %1)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="295" />
+      <location filename="../main_window.py" line="300" />
       <source>Opening %1…</source>
       <translation>Opnar %1 …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="311" />
+      <location filename="../main_window.py" line="316" />
       <source>Draft</source>
       <translation>Utkast</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="389" />
+      <location filename="../main_window.py" line="394" />
       <source>Draft saved</source>
       <translation>Utkastet er lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="394" />
+      <location filename="../main_window.py" line="399" />
       <source>Draft not saved</source>
       <translation>Utkastet vart ikkje lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="433" />
+      <location filename="../main_window.py" line="438" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="434" />
+      <location filename="../main_window.py" line="439" />
       <source>Choose the reporting year at the top and open a form from the list. In a form, press F1 on a question for help with it.</source>
       <translation>Vel rapporteringsår øvst og opne eit skjema frå lista. I eit skjema trykkjer du F1 på eit spørsmål for å få hjelp til det.</translation>
     </message>
@@ -476,12 +695,12 @@
       <translation>Hjelp (F1)</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="68" />
+      <location filename="../question_row.py" line="69" />
       <source>Required.</source>
       <translation>Må fyllast ut.</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="97" />
+      <location filename="../question_row.py" line="103" />
       <source>Explanation: %1</source>
       <translation>Forklaring: %1</translation>
     </message>
