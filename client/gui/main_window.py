@@ -169,6 +169,12 @@ class MainWindow(QMainWindow):
                 QCoreApplication.translate("MainWindow", "&Certificate…"), self.show_certificates
             )
         )
+        settings_menu.addAction(
+            self._action(
+                QCoreApplication.translate("MainWindow", "Install &form pack…"),
+                self.install_form_pack,
+            )
+        )
 
         help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
         self.help_action = self._action(
@@ -456,6 +462,33 @@ class MainWindow(QMainWindow):
             except UserError:
                 continue
         return forms
+
+    def install_form_pack(self) -> None:
+        """Next year's forms from a signed form pack: the core checks the publisher's
+        signature and installs atomically; the window only asks for the file and reports."""
+        from client.core.formpacks import install_pack
+
+        title = QCoreApplication.translate("MainWindow", "Install form pack")
+        path = self.ctx.asker.open_file(
+            title, QCoreApplication.translate("MainWindow", "Form packs (*.zip)")
+        )
+        if path is None:
+            return
+        roots = self.ctx.forms_roots
+        try:
+            result = install_pack(
+                path,
+                forms_root=self.ctx.workspace.data_dir / "forms",
+                bundled_root=roots[0] if roots else None,
+            )
+        except UserError as error:
+            self.ctx.asker.warn(title, error.message(self.ctx.lang))
+            return
+        # The catalog caches what it found; the new year must show in the year list.
+        self.ctx._catalog = None
+        self._fill_years()
+        self.refresh_overview()
+        self.ctx.asker.inform(title, result.message(self.ctx.lang))
 
     def show_certificates(self) -> None:
         from client.gui.certificates import CertificateDialog
