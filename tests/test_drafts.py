@@ -80,9 +80,12 @@ def test_a_draft_validates_like_its_records(tmp_path):
                      "year": 2026, "records": [{"NO_SUCH_FIELD": "1"}]}).encode(), "corrupt"),
         (json.dumps({"format": "kostra-klienten/draft", "formatVersion": 1, "form": "11F",
                      "year": 2026, "records": [{"BIDRAG": "123456789"}]}).encode(), "corrupt"),
+        (json.dumps({"format": "kostra-klienten/draft", "formatVersion": 1, "form": "11F",
+                     "year": 2026, "records": [], "source": {"encoding": "ebcdic"}}).encode(),
+         "corrupt"),
     ],
     ids=["truncated", "not-utf8", "not-an-object", "newer", "other-year", "unknown-field",
-         "too-long"],
+         "too-long", "unknown-encoding"],
 )
 def test_unreadable_drafts_are_refused_and_left_alone(tmp_path, content, reason):
     path = tmp_path / "draft.json"

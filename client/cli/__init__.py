@@ -20,15 +20,11 @@ from client.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 # Subcommand modules in the order `kostra --help` lists them.
 COMMANDS = ("validate", "forms", "keys", "submit", "verify", "selftest")
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse exits with 2 on usage errors already; keep its message short."""
+EXIT_OK, EXIT_USAGE = 0, 2  # 1 (findings) is each command's own verdict
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = argparse.ArgumentParser(
         prog="kostra",
         description="KOSTRA-klienten: kontroller og send inn KOSTRA-skjema for sosiale tjenester.",
     )

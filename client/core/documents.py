@@ -10,7 +10,7 @@ from typing import Any
 
 from client.core.errors import InputFileError
 from client.core.forms.model import FormDefinition
-from client.core.records.fixedwidth import MAX_FILE_BYTES, parse_record_bytes, read_record_file
+from client.core.records.fixedwidth import MAX_FILE_BYTES, read_record_file
 from client.core.records.recordset import RecordSet
 
 
@@ -81,12 +81,6 @@ def load_document(
             example=_example(form),
         )
     return FormDocument(form, records=read_record_file(path, form, known_lengths))
-
-
-def records_from_bytes(
-    data: bytes, form: FormDefinition, shown: str, known_lengths: dict[int, str] | None = None
-) -> RecordSet:
-    return parse_record_bytes(data, form, shown, known_lengths)
 
 
 def _head(path: Path) -> bytes:

@@ -19,7 +19,7 @@ from client.core.documents import FormDocument
 from client.core.errors import UserError
 from client.core.fileio import atomic_write_bytes
 from client.core.forms.model import FormDefinition
-from client.core.records.fixedwidth import SourceFormat
+from client.core.records.fixedwidth import ENCODING_LABELS, SourceFormat
 from client.core.records.recordset import RecordSet
 
 DRAFT_FORMAT = "kostra-klienten/draft"
@@ -160,15 +160,15 @@ def _records(data: dict[str, Any], form: FormDefinition, shown: str) -> RecordSe
     if not isinstance(items, list):
         raise DraftError("corrupt", path=shown, detail="records")
     source_data = data.get("source") or {}
-    try:
-        source = SourceFormat(
-            encoding=source_data.get("encoding", "iso-8859-1"),
-            newline=source_data.get("newline", "\n"),
-            final_newline=bool(source_data.get("finalNewline", True)),
-        )
-        source.encoding_label  # noqa: B018 - an unknown encoding is a corrupt draft
-    except (KeyError, AttributeError, TypeError):
-        raise DraftError("corrupt", path=shown, detail="source") from None
+    if not isinstance(source_data, dict):
+        raise DraftError("corrupt", path=shown, detail="source")
+    source = SourceFormat(
+        encoding=source_data.get("encoding", "iso-8859-1"),
+        newline=source_data.get("newline", "\n"),
+        final_newline=bool(source_data.get("finalNewline", True)),
+    )
+    if source.encoding not in ENCODING_LABELS or source.newline not in ("\n", "\r\n"):
+        raise DraftError("corrupt", path=shown, detail="source")
     records = RecordSet(form, source=source)
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict) or not all(isinstance(v, str) for v in item.values()):
