@@ -219,6 +219,8 @@ def generate(yaml_path: Path, translations: dict) -> tuple[str, int]:
         t = _for_year(form_tr.get("fields", {}).get(f["name"], {}), year)
         label = {"nb": _label(f)} | {k: v for k, v in t.items() if k in ("nn", "en")}
         entry: dict = {"label": label}
+        if t.get("short"):
+            entry["short"] = t["short"]  # the record table's column header
         if t.get("help"):
             entry["help"] = t["help"]
         if f["codeList"]:

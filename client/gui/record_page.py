@@ -7,19 +7,22 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Q
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from client.core.forms.model import SEVERITIES
 from client.core.i18n import format_int
 from client.core.validation.findings import Finding
+from client.gui import texts
 from client.gui.form_session import FormSession
+from client.gui.frozen_table import FrozenTableView
 from client.gui.question_row import QuestionRow
 from client.gui.record_editor import RecordEditor
 from client.gui.record_model import RecordTableModel
@@ -44,13 +47,75 @@ class RecordPage(QSplitter):
             QCoreApplication.translate("RecordPage", "Only records with findin&gs"), left
         )
         self.model = RecordTableModel(session, lang)
+        self._build_filters(left)
         self.table = self._build_table(left)
         self.count_label = QLabel(left)
         self._build_rest(left, search_label, lang)
 
-    def _build_table(self, left: QWidget) -> QTableView:
+    def _build_filters(self, left: QWidget) -> None:
+        """Severity, control and caseworker: each a list of what the form has now."""
+        every = QCoreApplication.translate("RecordPage", "All")
+        self.severity_filter = QComboBox(left)
+        self.severity_filter.addItem(every, None)
+        for severity in SEVERITIES:
+            self.severity_filter.addItem(
+                texts.severity_icon(severity), texts.severity_name(severity, plural=True), severity
+            )
+        self.control_filter = QComboBox(left)
+        self.control_filter.addItem(every, None)
+        self.caseworker_filter = QComboBox(left)
+        self.caseworker_filter.addItem(every, None)
+        self.caseworker_filter.setEnabled(bool(self.session.form.identity.caseworker))
+        labels = (
+            (QCoreApplication.translate("RecordPage", "Se&verity:"), self.severity_filter),
+            (QCoreApplication.translate("RecordPage", "C&ontrol:"), self.control_filter),
+            (QCoreApplication.translate("RecordPage", "Case&worker:"), self.caseworker_filter),
+        )
+        self.filter_row = QHBoxLayout()
+        for text, combo in labels:
+            label = QLabel(text, left)
+            label.setBuddy(combo)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setAccessibleName(text.replace("&", "").rstrip(":"))
+            self.filter_row.addWidget(label)
+            self.filter_row.addWidget(combo)
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self.filter_row.addStretch(1)
+
+    def _refresh_filter_choices(self) -> None:
+        """Offer the controls that found something and the caseworkers in the records,
+        keeping the current choice."""
+        controls = sorted({f.control for f in self.session.findings()})
+        self._fill(self.control_filter, [(c, c) for c in controls])
+        name = self.session.form.identity.caseworker
+        records = self.session.records
+        if name and records is not None:
+            column = self.session.form.field(name).column
+            assert column is not None
+            a, b = column.start, column.end
+            workers = sorted({line[a:b].strip() for line in records.lines})
+            blank = QCoreApplication.translate("RecordPage", "(blank)")
+            self._fill(self.caseworker_filter, [(w or blank, w) for w in workers])
+
+    def _fill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        wanted = [(combo.itemText(0), None), *items]
+        if [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())] == wanted:
+            return
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for text, value in items:
+            combo.addItem(text, value)
+        at = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(at, 0))
+        combo.blockSignals(False)
+        if at < 0 and current is not None:
+            self._apply_filter()  # the chosen value is gone: show all again
+
+    def _build_table(self, left: QWidget) -> FrozenTableView:
         session = self.session
-        self.table = QTableView(left)
+        self.table = FrozenTableView(left)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -76,7 +141,13 @@ class RecordPage(QSplitter):
             field = session.form.field(name)
             size = field.column.size if field.column else 10
             # From the definition, not the data: header name or the field's width.
-            horizontal.resizeSection(column, digit * (max(min(len(name), 20), size) + 3))
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            width = max(self.fontMetrics().horizontalAdvance(title) // digit + 3, size + 2)
+            horizontal.resizeSection(column, digit * min(width, 26))
+        horizontal.setSortIndicatorShown(True)
+        horizontal.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.freeze(self.model.frozen_columns)
         return self.table
 
     def _build_rest(self, left: QWidget, search_label: QLabel, lang: str) -> None:
@@ -104,7 +175,8 @@ class RecordPage(QSplitter):
         layout = QVBoxLayout(left)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(search_row)
-        layout.addWidget(self.only_findings)
+        self.filter_row.insertWidget(0, self.only_findings)
+        layout.addLayout(self.filter_row)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
@@ -118,6 +190,10 @@ class RecordPage(QSplitter):
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self._apply_filter)
         self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.next_hit)
+        session.findings_changed.connect(self._refresh_filter_choices)
+        session.records_reset.connect(self._refresh_filter_choices)
+        self._refresh_filter_choices()
         self.only_findings.toggled.connect(self._apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._after_reset)
@@ -133,11 +209,9 @@ class RecordPage(QSplitter):
 
     def select_record(self, record: int) -> bool:
         row = self.model.row_of(record)
-        if row is None and (self.search.text() or self.only_findings.isChecked()):
+        if row is None and self.model.filtered:
             # The wanted record is filtered out: show everything rather than nothing.
-            self.search.clear()
-            self.only_findings.setChecked(False)
-            self._apply_filter()
+            self.clear_filters()
             row = self.model.row_of(record)
         if row is None:
             return False
@@ -186,7 +260,54 @@ class RecordPage(QSplitter):
 
     def _apply_filter(self) -> None:
         self._search_timer.stop()
-        self.model.set_filter(self.search.text(), self.only_findings.isChecked())
+        self.model.set_filter(
+            self.search.text(),
+            self.only_findings.isChecked(),
+            self.severity_filter.currentData(),
+            self.control_filter.currentData(),
+            self.caseworker_filter.currentData(),
+        )
+
+    def clear_filters(self) -> None:
+        for widget in (
+            self.search,
+            self.only_findings,
+            self.severity_filter,
+            self.control_filter,
+            self.caseworker_filter,
+        ):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.only_findings.setChecked(False)
+        for combo in (self.severity_filter, self.control_filter, self.caseworker_filter):
+            combo.setCurrentIndex(0)
+        for widget in (
+            self.search,
+            self.only_findings,
+            self.severity_filter,
+            self.control_filter,
+            self.caseworker_filter,
+        ):
+            widget.blockSignals(False)
+        self._apply_filter()
+
+    def next_hit(self) -> None:
+        """Enter in Søk: filter at once, then select the next matching line after the
+        current one (from the top again after the last), keeping the focus in Søk."""
+        if self._search_timer.isActive() or self.model.search_text != self.search.text().strip():
+            self._apply_filter()
+        count = self.model.rowCount()
+        if not count:
+            return
+        current = self.table.currentIndex()
+        row = 0 if not current.isValid() else (current.row() + 1) % count
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
 
     # --- actions ------------------------------------------------------------------------
 

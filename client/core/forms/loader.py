@@ -288,6 +288,7 @@ def _build_fields(
                 widget=ui_field.get("widget"),
                 visible_when=ui_field.get("visibleWhen"),
                 schema=prop,
+                short=ui_field.get("short", {}),
             )
         )
     return tuple(fields)

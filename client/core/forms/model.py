@@ -60,6 +60,10 @@ class FieldDef:
     widget: str | None = None
     visible_when: Any = None  # a condition of the expression language, for questionnaires
     schema: dict[str, Any] = field(default_factory=dict)
+    short: Text = field(default_factory=dict)  # a column header; the label when absent
+
+    def short_label(self, lang: str = "nb") -> str:
+        return tr(self.short, lang) if self.short else tr(self.label, lang)
 
     def code_label(self, code: str, lang: str = "nb") -> str | None:
         for item in self.codes:
