@@ -133,3 +133,39 @@ class ReplaceRecords(QUndoCommand):
 
     def undo(self) -> None:
         self.session._apply_replace(self.old_records, self.old_explanations, None)
+
+
+class SetExplanations(QUndoCommand):
+    """One explanation given to many warnings at once (one undo step)."""
+
+    def __init__(self, session: FormSession, new: dict[str, str]) -> None:
+        super().__init__(
+            QCoreApplication.translate("Commands", "Explain %n warning(s)", "", len(new))
+        )
+        self.session = session
+        self.new = dict(new)
+        self.old = {ref: session.explanations.get(ref, "") for ref in new}
+
+    def redo(self) -> None:
+        self.session._apply_explanations(self.new)
+
+    def undo(self) -> None:
+        self.session._apply_explanations(self.old)
+
+
+class SetValues(QUndoCommand):
+    """Values set on many records at once (a field on selected lines, find and replace,
+    pasted rows): one undo step."""
+
+    def __init__(
+        self, session: FormSession, changes: list[tuple[int, str, str, str]], text: str
+    ) -> None:
+        super().__init__(text)
+        self.session = session
+        self.changes = changes  # (index, field, old, new)
+
+    def redo(self) -> None:
+        self.session._apply_values([(i, n, new) for i, n, _, new in self.changes])
+
+    def undo(self) -> None:
+        self.session._apply_values([(i, n, old) for i, n, old, _ in self.changes])

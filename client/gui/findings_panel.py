@@ -1,5 +1,8 @@
-"""Every finding of the open form, grouped by severity with counts; activating one jumps
-to its record and field. A warning's written explanation is edited here."""
+"""Every finding of the open form, grouped by control with counts ("03 Kommunenummer:
+20 000"), the general field-definition finding (002) folded into the specific control's;
+activating one jumps to its record and field. Beside the list, the chosen finding in full
+(wrapped) and, for a warning, its written explanation, which can be given to every line
+of the control at once. F8 and Shift+F8 (bound by the form page) step through them."""
 
 from __future__ import annotations
 
@@ -20,36 +23,40 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from client.core.forms.model import SEVERITIES
-from client.core.i18n import tr
-from client.core.validation.findings import Finding, sort_findings
+from client.core.i18n import format_int, tr
+from client.core.validation.findings import Finding
+from client.core.validation.grouping import ControlGroup, duplicate_lines, group_by_control
 from client.gui import texts
 from client.gui.form_session import FormSession
 
 Index = QModelIndex | QPersistentModelIndex
-_GROUP = 0  # internalId of a severity group row; a finding's is its group's row + 1
+_GROUP = 0  # internalId of a control group row; a finding's is its group's row + 1
+# Up to this many findings, every group opens at once; above, groups open on demand.
+EXPAND_ALL_LIMIT = 300
 
 
 class FindingsModel(QAbstractItemModel):
-    """Two levels: severity groups (with counts), then findings sorted by line."""
+    """Two levels: control groups (with counts), then that control's findings by line."""
 
     def __init__(self, session: FormSession, lang: str) -> None:
         super().__init__(session)
         self.session = session
         self.lang = lang
-        self.groups: list[tuple[str, list[Finding]]] = []
+        self.groups: list[ControlGroup] = []
+        self.total = 0
 
     def reload(self) -> None:
         self.beginResetModel()
-        by_severity: dict[str, list[Finding]] = {s: [] for s in SEVERITIES}
-        for finding in sort_findings(self.session.findings()):
-            by_severity[finding.severity].append(finding)
-        self.groups = [(s, items) for s, items in by_severity.items() if items]
+        self.groups = group_by_control(self.session.findings(), self.session.form)
+        self.total = sum(len(g.findings) for g in self.groups)
         self.endResetModel()
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -68,7 +75,7 @@ class FindingsModel(QAbstractItemModel):
         if not parent.isValid():
             return len(self.groups)
         if parent.internalId() == _GROUP and parent.column() == 0:
-            return len(self.groups[parent.row()][1])
+            return len(self.groups[parent.row()].findings)
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -89,51 +96,102 @@ class FindingsModel(QAbstractItemModel):
     def finding(self, index: Index) -> Finding | None:
         if not index.isValid() or index.internalId() == _GROUP:
             return None
-        return self.groups[index.internalId() - 1][1][index.row()]
+        return self.groups[index.internalId() - 1].findings[index.row()]
+
+    def group(self, index: Index) -> ControlGroup | None:
+        if not index.isValid():
+            return None
+        if index.internalId() == _GROUP:
+            return self.groups[index.row()]
+        return self.groups[index.internalId() - 1]
+
+    def group_text(self, group: ControlGroup) -> str:
+        count = len(group.findings)
+        if self.session.records is not None:
+            what = QCoreApplication.translate("FindingsModel", "%Ln record(s)", "", group.lines)
+            if count != group.lines:
+                what += QCoreApplication.translate("FindingsModel", ", %1 findings").replace(
+                    "%1", format_int(count)
+                )
+        else:
+            what = QCoreApplication.translate("FindingsModel", "%Ln finding(s)", "", count)
+        if group.merged:
+            what += " " + (
+                QCoreApplication.translate("FindingsModel", "(control %1 said the same: %2)")
+                .replace("%1", group.merged_from)
+                .replace("%2", format_int(group.merged))
+            )
+        return f"{group.label(self.lang)}: {what}"
+
+    def finding_text(self, finding: Finding) -> str:
+        text = finding.message(self.lang)
+        others = duplicate_lines(finding)
+        if others:
+            text += " " + QCoreApplication.translate(
+                "FindingsModel", "(also on line %1)"
+            ).replace("%1", ", ".join(str(n) for n in others))
+        if finding.severity == "WARNING":
+            explained = self.session.explanations.get(finding.ref, "").strip()
+            mark = (
+                QCoreApplication.translate("FindingsModel", "Explained")
+                if explained
+                else QCoreApplication.translate("FindingsModel", "Needs explanation")
+            )
+            text = f"[{mark}] {text}"
+        return text
+
+    def field_text(self, finding: Finding) -> str:
+        if finding.field and self.session.form.has_field(finding.field):
+            field = self.session.form.field(finding.field)
+            if self.session.records is not None:
+                return f"{field.short_label(self.lang)} ({field.name})"
+            return tr(field.label, self.lang)
+        return finding.field or ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         if index.internalId() == _GROUP:
-            severity, items = self.groups[index.row()]
+            group = self.groups[index.row()]
             if index.column() != 0:
                 return None
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return f"{texts.severity_name(severity, plural=True)} ({len(items)})"
+            if role in (
+                Qt.ItemDataRole.DisplayRole,
+                Qt.ItemDataRole.AccessibleTextRole,
+                Qt.ItemDataRole.ToolTipRole,
+            ):
+                text = self.group_text(group)
+                if role != Qt.ItemDataRole.DisplayRole:
+                    text = f"{texts.severity_name(group.severity)}: {text}"
+                return text
             if role == Qt.ItemDataRole.DecorationRole:
-                return texts.severity_icon(severity)
+                return texts.severity_icon(group.severity)
             return None
-        finding = self.groups[index.internalId() - 1][1][index.row()]
+        finding = self.groups[index.internalId() - 1].findings[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == 0:
-                text = finding.message(self.lang)
-                if finding.severity == "WARNING":
-                    explained = self.session.explanations.get(finding.ref, "").strip()
-                    mark = (
-                        QCoreApplication.translate("FindingsModel", "Explained")
-                        if explained
-                        else QCoreApplication.translate("FindingsModel", "Needs explanation")
-                    )
-                    text = f"[{mark}] {text}"
-                return text
+                return self.finding_text(finding)
             if column == 1:
                 return "" if finding.line is None else str(finding.line)
             if column == 2:
-                if finding.field and self.session.form.has_field(finding.field):
-                    field = self.session.form.field(finding.field)
-                    return (
-                        field.name
-                        if self.session.records is not None
-                        else tr(field.label, self.lang)
-                    )
-                return finding.field or ""
+                return self.field_text(finding)
             return finding.control
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return texts.severity_icon(finding.severity)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return finding.message(self.lang)
         return None
+
+    def locate(self, ref: str) -> QModelIndex:
+        for g, group in enumerate(self.groups):
+            for r, other in enumerate(group.findings):
+                if other.ref == ref:
+                    return self.index(r, 0, self.index(g, 0))
+        return QModelIndex()
+
+    def flat(self) -> list[tuple[int, int]]:
+        return [(g, r) for g, group in enumerate(self.groups) for r in range(len(group.findings))]
 
 
 class FindingsPanel(QWidget):
@@ -149,29 +207,61 @@ class FindingsPanel(QWidget):
         self.readiness.setWordWrap(True)
         self.readiness_icon = QLabel(self)
         self.model = FindingsModel(session, lang)
-        self.view = QTreeView(self)
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split.setChildrenCollapsible(False)
+        self.view = QTreeView(self.split)
         self.view.setModel(self.model)
-        self.view.setUniformRowHeights(True)
+        self.view.setUniformRowHeights(True)  # 20 000 rows lay out at once
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAccessibleName(QCoreApplication.translate("FindingsPanel", "Findings"))
         self.view.activated.connect(self._activated)
         self.view.doubleClicked.connect(self._activated)
+        self.view.expanded.connect(self._remember_expanded)
+        self.view.collapsed.connect(self._remember_collapsed)
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         digit = self.fontMetrics().horizontalAdvance("0")
-        for column, width in ((1, 8), (2, 24), (3, 12)):
+        for column, width in ((1, 7), (2, 22), (3, 7)):
             header.resizeSection(column, digit * width)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.setColumnHidden(1, session.records is None)  # questionnaires have no lines
+        self._expanded: set[str] = set()
+        self._collapsed: set[str] = set()
+        self._build_detail()
 
+        top = QHBoxLayout()
+        top.addWidget(self.readiness_icon)
+        top.addWidget(self.readiness, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.split, 1)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        self._show_explanation(None)
+
+        session.findings_changed.connect(self.reload)
+        session.explanations_changed.connect(self._explanations_changed)
+        self.reload()
+
+    def _build_detail(self) -> None:
+        detail = QWidget(self.split)
+        self.detail = QLabel(detail)
+        self.detail.setWordWrap(True)  # the whole message, however long
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea(detail)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.detail)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.explain_label = QLabel(
-            QCoreApplication.translate("FindingsPanel", "E&xplanation of the warning:"), self
+            QCoreApplication.translate("FindingsPanel", "E&xplanation of the warning:"), detail
         )
-        self.explanation = QPlainTextEdit(self)
+        self.explanation = QPlainTextEdit(detail)
         self.explanation.setTabChangesFocus(True)
-        self.explanation.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.explanation.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         self.explanation.setPlaceholderText(
             QCoreApplication.translate(
                 "FindingsPanel", "Why the value is right although the control warns"
@@ -182,40 +272,50 @@ class FindingsPanel(QWidget):
             QCoreApplication.translate("FindingsPanel", "Explanation of the warning")
         )
         self.explanation.textChanged.connect(self._explanation_typed)
+        self.explain_all = QPushButton(detail)
+        self.explain_all.clicked.connect(self.explain_all_of_control)
         self._explaining: Finding | None = None
         self._explain_timer = QTimer(self, singleShot=True, interval=300)
         self._explain_timer.timeout.connect(self.commit_explanation)
-
-        top = QHBoxLayout()
-        top.addWidget(self.readiness_icon)
-        top.addWidget(self.readiness, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.explain_label)
-        layout.addWidget(self.explanation)
-        self._show_explanation(None)
-
-        session.findings_changed.connect(self.reload)
-        session.explanations_changed.connect(self._explanations_changed)
-        self.reload()
+        box = QVBoxLayout(detail)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(scroll, 1)
+        box.addWidget(self.explain_label)
+        box.addWidget(self.explanation)
+        box.addWidget(self.explain_all)
 
     def reload(self) -> None:
         current = self._explaining
         self.model.reload()
-        self.view.expandAll()
+        many = self.model.total > EXPAND_ALL_LIMIT
+        for g, group in enumerate(self.model.groups):
+            if group.control in self._collapsed:
+                continue
+            if not many or group.control in self._expanded:
+                self.view.setExpanded(self.model.index(g, 0), True)
         self._update_header()
         if current is not None:
             self._reselect(current)
+        else:
+            self._show_detail(None)
+
+    def _remember_expanded(self, index: QModelIndex) -> None:
+        group = self.model.group(index)
+        if group is not None:
+            self._expanded.add(group.control)
+            self._collapsed.discard(group.control)
+
+    def _remember_collapsed(self, index: QModelIndex) -> None:
+        group = self.model.group(index)
+        if group is not None:
+            self._collapsed.add(group.control)
+            self._expanded.discard(group.control)
 
     def _reselect(self, finding: Finding) -> None:
-        for g, (_, items) in enumerate(self.model.groups):
-            for r, other in enumerate(items):
-                if other.ref == finding.ref:
-                    index = self.model.index(r, 0, self.model.index(g, 0))
-                    self.view.setCurrentIndex(index)
-                    return
+        index = self.model.locate(finding.ref)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            return
         self._show_explanation(None)
 
     def _update_header(self) -> None:
@@ -236,6 +336,11 @@ class FindingsPanel(QWidget):
                 "",
                 len(readiness.unexplained),
             )
+        elif state == "ready" and self.session.is_empty():
+            state = "draft"
+            text = QCoreApplication.translate(
+                "FindingsPanel", "Not ready: the form is empty."
+            )
         elif state == "ready":
             text = QCoreApplication.translate("FindingsPanel", "Ready to submit.")
         else:
@@ -247,11 +352,12 @@ class FindingsPanel(QWidget):
 
     def _explanations_changed(self) -> None:
         model = self.model
-        for g, (_, items) in enumerate(model.groups):
+        for g, group in enumerate(model.groups):
             parent = model.index(g, 0)
-            last = model.index(len(items) - 1, 0, parent)
+            last = model.index(len(group.findings) - 1, 0, parent)
             model.dataChanged.emit(model.index(0, 0, parent), last)
         self._update_header()
+        self._update_explain_all()
 
     def _activated(self, index: QModelIndex) -> None:
         finding = self.model.finding(index)
@@ -260,7 +366,50 @@ class FindingsPanel(QWidget):
 
     def _current_changed(self, current: QModelIndex, _: QModelIndex) -> None:
         self.commit_explanation()
-        self._show_explanation(self.model.finding(current))
+        finding = self.model.finding(current)
+        self._show_explanation(finding)
+        self._show_detail(current)
+
+    def _show_detail(self, index: QModelIndex | None) -> None:
+        if index is None or not index.isValid():
+            self.detail.setText(
+                QCoreApplication.translate(
+                    "FindingsPanel",
+                    "Choose a finding to read it in full. Enter goes to its line and "
+                    "field; F8 and Shift+F8 go to the next and previous finding.",
+                )
+            )
+            return
+        group = self.model.group(index)
+        finding = self.model.finding(index)
+        assert group is not None
+        if finding is None:
+            self.detail.setText(
+                f"{texts.severity_name(group.severity)}: {self.model.group_text(group)}"
+            )
+            return
+        parts = [
+            f"{texts.severity_name(finding.severity)} – {group.label(self.lang)}",
+            self.model.finding_text(finding),
+        ]
+        where = []
+        if finding.line is not None:
+            where.append(
+                QCoreApplication.translate("FindingsPanel", "Line %1").replace(
+                    "%1", str(finding.line)
+                )
+            )
+        if finding.field:
+            where.append(self.model.field_text(finding))
+        if finding.journal:
+            where.append(
+                QCoreApplication.translate("FindingsPanel", "journal %1").replace(
+                    "%1", finding.journal
+                )
+            )
+        if where:
+            parts.append(", ".join(where))
+        self.detail.setText("\n\n".join(parts))
 
     def _show_explanation(self, finding: Finding | None) -> None:
         self._explaining = (
@@ -274,12 +423,75 @@ class FindingsPanel(QWidget):
         self.explanation.blockSignals(False)
         self.explanation.setEnabled(enabled)
         self.explain_label.setEnabled(enabled)
+        self._update_explain_all()
+
+    def _group_warnings(self) -> list[Finding]:
+        finding = self._explaining
+        if finding is None:
+            return []
+        group = next((g for g in self.model.groups if g.control == finding.control), None)
+        return [f for f in group.findings if f.severity == "WARNING"] if group else []
+
+    def _update_explain_all(self) -> None:
+        warnings = self._group_warnings()
+        text = self.explanation.toPlainText().strip()
+        explanations = self.session.explanations
+        others = [f for f in warnings if explanations.get(f.ref, "").strip() != text]
+        label = QCoreApplication.translate(
+            "FindingsPanel", "Use this explanation for all %1 lines of control %2"
+        )
+        control = self._explaining.control if self._explaining else ""
+        self.explain_all.setText(
+            label.replace("%1", format_int(len(warnings))).replace("%2", control)
+        )
+        self.explain_all.setVisible(len(warnings) > 1)
+        self.explain_all.setEnabled(bool(text) and bool(others))
+
+    def explain_all_of_control(self) -> int:
+        """Give the typed explanation to every warning of the chosen finding's control
+        that has none or another (one undo step). Each line still stands on its own in
+        the submission. Returns how many were explained."""
+        self.commit_explanation()
+        text = self.explanation.toPlainText()
+        if not text.strip():
+            return 0
+        refs = {f.ref: text for f in self._group_warnings()}
+        self.session.set_explanations(refs)
+        return len(refs)
 
     def select(self, finding: Finding) -> None:
         self._reselect(finding)
 
+    def step(self, delta: int) -> Finding | None:
+        """F8 / Shift+F8: the next or previous finding in the list's order (wrapping),
+        selected here and shown in its record and field."""
+        flat = self.model.flat()
+        if not flat:
+            return None
+        current = self.view.currentIndex()
+        position = -1 if delta > 0 else 0
+        if current.isValid():
+            finding = self.model.finding(current)
+            group = current.row() if finding is None else current.internalId() - 1
+            row = 0 if finding is None else current.row()
+            if (group, row) in flat:
+                position = flat.index((group, row))
+                if finding is None and delta > 0:
+                    position -= 1  # on a group: its first finding is next
+        g, r = flat[(position + delta) % len(flat)]
+        parent = self.model.index(g, 0)
+        self.view.setExpanded(parent, True)
+        index = self.model.index(r, 0, parent)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        finding = self.model.finding(index)
+        if finding is not None:
+            self.activated.emit(finding)
+        return finding
+
     def _explanation_typed(self) -> None:
         self._explain_timer.start()
+        self._update_explain_all()
 
     def commit_explanation(self) -> None:
         self._explain_timer.stop()

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -79,6 +80,11 @@ class FormPage(QWidget):
             content = self.questionnaire
         self.findings = FindingsPanel(session, lang, self)
         self.findings.activated.connect(self.show_finding)
+        # F8 / Shift+F8 step through the findings from anywhere in the form.
+        for key, delta in (("F8", 1), ("Shift+F8", -1)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda d=delta: self.findings.step(d))
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(content)

@@ -132,6 +132,12 @@ class FormSession(QObject):
     def readiness(self) -> Readiness:
         return assess(self.findings(), self.explanations)
 
+    def is_empty(self) -> bool:
+        """Nothing to submit yet: no records, or no answer."""
+        if self.records is not None:
+            return len(self.records) == 0
+        return not self.answers
+
     def indexes_with_findings(self) -> set[int]:
         return {f.line - 1 for f in self.findings() if f.line is not None}
 
@@ -155,6 +161,25 @@ class FormSession(QObject):
         old = self.explanations.get(ref, "")
         if old != text:
             self.undo.push(commands.SetExplanation(self, ref, old, text))
+
+    def set_explanations(self, new: dict[str, str]) -> None:
+        """Explain many warnings in one step (e.g. every line of one control)."""
+        changed = {r: t for r, t in new.items() if self.explanations.get(r, "") != t}
+        if changed:
+            self.undo.push(commands.SetExplanations(self, changed))
+
+    def set_values(self, changes: Iterable[tuple[int, str, str]], text: str) -> int:
+        """Set many values in one undo step; returns how many changed."""
+        assert self.records is not None
+        records = self.records
+        real = [
+            (i, name, records.value(i, name), value)
+            for i, name, value in changes
+            if records.value(i, name) != value.strip()
+        ]
+        if real:
+            self.undo.push(commands.SetValues(self, real, text))
+        return len(real)
 
     def add_record(self, at: int, values: dict[str, str] | None = None) -> int:
         assert self.records is not None
@@ -200,6 +225,26 @@ class FormSession(QObject):
             self.explanations[ref] = text
         else:
             self.explanations.pop(ref, None)
+        self.explanations_changed.emit()
+        self._update_status()
+        self._save()
+
+    def _apply_values(self, changes: list[tuple[int, str, str]]) -> None:
+        assert self.records is not None
+        touched = set()
+        for index, name, value in changes:
+            self.records.set_value(index, name, value)
+            touched.add(index)
+        self._dirty |= touched
+        self.records_changed.emit(touched)
+        self._changed()
+
+    def _apply_explanations(self, texts: dict[str, str]) -> None:
+        for ref, text in texts.items():
+            if text.strip():
+                self.explanations[ref] = text
+            else:
+                self.explanations.pop(ref, None)
         self.explanations_changed.emit()
         self._update_status()
         self._save()
@@ -346,8 +391,8 @@ class FormSession(QObject):
         readiness = self.readiness()
         state = readiness.status if not self.validating else "draft"
         records = len(self.records) if self.records is not None else None
-        if self.records is None and not self.answers:
-            state = "draft"
+        if self.is_empty():
+            state = "draft"  # an empty form is never "ready to submit"
         self._status = FormStatus(state, {k: v for k, v in counts.items() if v}, records)
 
     # --- saving -------------------------------------------------------------------------

@@ -12,12 +12,15 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 class FrozenTableView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.count = 0
         self.frozen = QTableView(self)
         self.frozen.setObjectName("frozenColumns")
         self.frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the main view keeps the focus
         self.frozen.verticalHeader().hide()
         self.frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Both views scroll by pixels, so one scroll bar's value means the same in the other.
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.frozen.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.frozen.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
         self.frozen.setStyleSheet("QTableView#frozenColumns { border: none; }")

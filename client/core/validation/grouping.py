@@ -25,6 +25,7 @@ class ControlGroup:
     title: Text
     findings: tuple[Finding, ...]  # by line
     merged: int = 0  # general findings folded into these
+    merged_from: str = ""  # the general control they came from ("002")
 
     def label(self, lang: str = "nb") -> str:
         title = tr(self.title, lang) if self.title else ""
@@ -36,9 +37,10 @@ class ControlGroup:
 
 
 def general_controls(form: FormDefinition) -> frozenset[str]:
-    """Controls that say in general what a field's definition requires (kind "schema"):
-    a specific control about the same field says it better."""
-    return frozenset(c.id for c in form.controls if c.kind == "schema")
+    """Controls that say in general what every field's definition requires: a `schema`
+    control not tied to one field (SSB's 002, "filbeskrivelse"). A specific control about
+    the same field says it better."""
+    return frozenset(c.id for c in form.controls if c.kind == "schema" and c.field is None)
 
 
 def merge_general(
@@ -82,19 +84,26 @@ def group_by_control(
     for f in shown:
         by_control.setdefault(f.control, []).append(f)
     merged_into: dict[str, int] = {}
+    merged_from: dict[str, str] = {}
     if folded:
         index = {(f.line, f.field): f.control for f in shown if f.control not in general}
-        for key in folded:
+        for key, general_finding in folded.items():
             control = index.get(key)
             if control is not None:
                 merged_into[control] = merged_into.get(control, 0) + 1
+                merged_from[control] = general_finding.control
     groups = []
     for control, items in by_control.items():
         items.sort(key=lambda f: (f.line or 0, f.field or ""))
         worst = min(items, key=lambda f: SEVERITY_RANK[f.severity]).severity
         groups.append(
             ControlGroup(
-                control, worst, titles.get(control, {}), tuple(items), merged_into.get(control, 0)
+                control,
+                worst,
+                titles.get(control, {}),
+                tuple(items),
+                merged_into.get(control, 0),
+                merged_from.get(control, ""),
             )
         )
     groups.sort(key=lambda g: (SEVERITY_RANK[g.severity], g.control))

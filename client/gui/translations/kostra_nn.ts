@@ -251,32 +251,55 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>FindingsModel</name>
     <message>
-      <location filename="../findings_panel.py" line="82" />
+      <location filename="../findings_panel.py" line="89" />
       <source>Finding</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="83" />
+      <location filename="../findings_panel.py" line="90" />
       <source>Line</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="84" />
+      <location filename="../findings_panel.py" line="91" />
       <source>Field</source>
       <translation>Felt</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="85" />
+      <location filename="../findings_panel.py" line="92" />
       <source>Control</source>
       <translation>Kontroll</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="114" />
+      <location filename="../findings_panel.py" line="113" />
+      <source>, %1 findings</source>
+      <translation>, %1 funn</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../findings_panel.py" line="117" />
+      <source>%Ln finding(s)</source>
+      <translation>
+        <numerusform>%Ln funn</numerusform>
+        <numerusform>%Ln funn</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="120" />
+      <source>(control %1 said the same: %2)</source>
+      <translation>(kontroll %1 sa det same: %2)</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="130" />
+      <source>(also on line %1)</source>
+      <translation>(òg line %1)</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="136" />
       <source>Explained</source>
       <translation>Forklart</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="116" />
+      <location filename="../findings_panel.py" line="138" />
       <source>Needs explanation</source>
       <translation>Treng forklaring</translation>
     </message>
@@ -292,40 +315,65 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="157" />
+      <location filename="../findings_panel.py" line="217" />
       <source>Findings</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="170" />
+      <location filename="../findings_panel.py" line="260" />
       <source>E&amp;xplanation of the warning:</source>
       <translation>Forklaring &amp;av åtvaringa:</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="176" />
+      <location filename="../findings_panel.py" line="266" />
       <source>Why the value is right although the control warns</source>
       <translation>Kvifor verdien er rett sjølv om kontrollen åtvarar</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="182" />
+      <location filename="../findings_panel.py" line="272" />
       <source>Explanation of the warning</source>
       <translation>Forklaring av åtvaringa</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="223" />
-      <location filename="../findings_panel.py" line="242" />
+      <location filename="../findings_panel.py" line="323" />
+      <location filename="../findings_panel.py" line="347" />
       <source>Checking…</source>
       <translation>Kontrollerer …</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="229" />
+      <location filename="../findings_panel.py" line="329" />
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikkje klart: rett feila før skjemaet kan sendast inn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="240" />
+      <location filename="../findings_panel.py" line="341" />
+      <source>Not ready: the form is empty.</source>
+      <translation>Ikkje klart: skjemaet er tomt.</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="345" />
       <source>Ready to submit.</source>
       <translation>Klart til innsending.</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="376" />
+      <source>Choose a finding to read it in full. Enter goes to its line and field; F8 and Shift+F8 go to the next and previous finding.</source>
+      <translation>Vel eit funn for å lese heile meldinga. Enter går til lina og feltet; F8 og Shift+F8 går til neste og førre funn.</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="398" />
+      <source>Line %1</source>
+      <translation>Line %1</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="406" />
+      <source>journal %1</source>
+      <translation>journal %1</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="440" />
+      <source>Use this explanation for all %1 lines of control %2</source>
+      <translation>Bruk forklaringa på alle dei %1 linene frå kontroll %2</translation>
     </message>
   </context>
   <context>
@@ -347,128 +395,128 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="56" />
+      <location filename="../form_page.py" line="57" />
       <source>&amp;Back to overview</source>
       <translation>&amp;Tilbake til oversikta</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="67" />
+      <location filename="../form_page.py" line="68" />
       <source>Sub&amp;mit…</source>
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="116" />
+      <location filename="../form_page.py" line="122" />
       <source>Move to a question and press F1 for help with it.</source>
       <translation>Gå til eit spørsmål og trykk F1 for hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="119" />
+      <location filename="../form_page.py" line="125" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="122" />
+      <location filename="../form_page.py" line="128" />
       <source>There is no help text for this question.</source>
       <translation>Det finst ingen hjelpetekst til dette spørsmålet.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="140" />
-      <location filename="../form_page.py" line="149" />
-      <location filename="../form_page.py" line="169" />
-      <location filename="../form_page.py" line="203" />
+      <location filename="../form_page.py" line="146" />
+      <location filename="../form_page.py" line="155" />
+      <location filename="../form_page.py" line="175" />
+      <location filename="../form_page.py" line="209" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="141" />
+      <location filename="../form_page.py" line="147" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="163" />
+      <location filename="../form_page.py" line="169" />
       <source>Reading %1…</source>
       <translation>Les %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="164" />
+      <location filename="../form_page.py" line="170" />
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="220" />
+      <location filename="../form_page.py" line="226" />
       <source>Checking %1…</source>
       <translation>Kontrollerer %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="236" />
-      <location filename="../form_page.py" line="248" />
-      <location filename="../form_page.py" line="252" />
+      <location filename="../form_page.py" line="242" />
+      <location filename="../form_page.py" line="254" />
+      <location filename="../form_page.py" line="258" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="237" />
+      <location filename="../form_page.py" line="243" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="266" />
-      <location filename="../form_page.py" line="342" />
+      <location filename="../form_page.py" line="272" />
+      <location filename="../form_page.py" line="348" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="272" />
+      <location filename="../form_page.py" line="278" />
       <source>The form is not ready: correct every error and explain every warning first (see the findings below).</source>
       <translation>Skjemaet er ikkje klart: rett alle feil og forklar alle åtvaringar først (sjå funna nedst).</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="302" />
+      <location filename="../form_page.py" line="308" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet høyrer til organisasjonsnummer %1, men rapporteringseininga har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="322" />
+      <location filename="../form_page.py" line="328" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfila og kvitteringa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="367" />
+      <location filename="../form_page.py" line="373" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriv innsendingsfila …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="405" />
+      <location filename="../form_page.py" line="411" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er krypterte til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="409" />
+      <location filename="../form_page.py" line="415" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="413" />
+      <location filename="../form_page.py" line="419" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="416" />
+      <location filename="../form_page.py" line="422" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="422" />
+      <location filename="../form_page.py" line="428" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med eit testsertifikat: SSB godtek berre verksemdssertifikatet til kommunen.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="429" />
+      <location filename="../form_page.py" line="435" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="431" />
+      <location filename="../form_page.py" line="437" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Opne kvitteringa</translation>
     </message>
@@ -723,52 +771,77 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>RecordPage</name>
     <message>
-      <location filename="../record_page.py" line="36" />
+      <location filename="../record_page.py" line="39" />
       <source>Journal number, caseworker or national identity number</source>
       <translation>Journalnummer, saksbehandler eller fødselsnummer</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="40" />
+      <location filename="../record_page.py" line="43" />
       <source>Se&amp;arch:</source>
       <translation>S&amp;øk:</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="42" />
+      <location filename="../record_page.py" line="45" />
       <source>Search records</source>
       <translation>Søk i postane</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="44" />
+      <location filename="../record_page.py" line="47" />
       <source>Only records with findin&amp;gs</source>
       <translation>&amp;Berre postar med funn</translation>
     </message>
     <message>
       <location filename="../record_page.py" line="57" />
+      <source>All</source>
+      <translation>Alle</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="70" />
+      <source>Se&amp;verity:</source>
+      <translation>Al&amp;vor:</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="71" />
+      <source>C&amp;ontrol:</source>
+      <translation>K&amp;ontroll:</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="72" />
+      <source>Case&amp;worker:</source>
+      <translation>Saksbe&amp;handlar:</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="97" />
+      <source>(blank)</source>
+      <translation>(blank)</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="122" />
       <source>Records</source>
       <translation>Postar</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="85" />
+      <location filename="../record_page.py" line="156" />
       <source>&amp;New record</source>
       <translation>&amp;Ny post</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="87" />
+      <location filename="../record_page.py" line="158" />
       <source>&amp;Copy record</source>
       <translation>&amp;Kopier post</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="90" />
+      <location filename="../record_page.py" line="161" />
       <source>&amp;Delete record</source>
       <translation>S&amp;lett post</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="112" />
+      <location filename="../record_page.py" line="184" />
       <source>Record editor</source>
       <translation>Postredigering</translation>
     </message>
     <message numerus="yes">
-      <location filename="../record_page.py" line="162" />
+      <location filename="../record_page.py" line="236" />
       <source>%Ln record(s)</source>
       <translation>
         <numerusform>%Ln post</numerusform>
@@ -776,7 +849,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="165" />
+      <location filename="../record_page.py" line="239" />
       <source>%1 of %2 records</source>
       <translation>%1 av %2 postar</translation>
     </message>
@@ -784,17 +857,17 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>RecordTableModel</name>
     <message>
-      <location filename="../record_model.py" line="77" />
+      <location filename="../record_model.py" line="78" />
       <source>Line</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="../record_model.py" line="78" />
+      <location filename="../record_model.py" line="79" />
       <source>Line number in the file</source>
       <translation>Linjenummer i fila</translation>
     </message>
     <message>
-      <location filename="../record_model.py" line="80" />
+      <location filename="../record_model.py" line="81" />
       <source>Findings</source>
       <translation>Funn</translation>
     </message>

@@ -1,0 +1,164 @@
+"""Issue 13: the record table (short labels, frozen columns, sorting, filters, Enter in
+Søk), the findings list (grouped by control, 002 folded in, duplicates' other lines, F8),
+and explaining many warnings at once."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from client.core.forms.catalog import FormCatalog
+from client.core.records.fixedwidth import write_record_file
+from client.core.records.recordset import RecordSet
+from synthetic import clean_records
+from tests.gui.conftest import YEAR, open_form, settle
+
+REGION = "123400"
+
+
+@pytest.fixture(scope="module")
+def form():
+    return FormCatalog().load("11F", YEAR)
+
+
+def load(qtbot, window, tmp_path, form, records):
+    path = tmp_path / "in.txt"
+    write_record_file(path, RecordSet.from_records(form, records))
+    page = open_form(qtbot, window, "11F")
+    operation = page.import_file(path)
+    qtbot.waitUntil(lambda: bool(window.session.records), timeout=20000)
+    operation.wait(10)
+    settle(qtbot, window.session)
+    return page
+
+
+def test_table_labels_frozen_sort_filter_search(qtbot, window, form, tmp_path):
+    records = list(clean_records(form, 30, REGION))
+    for i, record in enumerate(records):
+        record["SAKSBEHANDLER"] = "ANNE" if i % 3 == 0 else "BJØRN"
+        record["BIDRAG"] = str([900, 15000, 2000][i % 3])
+    records[4]["BIDRAG"] = "2000"  # ties keep file order
+    records[7]["KJONN"] = "3"  # an error on line 8
+    page = load(qtbot, window, tmp_path, form, records)
+    table = page.records.table
+    model = page.records.model
+
+    # Short Norwegian labels, SSB's name and the question in the tooltip.
+    headers = {
+        model.headerData(c, Qt.Orientation.Horizontal): model.headerData(
+            c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+        )
+        for c in range(model.columnCount())
+    }
+    assert "Journalnr." in headers and "Saksbehandler" in headers and "Bidrag" in headers
+    assert headers["Bidrag"].startswith("BIDRAG: Hva fikk mottakeren")
+    assert not any(name == "PERSON_JOURNALNR" for name in headers)
+
+    # Linje, Funn, journalnummer and saksbehandler stay visible when scrolled sideways.
+    assert table.count == 4
+    frozen = [c for c in range(model.columnCount()) if not table.frozen.isColumnHidden(c)]
+    assert frozen == [0, 1, 2, 3]
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Journalnr."
+    table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
+    assert table.frozen.isVisible() and table.frozen.geometry().width() == table.frozen_width()
+
+    # Stable sort by amount, as numbers.
+    column = model.fields.index("BIDRAG") + 2
+    table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    order = [model.record_at(r) for r in range(model.rowCount())]
+    amounts = [int(window.session.records.value(i, "BIDRAG")) for i in order]
+    assert amounts == sorted(amounts)
+    twos = [i for i in order if window.session.records.value(i, "BIDRAG") == "2000"]
+    assert twos == sorted(twos) and 4 in twos  # equal amounts keep file order
+    table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    assert int(window.session.records.value(model.record_at(0), "BIDRAG")) == 15000
+    # Selecting a record keeps working through the sorted proxy.
+    assert page.records.select_record(7)
+    assert page.records.current_record() == 7 and page.records.editor.index == 7
+
+    # Filters: caseworker, severity, control.
+    records_page = page.records
+    at = records_page.caseworker_filter.findData("ANNE")
+    records_page.caseworker_filter.setCurrentIndex(at)
+    assert model.rowCount() == 10
+    records_page.caseworker_filter.setCurrentIndex(0)
+    records_page.severity_filter.setCurrentIndex(records_page.severity_filter.findData("ERROR"))
+    assert [model.record_at(r) for r in range(model.rowCount())] == [7]
+    records_page.severity_filter.setCurrentIndex(0)
+    controls = [
+        records_page.control_filter.itemData(i)
+        for i in range(1, records_page.control_filter.count())
+    ]
+    assert "08" in controls
+    records_page.control_filter.setCurrentIndex(records_page.control_filter.findData("08"))
+    assert model.rowCount() == 1
+    records_page.clear_filters()
+    assert model.rowCount() == 30
+
+    # Enter in Søk selects the next hit, from the top again after the last.
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    records_page.search.setText("BJØRN")
+    qtbot.keyClick(records_page.search, Qt.Key.Key_Return)
+    first = records_page.current_record()
+    qtbot.keyClick(records_page.search, Qt.Key.Key_Return)
+    second = records_page.current_record()
+    assert first == 1 and second == 2
+    assert window.session.records.value(second, "SAKSBEHANDLER") == "BJØRN"
+
+
+def test_findings_grouped_merged_duplicates_f8(qtbot, window, form, tmp_path):
+    records = list(clean_records(form, 12, REGION))
+    records[2]["KJONN"] = "3"  # 08 and the general 002 on the same field
+    records[5]["KJONN"] = "3"
+    records[9]["PERSON_JOURNALNR"] = records[3]["PERSON_JOURNALNR"]  # 05B on lines 4, 10
+    page = load(qtbot, window, tmp_path, form, records)
+    panel = page.findings
+    session = window.session
+    assert any(f.control == "002" for f in session.findings())  # still there for SSB
+    controls = [g.control for g in panel.model.groups]
+    assert "002" not in controls and "08" in controls
+    group = next(g for g in panel.model.groups if g.control == "08")
+    assert len(group.findings) == 2 and group.merged == 2
+    text = panel.model.data(panel.model.index(controls.index("08"), 0))
+    assert text.startswith("08 Kjønn: 2 ") and "002" in text
+
+    duplicate = next(g for g in panel.model.groups if g.control == "05B")
+    on_four = next(f for f in duplicate.findings if f.line == 4)
+    assert "(også linje 10)" in panel.model.finding_text(on_four)
+
+    # F8 from the start goes to the first finding, and on; Shift+F8 back.
+    first = panel.step(1)
+    assert first is not None and page.records.editor.index == first.line - 1
+    second = panel.step(1)
+    assert panel.step(-1) == first and second != first
+    page.records.table.setFocus()
+    qtbot.keyClick(page.records.table, Qt.Key.Key_F8)
+    assert panel.model.finding(panel.view.currentIndex()) == second
+    # The full message is readable beside the list, wrapped.
+    assert second.message("nb") in panel.detail.text() and panel.detail.wordWrap()
+
+    # Selecting a record scrolls its editor to the record's first finding.
+    editor = page.records.editor
+    editor.verticalScrollBar().setValue(0)
+    page.records.select_record(2)
+    assert editor.scroll_to_first_finding() == "KJONN"
+
+
+def test_explain_all_lines_of_a_control(qtbot, window, form, tmp_path):
+    records = list(clean_records(form, 10, REGION))
+    for i in (1, 4, 6):
+        records[i]["BIDRAG"] = "1500000"  # control 30 warns above 1 000 000 kr
+    page = load(qtbot, window, tmp_path, form, records)
+    session = window.session
+    panel = page.findings
+    warnings = [f for f in session.findings() if f.control == "30"]
+    assert len(warnings) == 3
+    panel.select(warnings[0])
+    panel.explanation.setPlainText("Engangsutbetaling etter brann.")
+    assert panel.explain_all.isVisible() or not panel.isVisible()
+    assert panel.explain_all.isEnabled()
+    assert panel.explain_all_of_control() == 3
+    settle(qtbot, session)
+    for finding in warnings:  # each line keeps its own explanation
+        assert session.explanations[finding.ref] == "Engangsutbetaling etter brann."
+    assert not [f for f in session.readiness().unexplained if f.control == "30"]
+    session.undo.undo()
+    assert sum(1 for f in warnings if f.ref in session.explanations) == 1
