@@ -151,9 +151,17 @@ class FormStatus:
     state: State
     counts: Mapping[str, int] = field(default_factory=dict)  # findings per severity
     records: int | None = None
+    signed_at: str | None = None  # ISO 8601 UTC, when state is "signed"
 
     def to_json(self) -> dict[str, Any]:
-        return {"state": self.state, "counts": dict(self.counts), "records": self.records}
+        out: dict[str, Any] = {
+            "state": self.state,
+            "counts": dict(self.counts),
+            "records": self.records,
+        }
+        if self.signed_at:
+            out["signed_at"] = self.signed_at
+        return out
 
     @classmethod
     def from_json(cls, data: Any) -> FormStatus | None:
@@ -164,10 +172,12 @@ class FormStatus:
         if not isinstance(counts, dict):
             counts = {}
         records = data.get("records")
+        signed_at = data.get("signed_at")
         return cls(
             data["state"],
             {str(k): int(v) for k, v in counts.items() if isinstance(v, int)},
             records if isinstance(records, int) else None,
+            signed_at if isinstance(signed_at, str) and data["state"] == "signed" else None,
         )
 
 

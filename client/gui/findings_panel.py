@@ -341,6 +341,11 @@ class FindingsPanel(QWidget):
             text = QCoreApplication.translate(
                 "FindingsPanel", "Not ready: the form is empty."
             )
+        elif state == "ready" and self.session.status().state == "signed":
+            state = "signed"
+            text = QCoreApplication.translate(
+                "FindingsPanel", "Signed %1. A change calls for a new submission."
+            ).replace("%1", texts.signed_time(self.session.status().signed_at))
         elif state == "ready":
             text = QCoreApplication.translate("FindingsPanel", "Ready to submit.")
         else:

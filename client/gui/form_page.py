@@ -26,7 +26,7 @@ from client.core.errors import UserError
 from client.core.forms.model import FieldDef
 from client.core.i18n import tr
 from client.core.validation.findings import Finding
-from client.gui import operations
+from client.gui import operations, texts
 from client.gui.findings_panel import FindingsPanel
 from client.gui.form_session import FormSession
 from client.gui.questionnaire import QuestionnaireView
@@ -35,8 +35,10 @@ from client.gui.record_page import RecordPage
 if TYPE_CHECKING:
     from cryptography.x509 import Certificate
 
+    from client.core.readiness import Readiness
     from client.core.submission.keys import Signer
     from client.core.submission.submit import SubmissionResult
+    from client.gui.blocked_dialog import BlockedDialog
     from client.gui.context import AppContext
 
 PROGRESS_AFTER_MS = 300  # small files finish before a progress dialog would flash up
@@ -103,6 +105,7 @@ class FormPage(QWidget):
         layout.addWidget(self.description)
         layout.addWidget(split, 1)
         self._operation: operations.Operation | None = None
+        self.blocked: BlockedDialog | None = None
 
     # --- findings and help --------------------------------------------------------------
 
@@ -271,16 +274,19 @@ class FormPage(QWidget):
             return None
         title = QCoreApplication.translate("FormPage", "Submit")
         self.session.validate_now()
-        readiness = self.session.readiness()
-        if not readiness.ready:
+        if self.session.is_empty():
             self.ctx.asker.warn(
                 title,
                 QCoreApplication.translate(
                     "FormPage",
-                    "The form is not ready: correct every error and explain every "
-                    "warning first (see the findings below).",
+                    "The form is empty: import the case system's file or fill in the form "
+                    "before it is submitted.",
                 ),
             )
+            return None
+        readiness = self.session.readiness()
+        if not readiness.ready:
+            self.show_blocked(readiness)
             return None
         from client.gui import certificates
 
@@ -298,6 +304,42 @@ class FormPage(QWidget):
             self.ctx.asker.warn(title, error.message(self.ctx.lang))
             return None
         return self._sign_and_write(signer, recipient, out_dir, info.self_signed)
+
+    def show_blocked(self, readiness: Readiness) -> BlockedDialog:
+        """List exactly what blocks the submission, each item a way to its field."""
+        from client.gui.blocked_dialog import BlockedDialog
+
+        if self.blocked is not None:
+            self.blocked.close()
+            self.blocked.deleteLater()
+        self.blocked = BlockedDialog(readiness, self._describe, self)
+        self.blocked.go_to.connect(self._go_to_blocking)
+        self.blocked.show()
+        return self.blocked
+
+    def _describe(self, finding: Finding) -> str:
+        model = self.findings.model
+        where = []
+        if finding.line is not None:
+            where.append(
+                QCoreApplication.translate("FormPage", "Line %1").replace("%1", str(finding.line))
+            )
+        if finding.journal:
+            where.append(
+                QCoreApplication.translate("FormPage", "journal %1").replace("%1", finding.journal)
+            )
+        if finding.field:
+            where.append(model.field_text(finding))
+        head = f"{texts.severity_name(finding.severity)} {finding.control}"
+        place = ", ".join(where)
+        return f"{head} – {place}: {model.finding_text(finding)}" if place else (
+            f"{head}: {model.finding_text(finding)}"
+        )
+
+    def _go_to_blocking(self, finding: Finding) -> None:
+        self.findings.select(finding)
+        self.show_finding(finding)
+        self.window().activateWindow()
 
     def _orgnr_agrees(self, title: str, orgnr: str | None) -> bool:
         unit = self.ctx.settings.unit
@@ -392,7 +434,8 @@ class FormPage(QWidget):
 
         def done(result: SubmissionResult) -> None:
             finish()
-            session.mark_signed()
+            session.mark_signed(result.signed_at)
+            self.findings.reload()
             self._show_submitted(result, self_signed)
 
         def failed(error: BaseException) -> None:
@@ -431,12 +474,48 @@ class FormPage(QWidget):
                     "enterprise certificate.",
                 ),
             ]
-        if self.ctx.asker.offer(
-            QCoreApplication.translate("FormPage", "Form signed"),
-            "\n".join(lines),
+        delivery = self.session.form.delivery
+        if delivery is not None:
+            lines += ["", QCoreApplication.translate("FormPage", "How it reaches SSB:")]
+            lines.append(tr(delivery.route, self.ctx.lang))
+            if delivery.address:
+                lines.append(delivery.address)
+        actions = [
             QCoreApplication.translate("FormPage", "&Open receipt"),
-        ):
-            from PySide6.QtCore import QUrl
-            from PySide6.QtGui import QDesktopServices
+            QCoreApplication.translate("FormPage", "Open &folder"),
+        ]
+        while True:
+            chosen = self.ctx.asker.actions(
+                QCoreApplication.translate("FormPage", "Form signed"), "\n".join(lines), actions
+            )
+            if chosen is None:
+                return
+            path = result.receipt if chosen == 0 else result.container.parent
+            if not open_path(path):
+                self._cannot_open(path, is_pdf=chosen == 0)
+                return
 
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.receipt)))
+    def _cannot_open(self, path: Path, is_pdf: bool) -> None:
+        if is_pdf:
+            text = QCoreApplication.translate(
+                "FormPage",
+                "No program for PDF files was found on this computer, so the receipt could "
+                "not be opened. It is saved as %1. Install a PDF reader (or ask IT to), or "
+                "open the file from another computer.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "FormPage", "The folder could not be opened. The files are in %1."
+            )
+        self.ctx.asker.warn(
+            QCoreApplication.translate("FormPage", "Form signed"), text.replace("%1", str(path))
+        )
+
+
+def open_path(path: Path) -> bool:
+    """Open a file or folder with the desktop's program for it; False when there is none.
+    (Tests replace this: a test must not start a PDF reader.)"""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

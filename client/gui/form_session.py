@@ -7,6 +7,7 @@ schedule revalidation (debounced) and hand a snapshot to the draft writer.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -78,6 +79,7 @@ class FormSession(QObject):
         self._has_changes = False
         self._findings_cache: list[Finding] | None = None
         self._status = FormStatus("draft")
+        self._signed_at: str | None = None
         self._timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
         self._timer.timeout.connect(self.validate_now)
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -89,6 +91,10 @@ class FormSession(QObject):
             self._session = ValidationSession(self.validator, self.records, context)
         if self.records is None:
             self._validate_answers()
+        # Signed before (and not changed since): the form still says when.
+        recorded = workspace.read_status(self.form.year).get(self.form.form_id)
+        if recorded is not None and recorded.state == "signed":
+            self._signed_at = recorded.signed_at or ""
         self._update_status()
 
     # --- what the views read ------------------------------------------------------------
@@ -221,6 +227,7 @@ class FormSession(QObject):
         self._changed()
 
     def _apply_explanation(self, ref: str, text: str) -> None:
+        self._signed_at = None
         if text.strip():
             self.explanations[ref] = text
         else:
@@ -240,6 +247,7 @@ class FormSession(QObject):
         self._changed()
 
     def _apply_explanations(self, texts: dict[str, str]) -> None:
+        self._signed_at = None
         for ref, text in texts.items():
             if text.strip():
                 self.explanations[ref] = text
@@ -393,12 +401,18 @@ class FormSession(QObject):
         records = len(self.records) if self.records is not None else None
         if self.is_empty():
             state = "draft"  # an empty form is never "ready to submit"
+        if state == "ready" and self._signed_at is not None:
+            self._status = FormStatus(
+                "signed", {k: v for k, v in counts.items() if v}, records, self._signed_at
+            )
+            return
         self._status = FormStatus(state, {k: v for k, v in counts.items() if v}, records)
 
     # --- saving -------------------------------------------------------------------------
 
     def _save(self) -> None:
         self._has_changes = True
+        self._signed_at = None  # any change after signing calls for a new submission
         if self.records is not None and len(self.records) > SAVE_AT_ONCE_LIMIT:
             self._save_timer.start()
         else:
@@ -413,8 +427,10 @@ class FormSession(QObject):
         self.workspace.write_status(self.form.year, self.form.form_id, self._status)
         self.saved.emit()
 
-    def mark_signed(self) -> None:
-        self._status = FormStatus("signed", self._status.counts, self._status.records)
+    def mark_signed(self, at: dt.datetime | None = None) -> None:
+        when = (at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).isoformat(timespec="seconds")
+        self._signed_at = when
+        self._status = FormStatus("signed", self._status.counts, self._status.records, when)
         self.workspace.write_status(self.form.year, self.form.form_id, self._status)
         # Closing must not write "ready" over it; an edit after signing sets this again.
         self._has_changes = False

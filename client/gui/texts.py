@@ -71,3 +71,29 @@ def counts_text(counts: dict[str, int]) -> str:
         if n:
             parts.append(f"{severity_name(severity, plural=n != 1)}: {n}")
     return ", ".join(parts) if parts else QCoreApplication.translate("Texts", "No findings")
+
+
+def signed_time(signed_at: str | None) -> str:
+    """ "02.12.2026 kl. 14:03" in Norwegian time from the status's ISO UTC time."""
+    if not signed_at:
+        return ""
+    import datetime as dt
+
+    from client.core.submission.receipt import oslo_time
+
+    try:
+        when = dt.datetime.fromisoformat(signed_at)
+    except ValueError:
+        return ""
+    local, in_oslo = oslo_time(when)
+    text = QCoreApplication.translate("Texts", "%1 at %2").replace(
+        "%1", local.strftime("%d.%m.%Y")
+    ).replace("%2", local.strftime("%H:%M"))
+    return text if in_oslo else f"{text} UTC"
+
+
+def status_text(state: str, signed_at: str | None = None) -> str:
+    """The form's state as the overview and the findings panel name it: "Signert
+    02.12.2026 kl. 14:03" once signed."""
+    when = signed_time(signed_at) if state == "signed" else ""
+    return f"{state_name(state)} {when}" if when else state_name(state)

@@ -162,3 +162,53 @@ def test_explain_all_lines_of_a_control(qtbot, window, form, tmp_path):
     assert not [f for f in session.readiness().unexplained if f.control == "30"]
     session.undo.undo()
     assert sum(1 for f in warnings if f.ref in session.explanations) == 1
+
+
+def test_an_empty_record_form_is_not_ready(qtbot, window, ctx):
+    page = open_form(qtbot, window, "11F")
+    settle(qtbot, window.session)
+    assert window.session.findings() == []
+    assert "tomt" in page.findings.readiness.text()
+    assert window.session.status().state == "draft"
+    assert page.submit() is None
+    assert "tomt" in ctx.asker.texts("warn")[-1]
+
+
+def test_signed_with_time_delivery_route_folder_and_no_pdf_viewer(
+    qtbot, window, ctx, tmp_path, monkeypatch
+):
+    import datetime as dt
+
+    from client.gui import form_page
+    from tests.gui.test_submit import fill_skjema_12, run_submit, status_in_overview
+
+    opened = []
+    monkeypatch.setattr(form_page, "open_path", lambda path: opened.append(path) or False)
+    ctx.clock = lambda: dt.datetime(2026, 12, 2, 13, 5, tzinfo=dt.UTC)
+    page = fill_skjema_12(qtbot, window)
+    out = tmp_path / "ut"
+    out.mkdir()
+    ctx.asker.choices = [1]  # create a test certificate
+    ctx.asker.folders = [out]
+    ctx.asker.action_answers = [1]  # "Open folder", which this system cannot
+    run_submit(qtbot, page)
+    (message,) = ctx.asker.texts("actions")
+    assert "KOSTRA-portal" in message
+    assert "https://www.ssb.no/innrapportering/kostra-innrapportering" in message
+    assert "Åpne &mappen" in message and "&Åpne kvitteringen" in message
+    assert opened == [out]
+    assert "Filene ligger i" in ctx.asker.texts("warn")[-1]
+    # Signed, with the time in Norwegian time, in the panel and in the overview.
+    assert "Signert 02.12.2026 kl. 14:05" in page.findings.readiness.text()
+    window.close_form()
+    assert status_in_overview(window, "12") == "signed"
+    entry = next(e for e in window.overview.model.entries if e.form_id == "12")
+    row = window.overview.model.entries.index(entry)
+    assert window.overview.model.data(window.overview.model.index(row, 2)) == (
+        "Signert 02.12.2026 kl. 14:05"
+    )
+    # Reopened, it still says so; the receipt with no PDF reader says what to do.
+    page = open_form(qtbot, window, "12")
+    assert "Signert 02.12.2026" in page.findings.readiness.text()
+    page._cannot_open(out / "x_kvittering.pdf", is_pdf=True)
+    assert "PDF-leser" in ctx.asker.texts("warn")[-1]

@@ -23,6 +23,7 @@ from client.core.forms.model import (
     Code,
     Column,
     Control,
+    Delivery,
     FieldDef,
     FormDefinition,
     RecordIdentity,
@@ -155,6 +156,11 @@ def load_form(directory: Path) -> FormDefinition:
         totals=tuple(meta.get("totals", ())),
         directory=directory,
         sha256=definition_digest(directory),
+        delivery=(
+            Delivery(meta["delivery"]["route"], meta["delivery"].get("address"))
+            if "delivery" in meta
+            else None
+        ),
     )
     # The conditions are compiled like the controls; a broken one is refused here, not
     # when a user first answers the question it hangs on.

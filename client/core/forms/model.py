@@ -107,6 +107,14 @@ class RecordIdentity:
 
 
 @dataclass(frozen=True)
+class Delivery:
+    """How the signed files reach SSB for this form and year (form.json `delivery`)."""
+
+    route: Text
+    address: str | None = None
+
+
+@dataclass(frozen=True)
 class FormDefinition:
     form_id: str
     year: int
@@ -123,6 +131,7 @@ class FormDefinition:
     totals: tuple[dict[str, Any], ...]
     directory: Path
     sha256: str
+    delivery: Delivery | None = None
 
     def field(self, name: str) -> FieldDef:
         return self._by_name[name]

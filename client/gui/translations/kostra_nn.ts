@@ -36,24 +36,63 @@
   <context>
     <name>Asker</name>
     <message>
-      <location filename="../asker.py" line="102" />
+      <location filename="../asker.py" line="121" />
       <source>Passphrase</source>
       <translation>Passordfrase</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="116" />
+      <location filename="../asker.py" line="135" />
       <source>Type the same passphrase again</source>
       <translation>Skriv det same passordet ein gong til</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="125" />
+      <location filename="../asker.py" line="144" />
       <source>The two passphrases were not the same. Try again.</source>
       <translation>Dei to passorda var ikkje like. Prøv igjen.</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="132" />
+      <location filename="../asker.py" line="151" />
       <source>KOSTRA-klienten</source>
       <translation>KOSTRA-klienten</translation>
+    </message>
+  </context>
+  <context>
+    <name>BlockedDialog</name>
+    <message>
+      <location filename="../blocked_dialog.py" line="31" />
+      <source>Not ready to submit</source>
+      <translation>Ikkje klart til innsending</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../blocked_dialog.py" line="38" />
+      <source>%n error(s) must be corrected</source>
+      <translation>
+        <numerusform>%n feil må rettast</numerusform>
+        <numerusform>%n feil må rettast</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../blocked_dialog.py" line="44" />
+      <source>%n warning(s) need a written explanation</source>
+      <translation>
+        <numerusform>%n åtvaring må forklarast</numerusform>
+        <numerusform>%n åtvaringar må forklarast</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../blocked_dialog.py" line="49" />
+      <source>The form cannot be submitted yet: %1.</source>
+      <translation>Skjemaet kan ikkje sendast inn enno: %1.</translation>
+    </message>
+    <message>
+      <location filename="../blocked_dialog.py" line="55" />
+      <source>What blocks the submission</source>
+      <translation>Det som hindrar innsending</translation>
+    </message>
+    <message>
+      <location filename="../blocked_dialog.py" line="66" />
+      <source>&amp;Go to</source>
+      <translation>&amp;Gå til</translation>
     </message>
   </context>
   <context>
@@ -336,7 +375,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
     </message>
     <message>
       <location filename="../findings_panel.py" line="323" />
-      <location filename="../findings_panel.py" line="347" />
+      <location filename="../findings_panel.py" line="352" />
       <source>Checking…</source>
       <translation>Kontrollerer …</translation>
     </message>
@@ -351,27 +390,32 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Ikkje klart: skjemaet er tomt.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="345" />
+      <location filename="../findings_panel.py" line="346" />
+      <source>Signed %1. A change calls for a new submission.</source>
+      <translation>Signert %1. Ei endring krev ny innsending.</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="350" />
       <source>Ready to submit.</source>
       <translation>Klart til innsending.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="376" />
+      <location filename="../findings_panel.py" line="381" />
       <source>Choose a finding to read it in full. Enter goes to its line and field; F8 and Shift+F8 go to the next and previous finding.</source>
       <translation>Vel eit funn for å lese heile meldinga. Enter går til lina og feltet; F8 og Shift+F8 går til neste og førre funn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="398" />
+      <location filename="../findings_panel.py" line="403" />
       <source>Line %1</source>
       <translation>Line %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="406" />
+      <location filename="../findings_panel.py" line="411" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="440" />
+      <location filename="../findings_panel.py" line="445" />
       <source>Use this explanation for all %1 lines of control %2</source>
       <translation>Bruk forklaringa på alle dei %1 linene frå kontroll %2</translation>
     </message>
@@ -395,130 +439,161 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="57" />
+      <location filename="../form_page.py" line="59" />
       <source>&amp;Back to overview</source>
       <translation>&amp;Tilbake til oversikta</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="68" />
+      <location filename="../form_page.py" line="70" />
       <source>Sub&amp;mit…</source>
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="122" />
+      <location filename="../form_page.py" line="125" />
       <source>Move to a question and press F1 for help with it.</source>
       <translation>Gå til eit spørsmål og trykk F1 for hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="125" />
+      <location filename="../form_page.py" line="128" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="128" />
+      <location filename="../form_page.py" line="131" />
       <source>There is no help text for this question.</source>
       <translation>Det finst ingen hjelpetekst til dette spørsmålet.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="146" />
-      <location filename="../form_page.py" line="155" />
-      <location filename="../form_page.py" line="175" />
-      <location filename="../form_page.py" line="209" />
+      <location filename="../form_page.py" line="149" />
+      <location filename="../form_page.py" line="158" />
+      <location filename="../form_page.py" line="178" />
+      <location filename="../form_page.py" line="212" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="147" />
+      <location filename="../form_page.py" line="150" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="169" />
+      <location filename="../form_page.py" line="172" />
       <source>Reading %1…</source>
       <translation>Les %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="170" />
+      <location filename="../form_page.py" line="173" />
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="226" />
+      <location filename="../form_page.py" line="229" />
       <source>Checking %1…</source>
       <translation>Kontrollerer %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="242" />
-      <location filename="../form_page.py" line="254" />
-      <location filename="../form_page.py" line="258" />
+      <location filename="../form_page.py" line="245" />
+      <location filename="../form_page.py" line="257" />
+      <location filename="../form_page.py" line="261" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="243" />
+      <location filename="../form_page.py" line="246" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="272" />
-      <location filename="../form_page.py" line="348" />
+      <location filename="../form_page.py" line="275" />
+      <location filename="../form_page.py" line="390" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="278" />
-      <source>The form is not ready: correct every error and explain every warning first (see the findings below).</source>
-      <translation>Skjemaet er ikkje klart: rett alle feil og forklar alle åtvaringar først (sjå funna nedst).</translation>
+      <location filename="../form_page.py" line="280" />
+      <source>The form is empty: import the case system's file or fill in the form before it is submitted.</source>
+      <translation>Skjemaet er tomt: importer fila frå fagsystemet eller fyll ut skjemaet før det blir sendt inn.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="308" />
+      <location filename="../form_page.py" line="325" />
+      <source>Line %1</source>
+      <translation>Line %1</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="329" />
+      <source>journal %1</source>
+      <translation>journal %1</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="350" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet høyrer til organisasjonsnummer %1, men rapporteringseininga har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="328" />
+      <location filename="../form_page.py" line="370" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfila og kvitteringa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="373" />
+      <location filename="../form_page.py" line="415" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriv innsendingsfila …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="411" />
+      <location filename="../form_page.py" line="454" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er krypterte til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="415" />
+      <location filename="../form_page.py" line="458" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="419" />
+      <location filename="../form_page.py" line="462" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="422" />
+      <location filename="../form_page.py" line="465" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="428" />
+      <location filename="../form_page.py" line="471" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med eit testsertifikat: SSB godtek berre verksemdssertifikatet til kommunen.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="435" />
+      <location filename="../form_page.py" line="479" />
+      <source>How it reaches SSB:</source>
+      <translation>Slik kjem det fram til SSB:</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="484" />
+      <source>&amp;Open receipt</source>
+      <translation>&amp;Opne kvitteringa</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="485" />
+      <source>Open &amp;folder</source>
+      <translation>Opne &amp;mappa</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="489" />
+      <location filename="../form_page.py" line="511" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="437" />
-      <source>&amp;Open receipt</source>
-      <translation>&amp;Opne kvitteringa</translation>
+      <location filename="../form_page.py" line="500" />
+      <source>No program for PDF files was found on this computer, so the receipt could not be opened. It is saved as %1. Install a PDF reader (or ask IT to), or open the file from another computer.</source>
+      <translation>Fann ikkje noko program for PDF-filer på denne maskina, så kvitteringa kunne ikkje opnast. Ho er lagra som %1. Installer ein PDF-lesar (eller be IT om det), eller opne fila på ei anna maskin.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="507" />
+      <source>The folder could not be opened. The files are in %1.</source>
+      <translation>Mappa kunne ikkje opnast. Filene ligg i %1.</translation>
     </message>
   </context>
   <context>
@@ -997,6 +1072,11 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <location filename="../texts.py" line="73" />
       <source>No findings</source>
       <translation>Ingen funn</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="89" />
+      <source>%1 at %2</source>
+      <translation>%1 kl. %2</translation>
     </message>
   </context>
 </TS>
