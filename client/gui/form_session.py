@@ -187,6 +187,23 @@ class FormSession(QObject):
             self.undo.push(commands.SetValues(self, real, text))
         return len(real)
 
+    def insert_records(self, at: int, values: list[dict[str, str]]) -> None:
+        """New records (pasted rows) at `at`, one undo step."""
+        assert self.records is not None
+        lines = [self.records.line_for(v) for v in values]
+        if lines:
+            self.undo.push(commands.InsertRecords(self, at, lines))
+
+    def merge_records(self, keep: int, drop: int, values: dict[str, str], text: str) -> None:
+        """Two lines of one person as one: `keep` takes the merged values, `drop` goes
+        (one undo step)."""
+        assert self.records is not None
+        names = [f.name for f in self.form.fields]
+        self.undo.beginMacro(text)
+        self.set_values([(keep, n, values.get(n, "")) for n in names], text)
+        self.delete_records([drop])
+        self.undo.endMacro()
+
     def add_record(self, at: int, values: dict[str, str] | None = None) -> int:
         assert self.records is not None
         line = self.records.line_for(values or {})

@@ -4,6 +4,7 @@ copy and delete records, and the editor of the selected record."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -11,12 +12,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from client.core.errors import UserError
 from client.core.forms.model import SEVERITIES
 from client.core.i18n import format_int
 from client.core.validation.findings import Finding
@@ -32,6 +37,8 @@ class RecordPage(QSplitter):
     def __init__(self, session: FormSession, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.session = session
+        self.lang = lang
+        self.last_merge = None
         left = QWidget(self)
         self.search = QLineEdit(left)
         self.search.setClearButtonEnabled(True)
@@ -150,6 +157,32 @@ class RecordPage(QSplitter):
         self.table.freeze(self.model.frozen_columns)
         return self.table
 
+    def _build_many_menu(self, left: QWidget) -> None:
+        self.many_button = QToolButton(left)
+        self.many_button.setText(QCoreApplication.translate("RecordPage", "&Many lines"))
+        self.many_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.many_button)
+        self.set_field_action = menu.addAction(
+            QCoreApplication.translate("RecordPage", "Set a field on the selected lines…"),
+            self.ask_set_field,
+        )
+        self.replace_action = menu.addAction(
+            QCoreApplication.translate("RecordPage", "Find and replace in a column…"),
+            self.ask_find_replace,
+        )
+        self.paste_action = menu.addAction(
+            QCoreApplication.translate("RecordPage", "Paste rows from a spreadsheet"),
+            self.paste_from_clipboard,
+        )
+        self.paste_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        self.paste_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.paste_action)
+        self.merge_action = menu.addAction(
+            QCoreApplication.translate("RecordPage", "Merge the two selected lines"),
+            self.merge_selected,
+        )
+        self.many_button.setMenu(menu)
+
     def _build_rest(self, left: QWidget, search_label: QLabel, lang: str) -> None:
         session = self.session
 
@@ -160,6 +193,7 @@ class RecordPage(QSplitter):
         self.delete_button = QPushButton(
             QCoreApplication.translate("RecordPage", "&Delete record"), left
         )
+        self._build_many_menu(left)
         self.add_button.clicked.connect(self.add_record)
         self.copy_button.clicked.connect(self.copy_record)
         self.delete_button.clicked.connect(self.delete_records)
@@ -170,6 +204,7 @@ class RecordPage(QSplitter):
         buttons = QHBoxLayout()
         for button in (self.add_button, self.copy_button, self.delete_button):
             buttons.addWidget(button)
+        buttons.addWidget(self.many_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
         layout = QVBoxLayout(left)
@@ -196,6 +231,7 @@ class RecordPage(QSplitter):
         self._refresh_filter_choices()
         self.only_findings.toggled.connect(self._apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._after_reset)
         self._after_reset()
 
@@ -257,6 +293,8 @@ class RecordPage(QSplitter):
         has = self.current_record() is not None
         self.copy_button.setEnabled(has)
         self.delete_button.setEnabled(has)
+        self.set_field_action.setEnabled(has)
+        self.merge_action.setEnabled(len(self.selected_records()) == 2)
 
     def _apply_filter(self) -> None:
         self._search_timer.stop()
@@ -343,6 +381,143 @@ class RecordPage(QSplitter):
             self.editor.index = None
             self.session.delete_records(records)
             self.select_record(min(records[0], len(self.session.records or ()) - 1))
+
+    # --- many lines at once (client.core.records.bulk works them out) -------------------
+
+    def selected_records(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return sorted(self.model.record_at(r) for r in rows)
+
+    def _warn(self, error: UserError) -> None:
+        QMessageBox.warning(
+            self, QCoreApplication.translate("RecordPage", "Many lines"), error.message(self.lang)
+        )
+
+    def set_field_on_selected(self, name: str, value: str) -> int:
+        """The same value in one field of every selected line; returns how many changed."""
+        from client.core.records import bulk
+
+        records = self.session.records
+        assert records is not None
+        chosen = self.selected_records() or (
+            [self.current_record()] if self.current_record() is not None else []
+        )
+        changes = bulk.set_field(records, chosen, name, value)
+        text = QCoreApplication.translate("RecordPage", "Set %1 on %n line(s)", "", len(changes))
+        return self.session.set_values(changes, text.replace("%1", name))
+
+    def find_replace(self, name: str, find: str, replace: str, whole: bool = False) -> int:
+        """In one column of the lines shown (the filter applies); returns how many changed."""
+        from client.core.records import bulk
+
+        records = self.session.records
+        assert records is not None
+        shown = [self.model.record_at(r) for r in range(self.model.rowCount())]
+        changes = bulk.find_replace(records, name, find, replace, shown, whole)
+        text = QCoreApplication.translate("RecordPage", "Replace in %1").replace("%1", name)
+        return self.session.set_values(changes, text)
+
+    def paste_rows(self, text: str) -> int:
+        """Rows copied from a spreadsheet become new lines after the current one."""
+        from client.core.records import bulk
+
+        records = self.session.records
+        assert records is not None
+        pasted = bulk.parse_pasted(self.session.form, text, self.model.fields, self.lang)
+        current = self.current_record()
+        at = len(records) if current is None else current + 1
+        self.editor.index = None
+        self.session.insert_records(at, pasted.records)
+        self.select_record(at)
+        return len(pasted.records)
+
+    def merge_selected(self) -> bool:
+        """Two selected lines of the same person (SSB's 05A and 05B ask for it) as one:
+        amounts added, blanks filled from the other line, differences named."""
+        from client.core.records import bulk
+
+        chosen = self.selected_records()
+        records = self.session.records
+        if len(chosen) != 2 or records is None:
+            return False
+        keep, drop = chosen
+        merged = bulk.merge_records(
+            self.session.form, records.record(keep), records.record(drop)
+        )
+        text = (
+            QCoreApplication.translate("RecordPage", "Merge lines %1 and %2")
+            .replace("%1", str(keep + 1))
+            .replace("%2", str(drop + 1))
+        )
+        self.editor.index = None
+        self.session.merge_records(keep, drop, merged.values, text)
+        self.select_record(keep)
+        self.last_merge = merged
+        if merged.conflicts:
+            names = ", ".join(
+                self.session.form.field(n).short_label(self.lang) for n in merged.conflicts
+            )
+            self.count_label.setText(
+                QCoreApplication.translate(
+                    "RecordPage", "Merged; check these, which differed: %1"
+                ).replace("%1", names)
+            )
+        return True
+
+    def ask_set_field(self) -> None:
+        from client.gui.bulk_dialog import FieldValueDialog
+
+        count = len(self.selected_records())
+        dialog = FieldValueDialog(
+            self.session.form,
+            self.model.fields,
+            self.lang,
+            QCoreApplication.translate("RecordPage", "Set a field"),
+            QCoreApplication.translate(
+                "RecordPage", "The value goes into the field on the %n selected line(s).", "",
+                count,
+            ),
+            replace=False,
+            parent=self,
+        )
+        if dialog.exec():
+            try:
+                self.set_field_on_selected(dialog.field.currentData(), dialog.value.text())
+            except UserError as error:
+                self._warn(error)
+
+    def ask_find_replace(self) -> None:
+        from client.gui.bulk_dialog import FieldValueDialog
+
+        dialog = FieldValueDialog(
+            self.session.form,
+            self.model.fields,
+            self.lang,
+            QCoreApplication.translate("RecordPage", "Find and replace"),
+            QCoreApplication.translate(
+                "RecordPage", "Replaces in one column of the %n line(s) shown.", "",
+                self.model.rowCount(),
+            ),
+            replace=True,
+            parent=self,
+        )
+        if dialog.exec():
+            try:
+                self.find_replace(
+                    dialog.field.currentData(),
+                    dialog.find.text(),
+                    dialog.value.text(),
+                    dialog.whole.isChecked(),
+                )
+            except UserError as error:
+                self._warn(error)
+
+    def paste_from_clipboard(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        try:
+            self.paste_rows(text)
+        except UserError as error:
+            self._warn(error)
 
     def focus_search(self) -> None:
         self.search.setFocus()

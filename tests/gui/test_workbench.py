@@ -212,3 +212,73 @@ def test_signed_with_time_delivery_route_folder_and_no_pdf_viewer(
     assert "Signert 02.12.2026" in page.findings.readiness.text()
     page._cannot_open(out / "x_kvittering.pdf", is_pdf=True)
     assert "PDF-leser" in ctx.asker.texts("warn")[-1]
+
+
+def test_many_lines_set_replace_paste_merge(qtbot, window, form, tmp_path):
+    from PySide6.QtCore import QItemSelectionModel
+
+    records = list(clean_records(form, 8, REGION))
+    records[5]["PERSON_JOURNALNR"] = records[2]["PERSON_JOURNALNR"]  # 05B: the same person
+    records[5]["PERSON_FODSELSNR"] = records[2]["PERSON_FODSELSNR"]
+    records[2]["BIDRAG"], records[5]["BIDRAG"] = "10000", "2500"
+    records[5]["SAKSBEHANDLER"] = "ANNEN"
+    page = load(qtbot, window, tmp_path, form, records)
+    session = window.session
+    rp = page.records
+
+    def select(*indexes):
+        selection = rp.table.selectionModel()
+        selection.clear()
+        for i in indexes:
+            selection.select(
+                rp.model.index(rp.model.row_of(i), 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    # A field on the selected lines, one undo step.
+    select(0, 1, 3)
+    assert rp.set_field_on_selected("KOMMUNE_NR", "0301") == 3
+    settle(qtbot, session)
+    assert [session.records.value(i, "KOMMUNE_NR") for i in range(5)] == [
+        "0301", "0301", "1234", "0301", "1234"
+    ]
+    assert any(f.control == "03" and f.line == 1 for f in session.findings())
+    session.undo.undo()
+    assert session.records.value(0, "KOMMUNE_NR") == "1234"
+
+    # Find and replace in one column.
+    assert rp.find_replace("SAKSBEHANDLER", "SB00", "NAV-") == 7
+    assert session.records.value(0, "SAKSBEHANDLER") == "NAV-0"
+    assert rp.find_replace("SAKSBEHANDLER", "ANNEN", "SB005", whole=True) == 1
+
+    # Merge two lines of one person: amounts added, the other line gone, undoable.
+    settle(qtbot, session)
+    assert any(f.control == "05B" for f in session.findings())
+    select(2, 5)
+    assert rp.merge_action.isEnabled()
+    assert rp.merge_selected()
+    settle(qtbot, session)
+    assert len(session.records) == 7
+    assert session.records.value(2, "BIDRAG") == "12500"
+    assert "BIDRAG" in rp.last_merge.summed
+    assert not any(f.control in ("05A", "05B") for f in session.findings())
+    session.undo.undo()
+    settle(qtbot, session)
+    assert len(session.records) == 8 and session.records.value(2, "BIDRAG") == "10000"
+
+    # Paste rows from a spreadsheet, with a header row of short labels.
+    text = "Journalnr.\tSaksbehandler\tKommune\nNY1\tSB9\t1234\nNY2\tSB9\t1234\n"
+    rp.table.selectionModel().clear()
+    rp.select_record(7)
+    assert rp.paste_rows(text) == 2
+    settle(qtbot, session)
+    assert len(session.records) == 10
+    assert session.records.value(8, "PERSON_JOURNALNR") == "NY1"
+    assert session.records.value(9, "KOMMUNE_NR") == "1234"
+    # Bad pasted input says what is wrong and changes nothing.
+    from client.core.errors import UserError
+
+    with pytest.raises(UserError) as error:
+        rp.paste_rows("Journalnr.\nALTFORLANGTJOURNALNUMMER\n")
+    assert "plass til 8 tegn" in error.value.message("nb")
+    assert len(session.records) == 10

@@ -90,7 +90,7 @@
       <translation>Det som hindrer innsending</translation>
     </message>
     <message>
-      <location filename="../blocked_dialog.py" line="66" />
+      <location filename="../blocked_dialog.py" line="65" />
       <source>&amp;Go to</source>
       <translation>&amp;Gå til</translation>
     </message>
@@ -285,6 +285,34 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <location filename="../commands.py" line="124" />
       <source>Import file</source>
       <translation>Importer fil</translation>
+    </message>
+  </context>
+  <context>
+    <name>FieldValueDialog</name>
+    <message>
+      <location filename="../bulk_dialog.py" line="41" />
+      <source>&amp;Whole value only</source>
+      <translation>Bare &amp;hele verdien</translation>
+    </message>
+    <message>
+      <location filename="../bulk_dialog.py" line="47" />
+      <source>&amp;Field:</source>
+      <translation>&amp;Felt:</translation>
+    </message>
+    <message>
+      <location filename="../bulk_dialog.py" line="49" />
+      <source>F&amp;ind:</source>
+      <translation>&amp;Søk etter:</translation>
+    </message>
+    <message>
+      <location filename="../bulk_dialog.py" line="51" />
+      <source>&amp;Replace with:</source>
+      <translation>&amp;Erstatt med:</translation>
+    </message>
+    <message>
+      <location filename="../bulk_dialog.py" line="55" />
+      <source>&amp;Value:</source>
+      <translation>&amp;Verdi:</translation>
     </message>
   </context>
   <context>
@@ -846,77 +874,102 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>RecordPage</name>
     <message>
-      <location filename="../record_page.py" line="39" />
+      <location filename="../record_page.py" line="46" />
       <source>Journal number, caseworker or national identity number</source>
       <translation>Journalnummer, saksbehandler eller fødselsnummer</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="43" />
+      <location filename="../record_page.py" line="50" />
       <source>Se&amp;arch:</source>
       <translation>S&amp;øk:</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="45" />
+      <location filename="../record_page.py" line="52" />
       <source>Search records</source>
       <translation>Søk i postene</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="47" />
+      <location filename="../record_page.py" line="54" />
       <source>Only records with findin&amp;gs</source>
       <translation>&amp;Bare poster med funn</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="57" />
+      <location filename="../record_page.py" line="64" />
       <source>All</source>
       <translation>Alle</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="70" />
+      <location filename="../record_page.py" line="77" />
       <source>Se&amp;verity:</source>
       <translation>Al&amp;vorlighet:</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="71" />
+      <location filename="../record_page.py" line="78" />
       <source>C&amp;ontrol:</source>
       <translation>K&amp;ontroll:</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="72" />
+      <location filename="../record_page.py" line="79" />
       <source>Case&amp;worker:</source>
       <translation>Saksbe&amp;handler:</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="97" />
+      <location filename="../record_page.py" line="104" />
       <source>(blank)</source>
       <translation>(blank)</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="122" />
+      <location filename="../record_page.py" line="129" />
       <source>Records</source>
       <translation>Poster</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="156" />
+      <location filename="../record_page.py" line="163" />
       <source>&amp;New record</source>
       <translation>&amp;Ny post</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="158" />
+      <location filename="../record_page.py" line="165" />
       <source>&amp;Copy record</source>
       <translation>&amp;Kopier post</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="161" />
+      <location filename="../record_page.py" line="168" />
       <source>&amp;Delete record</source>
       <translation>S&amp;lett post</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="184" />
+      <location filename="../record_page.py" line="171" />
+      <source>&amp;Many lines</source>
+      <translation>&amp;Flere linjer</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="175" />
+      <source>Set a field on the selected lines…</source>
+      <translation>Sett et felt på de valgte linjene …</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="179" />
+      <source>Find and replace in a column…</source>
+      <translation>Søk og erstatt i en kolonne …</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="183" />
+      <source>Paste rows from a spreadsheet</source>
+      <translation>Lim inn rader fra regneark</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="190" />
+      <source>Merge the two selected lines</source>
+      <translation>Slå sammen de to valgte linjene</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="216" />
       <source>Record editor</source>
       <translation>Postredigering</translation>
     </message>
     <message numerus="yes">
-      <location filename="../record_page.py" line="236" />
+      <location filename="../record_page.py" line="269" />
       <source>%Ln record(s)</source>
       <translation>
         <numerusform>%Ln post</numerusform>
@@ -924,9 +977,47 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="239" />
+      <location filename="../record_page.py" line="272" />
       <source>%1 of %2 records</source>
       <translation>%1 av %2 poster</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="390" />
+      <source>Many lines</source>
+      <translation>Flere linjer</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="414" />
+      <source>Replace in %1</source>
+      <translation>Erstatt i %1</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="445" />
+      <source>Merge lines %1 and %2</source>
+      <translation>Slå sammen linje %1 og %2</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="458" />
+      <source>Merged; check these, which differed: %1</source>
+      <translation>Slått sammen; sjekk disse, som var ulike: %1</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="472" />
+      <source>Set a field</source>
+      <translation>Sett et felt</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../record_page.py" line="473" />
+      <source>The value goes into the field on the %n selected line(s).</source>
+      <translation>
+        <numerusform>Verdien settes inn i feltet på den valgte linjen.</numerusform>
+        <numerusform>Verdien settes inn i feltet på de %n valgte linjene.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="493" />
+      <source>Find and replace</source>
+      <translation>Søk og erstatt</translation>
     </message>
   </context>
   <context>
