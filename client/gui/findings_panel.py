@@ -132,11 +132,12 @@ class FindingsModel(QAbstractItemModel):
             ).replace("%1", ", ".join(str(n) for n in others))
         if finding.severity == "WARNING":
             explained = self.session.explanations.get(finding.ref, "").strip()
-            mark = (
-                QCoreApplication.translate("FindingsModel", "Explained")
-                if explained
-                else QCoreApplication.translate("FindingsModel", "Needs explanation")
-            )
+            if explained:
+                mark = QCoreApplication.translate("FindingsModel", "Explained")
+            elif self.session.unconfirmed_explanation(finding.ref):
+                mark = QCoreApplication.translate("FindingsModel", "Confirm the explanation")
+            else:
+                mark = QCoreApplication.translate("FindingsModel", "Needs explanation")
             text = f"[{mark}] {text}"
         return text
 
@@ -272,17 +273,35 @@ class FindingsPanel(QWidget):
             QCoreApplication.translate("FindingsPanel", "Explanation of the warning")
         )
         self.explanation.textChanged.connect(self._explanation_typed)
+        self.stale = QLabel(
+            QCoreApplication.translate(
+                "FindingsPanel",
+                "A value the control reads has changed since this warning was explained. "
+                "Check the explanation and confirm it, or write a new one.",
+            ),
+            detail,
+        )
+        self.stale.setWordWrap(True)
+        self.confirm = QPushButton(
+            QCoreApplication.translate("FindingsPanel", "&Confirm the explanation"), detail
+        )
+        self.confirm.clicked.connect(self.confirm_explanation)
         self.explain_all = QPushButton(detail)
         self.explain_all.clicked.connect(self.explain_all_of_control)
         self._explaining: Finding | None = None
+        self._stale = False
         self._explain_timer = QTimer(self, singleShot=True, interval=300)
         self._explain_timer.timeout.connect(self.commit_explanation)
         box = QVBoxLayout(detail)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(scroll, 1)
         box.addWidget(self.explain_label)
+        box.addWidget(self.stale)
         box.addWidget(self.explanation)
-        box.addWidget(self.explain_all)
+        row = QHBoxLayout()
+        row.addWidget(self.confirm)
+        row.addWidget(self.explain_all, 1)
+        box.addLayout(row)
 
     def reload(self) -> None:
         current = self._explaining
@@ -421,11 +440,18 @@ class FindingsPanel(QWidget):
             finding if finding is not None and finding.severity == "WARNING" else None
         )
         enabled = self._explaining is not None
-        self.explanation.blockSignals(True)
-        self.explanation.setPlainText(
-            self.session.explanations.get(finding.ref, "") if enabled and finding else ""
+        text = self.session.explanations.get(finding.ref, "") if enabled and finding else ""
+        stale = (
+            self.session.unconfirmed_explanation(finding.ref)
+            if enabled and finding and not text
+            else None
         )
+        self.explanation.blockSignals(True)
+        self.explanation.setPlainText(text or stale or "")
         self.explanation.blockSignals(False)
+        self._stale = stale is not None
+        self.stale.setVisible(self._stale)
+        self.confirm.setVisible(self._stale)
         self.explanation.setEnabled(enabled)
         self.explain_label.setEnabled(enabled)
         self._update_explain_all()
@@ -498,7 +524,20 @@ class FindingsPanel(QWidget):
         self._explain_timer.start()
         self._update_explain_all()
 
-    def commit_explanation(self) -> None:
+    def confirm_explanation(self) -> None:
+        """The explanation, as it stands in the box, counts again."""
         self._explain_timer.stop()
         if self._explaining is not None:
-            self.session.set_explanation(self._explaining.ref, self.explanation.toPlainText())
+            self.session.confirm_explanation(
+                self._explaining.ref, self.explanation.toPlainText()
+            )
+            self._show_explanation(self._explaining)
+
+    def commit_explanation(self) -> None:
+        self._explain_timer.stop()
+        if self._explaining is None:
+            return
+        text = self.explanation.toPlainText()
+        if self._stale and text == self.session.unconfirmed_explanation(self._explaining.ref):
+            return  # shown for confirming, not yet confirmed
+        self.session.set_explanation(self._explaining.ref, text)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from client.core.documents import FormDocument
+from client.core.explanations import affected, control_inputs
 from client.core.forms.model import FormDefinition
 from client.core.readiness import Readiness, assess
 from client.core.records.recordset import RecordSet
@@ -80,6 +81,7 @@ class FormSession(QObject):
         self._findings_cache: list[Finding] | None = None
         self._status = FormStatus("draft")
         self._signed_at: str | None = None
+        self._control_inputs = control_inputs(self.form)
         self._timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
         self._timer.timeout.connect(self.validate_now)
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -231,11 +233,13 @@ class FormSession(QObject):
     def _apply_value(self, index: int, name: str, value: str) -> None:
         assert self.records is not None
         self.records.set_value(index, name, value)
+        self._inputs_changed(index + 1, name)
         self._dirty.add(index)
         self.records_changed.emit({index})
         self._changed()
 
     def _apply_answer(self, name: str, value: Any) -> None:
+        self._inputs_changed(None, name)
         if value is None or value in ([], ""):
             self.answers.pop(name, None)
         else:
@@ -243,8 +247,29 @@ class FormSession(QObject):
         self.answers_changed.emit()
         self._changed()
 
+    def _inputs_changed(self, line: int | None, name: str) -> None:
+        """A value a warning's control reads has changed: its explanation waits for
+        confirmation (the text is kept)."""
+        if not self.explanations:
+            return
+        refs = affected(self._control_inputs, self.explanations, line, name)
+        for ref in refs:
+            self.document.unconfirmed[ref] = self.explanations.pop(ref)
+        if refs:
+            self.explanations_changed.emit()
+
+    def unconfirmed_explanation(self, ref: str) -> str | None:
+        return self.document.unconfirmed.get(ref)
+
+    def confirm_explanation(self, ref: str, text: str | None = None) -> None:
+        """The user has looked again: the (possibly edited) explanation counts again."""
+        kept = self.document.unconfirmed.get(ref, "")
+        self.set_explanation(ref, kept if text is None else text)
+
     def _apply_explanation(self, ref: str, text: str) -> None:
         self._signed_at = None
+        if text.strip():
+            self.document.unconfirmed.pop(ref, None)
         if text.strip():
             self.explanations[ref] = text
         else:
@@ -258,6 +283,7 @@ class FormSession(QObject):
         touched = set()
         for index, name, value in changes:
             self.records.set_value(index, name, value)
+            self._inputs_changed(index + 1, name)
             touched.add(index)
         self._dirty |= touched
         self.records_changed.emit(touched)
@@ -265,6 +291,9 @@ class FormSession(QObject):
 
     def _apply_explanations(self, texts: dict[str, str]) -> None:
         self._signed_at = None
+        for ref, text in texts.items():
+            if text.strip():
+                self.document.unconfirmed.pop(ref, None)
         for ref, text in texts.items():
             if text.strip():
                 self.explanations[ref] = text
@@ -309,6 +338,7 @@ class FormSession(QObject):
         self.document.records = records
         self.document.explanations.clear()
         self.document.explanations.update(explanations)
+        self.document.unconfirmed.clear()
         if session is not None and session.records is records:
             self._generation += 1
             self._session = session
@@ -321,9 +351,10 @@ class FormSession(QObject):
             self._structure_changed()
 
     def _remap(self, first_line: int, delta: int) -> None:
-        remapped = remap_explanations(self.explanations, first_line, delta)
-        self.explanations.clear()
-        self.explanations.update(remapped)
+        for kept in (self.explanations, self.document.unconfirmed):
+            remapped = remap_explanations(kept, first_line, delta)
+            kept.clear()
+            kept.update(remapped)
 
     # --- validation -------------------------------------------------------------------
 

@@ -282,3 +282,47 @@ def test_many_lines_set_replace_paste_merge(qtbot, window, form, tmp_path):
         rp.paste_rows("Journalnr.\nALTFORLANGTJOURNALNUMMER\n")
     assert "plass til 8 tegn" in error.value.message("nb")
     assert len(session.records) == 10
+
+
+def test_explanation_needs_confirming_when_its_input_changes(qtbot, window, form, tmp_path):
+    records = list(clean_records(form, 6, REGION))
+    records[2]["BIDRAG"] = "1500000"  # control 30 warns on line 3
+    page = load(qtbot, window, tmp_path, form, records)
+    session = window.session
+    panel = page.findings
+    warning = next(f for f in session.findings() if f.control == "30")
+    session.set_explanation(warning.ref, "Engangsutbetaling etter brann.")
+    settle(qtbot, session)
+    assert warning not in session.readiness().unexplained
+
+    # Another field on the line, which control 30 does not read: still explained.
+    session.set_value(2, "SAKSBEHANDLER", "NY")
+    settle(qtbot, session)
+    assert session.explanations.get(warning.ref)
+
+    # The amount it reads changes (still over the limit): kept as text, to be confirmed.
+    session.set_value(2, "BIDRAG", "1400000")
+    settle(qtbot, session)
+    assert warning.ref not in session.explanations
+    assert session.unconfirmed_explanation(warning.ref) == "Engangsutbetaling etter brann."
+    assert any(f.ref == warning.ref for f in session.readiness().unexplained)
+    panel.select(next(f for f in session.findings() if f.ref == warning.ref))
+    assert panel.confirm.isVisibleTo(panel) and panel.stale.isVisibleTo(panel)
+    assert panel.explanation.toPlainText() == "Engangsutbetaling etter brann."
+    assert panel.model.finding_text(warning).startswith("[Bekreft forklaringen]")
+    panel.commit_explanation()  # merely showing it confirms nothing
+    assert warning.ref not in session.explanations
+    panel.confirm.click()
+    settle(qtbot, session)
+    assert session.explanations[warning.ref] == "Engangsutbetaling etter brann."
+    assert session.unconfirmed_explanation(warning.ref) is None
+    assert not panel.confirm.isVisibleTo(panel)
+
+    # The draft keeps an unconfirmed explanation's text.
+    from client.core.drafts import document_from_json, document_to_json
+
+    session.set_value(2, "BIDRAG", "1300000")
+    data = document_to_json(session.document)
+    assert data["unconfirmedExplanations"] == {warning.ref: "Engangsutbetaling etter brann."}
+    again = document_from_json(data, form, "utkast")
+    assert again.unconfirmed == {warning.ref: "Engangsutbetaling etter brann."}

@@ -367,6 +367,11 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     </message>
     <message>
       <location filename="../findings_panel.py" line="138" />
+      <source>Confirm the explanation</source>
+      <translation>Bekreft forklaringen</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="140" />
       <source>Needs explanation</source>
       <translation>Trenger forklaring</translation>
     </message>
@@ -382,68 +387,78 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="217" />
+      <location filename="../findings_panel.py" line="218" />
       <source>Findings</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="260" />
+      <location filename="../findings_panel.py" line="261" />
       <source>E&amp;xplanation of the warning:</source>
       <translation>Forklaring av &amp;advarselen:</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="266" />
+      <location filename="../findings_panel.py" line="267" />
       <source>Why the value is right although the control warns</source>
       <translation>Hvorfor verdien er riktig selv om kontrollen advarer</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="272" />
+      <location filename="../findings_panel.py" line="273" />
       <source>Explanation of the warning</source>
       <translation>Forklaring av advarselen</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="323" />
-      <location filename="../findings_panel.py" line="352" />
+      <location filename="../findings_panel.py" line="277" />
+      <source>A value the control reads has changed since this warning was explained. Check the explanation and confirm it, or write a new one.</source>
+      <translation>En verdi som kontrollen leser, er endret etter at advarselen ble forklart. Sjekk forklaringen og bekreft den, eller skriv en ny.</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="286" />
+      <source>&amp;Confirm the explanation</source>
+      <translation>&amp;Bekreft forklaringen</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="342" />
+      <location filename="../findings_panel.py" line="371" />
       <source>Checking…</source>
       <translation>Kontrollerer …</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="329" />
+      <location filename="../findings_panel.py" line="348" />
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikke klart: rett feilene før skjemaet kan sendes inn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="341" />
+      <location filename="../findings_panel.py" line="360" />
       <source>Not ready: the form is empty.</source>
       <translation>Ikke klart: skjemaet er tomt.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="346" />
+      <location filename="../findings_panel.py" line="365" />
       <source>Signed %1. A change calls for a new submission.</source>
       <translation>Signert %1. En endring krever ny innsending.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="350" />
+      <location filename="../findings_panel.py" line="369" />
       <source>Ready to submit.</source>
       <translation>Klart til innsending.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="381" />
+      <location filename="../findings_panel.py" line="400" />
       <source>Choose a finding to read it in full. Enter goes to its line and field; F8 and Shift+F8 go to the next and previous finding.</source>
       <translation>Velg et funn for å lese hele meldingen. Enter går til linjen og feltet; F8 og Shift+F8 går til neste og forrige funn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="403" />
+      <location filename="../findings_panel.py" line="422" />
       <source>Line %1</source>
       <translation>Linje %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="411" />
+      <location filename="../findings_panel.py" line="430" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="445" />
+      <location filename="../findings_panel.py" line="471" />
       <source>Use this explanation for all %1 lines of control %2</source>
       <translation>Bruk forklaringen på alle %1 linjene fra kontroll %2</translation>
     </message>
@@ -924,52 +939,52 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>Poster</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="163" />
-      <source>&amp;New record</source>
-      <translation>&amp;Ny post</translation>
-    </message>
-    <message>
-      <location filename="../record_page.py" line="165" />
-      <source>&amp;Copy record</source>
-      <translation>&amp;Kopier post</translation>
-    </message>
-    <message>
-      <location filename="../record_page.py" line="168" />
-      <source>&amp;Delete record</source>
-      <translation>S&amp;lett post</translation>
-    </message>
-    <message>
-      <location filename="../record_page.py" line="171" />
+      <location filename="../record_page.py" line="162" />
       <source>&amp;Many lines</source>
       <translation>&amp;Flere linjer</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="175" />
+      <location filename="../record_page.py" line="166" />
       <source>Set a field on the selected lines…</source>
       <translation>Sett et felt på de valgte linjene …</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="179" />
+      <location filename="../record_page.py" line="170" />
       <source>Find and replace in a column…</source>
       <translation>Søk og erstatt i en kolonne …</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="183" />
+      <location filename="../record_page.py" line="174" />
       <source>Paste rows from a spreadsheet</source>
       <translation>Lim inn rader fra regneark</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="190" />
+      <location filename="../record_page.py" line="181" />
       <source>Merge the two selected lines</source>
       <translation>Slå sammen de to valgte linjene</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="216" />
+      <location filename="../record_page.py" line="189" />
+      <source>&amp;New record</source>
+      <translation>&amp;Ny post</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="191" />
+      <source>&amp;Copy record</source>
+      <translation>&amp;Kopier post</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="194" />
+      <source>&amp;Delete record</source>
+      <translation>S&amp;lett post</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="219" />
       <source>Record editor</source>
       <translation>Postredigering</translation>
     </message>
     <message numerus="yes">
-      <location filename="../record_page.py" line="269" />
+      <location filename="../record_page.py" line="272" />
       <source>%Ln record(s)</source>
       <translation>
         <numerusform>%Ln post</numerusform>
@@ -977,37 +992,37 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="272" />
+      <location filename="../record_page.py" line="275" />
       <source>%1 of %2 records</source>
       <translation>%1 av %2 poster</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="390" />
+      <location filename="../record_page.py" line="393" />
       <source>Many lines</source>
       <translation>Flere linjer</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="414" />
+      <location filename="../record_page.py" line="417" />
       <source>Replace in %1</source>
       <translation>Erstatt i %1</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="445" />
+      <location filename="../record_page.py" line="448" />
       <source>Merge lines %1 and %2</source>
       <translation>Slå sammen linje %1 og %2</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="458" />
+      <location filename="../record_page.py" line="461" />
       <source>Merged; check these, which differed: %1</source>
       <translation>Slått sammen; sjekk disse, som var ulike: %1</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="472" />
+      <location filename="../record_page.py" line="475" />
       <source>Set a field</source>
       <translation>Sett et felt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../record_page.py" line="473" />
+      <location filename="../record_page.py" line="476" />
       <source>The value goes into the field on the %n selected line(s).</source>
       <translation>
         <numerusform>Verdien settes inn i feltet på den valgte linjen.</numerusform>
@@ -1015,7 +1030,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="493" />
+      <location filename="../record_page.py" line="496" />
       <source>Find and replace</source>
       <translation>Søk og erstatt</translation>
     </message>

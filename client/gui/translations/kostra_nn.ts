@@ -367,6 +367,11 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
     </message>
     <message>
       <location filename="../findings_panel.py" line="138" />
+      <source>Confirm the explanation</source>
+      <translation>Stadfest forklaringa</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="140" />
       <source>Needs explanation</source>
       <translation>Treng forklaring</translation>
     </message>
@@ -382,68 +387,78 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="217" />
+      <location filename="../findings_panel.py" line="218" />
       <source>Findings</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="260" />
+      <location filename="../findings_panel.py" line="261" />
       <source>E&amp;xplanation of the warning:</source>
       <translation>Forklaring &amp;av åtvaringa:</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="266" />
+      <location filename="../findings_panel.py" line="267" />
       <source>Why the value is right although the control warns</source>
       <translation>Kvifor verdien er rett sjølv om kontrollen åtvarar</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="272" />
+      <location filename="../findings_panel.py" line="273" />
       <source>Explanation of the warning</source>
       <translation>Forklaring av åtvaringa</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="323" />
-      <location filename="../findings_panel.py" line="352" />
+      <location filename="../findings_panel.py" line="277" />
+      <source>A value the control reads has changed since this warning was explained. Check the explanation and confirm it, or write a new one.</source>
+      <translation>Ein verdi som kontrollen les, er endra etter at åtvaringa vart forklart. Sjekk forklaringa og stadfest ho, eller skriv ei ny.</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="286" />
+      <source>&amp;Confirm the explanation</source>
+      <translation>&amp;Stadfest forklaringa</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="342" />
+      <location filename="../findings_panel.py" line="371" />
       <source>Checking…</source>
       <translation>Kontrollerer …</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="329" />
+      <location filename="../findings_panel.py" line="348" />
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikkje klart: rett feila før skjemaet kan sendast inn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="341" />
+      <location filename="../findings_panel.py" line="360" />
       <source>Not ready: the form is empty.</source>
       <translation>Ikkje klart: skjemaet er tomt.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="346" />
+      <location filename="../findings_panel.py" line="365" />
       <source>Signed %1. A change calls for a new submission.</source>
       <translation>Signert %1. Ei endring krev ny innsending.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="350" />
+      <location filename="../findings_panel.py" line="369" />
       <source>Ready to submit.</source>
       <translation>Klart til innsending.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="381" />
+      <location filename="../findings_panel.py" line="400" />
       <source>Choose a finding to read it in full. Enter goes to its line and field; F8 and Shift+F8 go to the next and previous finding.</source>
       <translation>Vel eit funn for å lese heile meldinga. Enter går til lina og feltet; F8 og Shift+F8 går til neste og førre funn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="403" />
+      <location filename="../findings_panel.py" line="422" />
       <source>Line %1</source>
       <translation>Line %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="411" />
+      <location filename="../findings_panel.py" line="430" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="445" />
+      <location filename="../findings_panel.py" line="471" />
       <source>Use this explanation for all %1 lines of control %2</source>
       <translation>Bruk forklaringa på alle dei %1 linene frå kontroll %2</translation>
     </message>
@@ -924,52 +939,52 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Postar</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="163" />
-      <source>&amp;New record</source>
-      <translation>&amp;Ny post</translation>
-    </message>
-    <message>
-      <location filename="../record_page.py" line="165" />
-      <source>&amp;Copy record</source>
-      <translation>&amp;Kopier post</translation>
-    </message>
-    <message>
-      <location filename="../record_page.py" line="168" />
-      <source>&amp;Delete record</source>
-      <translation>S&amp;lett post</translation>
-    </message>
-    <message>
-      <location filename="../record_page.py" line="171" />
+      <location filename="../record_page.py" line="162" />
       <source>&amp;Many lines</source>
       <translation>&amp;Fleire liner</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="175" />
+      <location filename="../record_page.py" line="166" />
       <source>Set a field on the selected lines…</source>
       <translation>Set eit felt på dei valde linene …</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="179" />
+      <location filename="../record_page.py" line="170" />
       <source>Find and replace in a column…</source>
       <translation>Søk og byt ut i ein kolonne …</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="183" />
+      <location filename="../record_page.py" line="174" />
       <source>Paste rows from a spreadsheet</source>
       <translation>Lim inn rader frå rekneark</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="190" />
+      <location filename="../record_page.py" line="181" />
       <source>Merge the two selected lines</source>
       <translation>Slå saman dei to valde linene</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="216" />
+      <location filename="../record_page.py" line="189" />
+      <source>&amp;New record</source>
+      <translation>&amp;Ny post</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="191" />
+      <source>&amp;Copy record</source>
+      <translation>&amp;Kopier post</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="194" />
+      <source>&amp;Delete record</source>
+      <translation>S&amp;lett post</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="219" />
       <source>Record editor</source>
       <translation>Postredigering</translation>
     </message>
     <message numerus="yes">
-      <location filename="../record_page.py" line="269" />
+      <location filename="../record_page.py" line="272" />
       <source>%Ln record(s)</source>
       <translation>
         <numerusform>%Ln post</numerusform>
@@ -977,37 +992,37 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="272" />
+      <location filename="../record_page.py" line="275" />
       <source>%1 of %2 records</source>
       <translation>%1 av %2 postar</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="390" />
+      <location filename="../record_page.py" line="393" />
       <source>Many lines</source>
       <translation>Fleire liner</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="414" />
+      <location filename="../record_page.py" line="417" />
       <source>Replace in %1</source>
       <translation>Byt ut i %1</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="445" />
+      <location filename="../record_page.py" line="448" />
       <source>Merge lines %1 and %2</source>
       <translation>Slå saman line %1 og %2</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="458" />
+      <location filename="../record_page.py" line="461" />
       <source>Merged; check these, which differed: %1</source>
       <translation>Slått saman; sjekk desse, som var ulike: %1</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="472" />
+      <location filename="../record_page.py" line="475" />
       <source>Set a field</source>
       <translation>Set eit felt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../record_page.py" line="473" />
+      <location filename="../record_page.py" line="476" />
       <source>The value goes into the field on the %n selected line(s).</source>
       <translation>
         <numerusform>Verdien blir sett inn i feltet på den valde lina.</numerusform>
@@ -1015,7 +1030,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="493" />
+      <location filename="../record_page.py" line="496" />
       <source>Find and replace</source>
       <translation>Søk og byt ut</translation>
     </message>
