@@ -37,7 +37,8 @@ def test_grouping_merges_002_and_names_other_lines(form):
     records[1]["KJONN"] = "3"
     records[3]["PERSON_JOURNALNR"] = records[0]["PERSON_JOURNALNR"]
     rs = RecordSet.from_records(form, records)
-    findings = ValidationSession(FormValidator(form), rs, ValidationContext(2026, "1234")).findings()
+    context = ValidationContext(2026, "1234")
+    findings = ValidationSession(FormValidator(form), rs, context).findings()
     assert {f.control for f in findings} >= {"002", "08", "05B"}
     groups = group_by_control(findings, form)
     assert "002" not in [g.control for g in groups]
