@@ -1,6 +1,8 @@
 """Issue 13's pure parts: sorting records, grouping findings, which explanations an edit
 resets, and the many-lines helpers."""
 
+from pathlib import Path
+
 import pytest
 
 from client.core.errors import UserError
@@ -12,6 +14,8 @@ from client.core.records.sorting import sorted_indexes
 from client.core.validation.engine import FormValidator, ValidationContext, ValidationSession
 from client.core.validation.grouping import duplicate_lines, group_by_control
 from synthetic import clean_records
+
+EXAMPLE = str(Path(__file__).resolve().parents[1] / "resources/examples/11F_2026_460100.txt")
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +89,29 @@ def test_bulk_helpers_and_their_bad_inputs(form):
     )
     assert merged.values["BIDRAG"] == "150" and merged.values["LAAN"] == "7"
     assert merged.conflicts == ["KJONN"] and merged.values["KJONN"] == "1"
+
+
+def test_caseworker_list_from_the_command_line(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "liste.csv"
+    result = subprocess.run(
+        [sys.executable, "-m", "client", "validate", EXAMPLE,
+         "--form", "11F", "--year", "2026", "--region", "460100", "--caseworker-list", str(out)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    text = out.read_text("utf-8")
+    assert text.startswith("Saksbehandler;Journalnummer;Linje;Felt;Kontroll;Alvorlighet;Melding")
+    import re
+
+    assert re.search(r"(?<!\d)\d{11}(?!\d)", text) is None  # never a fødselsnummer
+    bad = subprocess.run(
+        [sys.executable, "-m", "client", "validate", EXAMPLE,
+         "--form", "11F", "--year", "2026", "--region", "460100",
+         "--caseworker-list", str(tmp_path / "liste.txt")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert bad.returncode == 2 and ".csv eller .html" in bad.stderr
+    assert not (tmp_path / "liste.txt").exists()

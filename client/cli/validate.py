@@ -6,10 +6,13 @@ import argparse
 import json
 import sys
 from itertools import groupby
+from pathlib import Path
 from typing import Any, TextIO
 
 from client.cli.common import add_form_arguments, load_input
 from client.core.documents import FormDocument
+from client.core.errors import UserError
+from client.core.forms.model import FormDefinition
 from client.core.i18n import tr
 from client.core.validation.engine import FormValidator, ValidationContext
 from client.core.validation.findings import Finding, has_blocking, sort_findings, summarize
@@ -19,6 +22,15 @@ SEVERITY_LABELS = {
     "ERROR": {"nb": "FEIL", "nn": "FEIL", "en": "ERROR"},
     "WARNING": {"nb": "ADVARSEL", "nn": "ÅTVARING", "en": "WARNING"},
     "INFO": {"nb": "INFO", "nn": "INFO", "en": "INFO"},
+}
+
+_LIST_SUFFIX = {
+    "nb": "Listen per saksbehandler kan skrives som .csv eller .html, ikke {path}. "
+    "Gi filen en av disse endelsene.",
+    "nn": "Lista per saksbehandlar kan skrivast som .csv eller .html, ikkje {path}. "
+    "Gi fila ei av desse endingane.",
+    "en": "The list per caseworker can be written as .csv or .html, not {path}. "
+    "Give the file one of these endings.",
 }
 
 _TEXT = {
@@ -72,6 +84,11 @@ def register(subparsers: Any) -> None:
     )
     add_form_arguments(parser)
     parser.add_argument("--json", action="store_true", help="skriv resultatet som ett JSON-objekt")
+    parser.add_argument(
+        "--caseworker-list",
+        metavar="FIL",
+        help="skriv funnene per saksbehandler til FIL (.csv eller .html; aldri fødselsnummer)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -82,6 +99,8 @@ def run(args: argparse.Namespace) -> int:
     context = ValidationContext.from_region(args.region, form.year)
     order = {field.name: i for i, field in enumerate(form.fields)}
     findings = sort_findings(FormValidator(form).validate(document.data, context), order)
+    if args.caseworker_list:
+        write_caseworker_list(Path(args.caseworker_list), form, findings, context, args.lang)
     if args.json:
         json.dump(report_json(document, context, findings, args.lang), sys.stdout,
                   ensure_ascii=False)
@@ -89,6 +108,22 @@ def run(args: argparse.Namespace) -> int:
     else:
         write_report(sys.stdout, document, context, findings, args.lang, args.file)
     return 1 if has_blocking(findings) else 0
+
+
+def write_caseworker_list(
+    path: Path, form: FormDefinition, findings: list[Finding], context: ValidationContext,
+    lang: str,
+) -> None:
+    from client.core import caseworker_lists
+    from client.core.fileio import atomic_write_bytes
+
+    if path.suffix.lower() == ".csv":
+        text = caseworker_lists.to_csv(findings, form, lang)
+    elif path.suffix.lower() in (".html", ".htm"):
+        text = caseworker_lists.to_html(findings, form, f"region {context.region}", lang)
+    else:
+        raise UserError(_LIST_SUFFIX, path=str(path))
+    atomic_write_bytes(path, text.encode("utf-8"))
 
 
 def report_json(

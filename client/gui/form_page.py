@@ -264,6 +264,49 @@ class FormPage(QWidget):
             ).replace("%1", str(path)),
         )
 
+    def export_caseworker_list(self, path: Path | None = None) -> Path | None:
+        """Findings grouped by saksbehandler, as CSV or printable HTML, for the
+        coordinator to hand out (client.core.caseworker_lists; never a fødselsnummer)."""
+        from client.core import caseworker_lists
+        from client.core.fileio import atomic_write_bytes
+
+        form = self.session.form
+        title = QCoreApplication.translate("FormPage", "Findings per caseworker")
+        if path is None:
+            path = self.ctx.asker.save_file(
+                title,
+                QCoreApplication.translate(
+                    "FormPage", "Web page for printing (*.html);;Spreadsheet (*.csv)"
+                ),
+                f"{form.form_id}_{form.year}_funn_per_saksbehandler.html",
+            )
+        if path is None:
+            return None
+        self.session.validate_now()
+        findings = self.session.findings()
+        if path.suffix.lower() == ".csv":
+            text = caseworker_lists.to_csv(findings, form, self.ctx.lang)
+        else:
+            if path.suffix.lower() not in (".html", ".htm"):
+                path = path.with_suffix(".html")
+            unit = self.ctx.settings.unit
+            name = f"{unit.name} ({unit.kommunenummer})" if unit else self.session.context.region
+            text = caseworker_lists.to_html(findings, form, name, self.ctx.lang)
+        try:
+            atomic_write_bytes(path, text.encode("utf-8"))
+        except OSError as error:
+            self.ctx.asker.warn(
+                title,
+                QCoreApplication.translate("FormPage", "Could not write %1: %2")
+                .replace("%1", str(path))
+                .replace("%2", error.strerror or str(error)),
+            )
+            return None
+        self.ctx.asker.inform(
+            title, QCoreApplication.translate("FormPage", "Written to %1.").replace("%1", str(path))
+        )
+        return path
+
     # --- submission: the GUI asks and shows; client.core.submission signs and writes ----
 
     def submit(self) -> operations.Operation | None:

@@ -110,12 +110,23 @@ class MainWindow(QMainWindow):
         self.submit_action = self._action(
             QCoreApplication.translate("MainWindow", "Sub&mit…"), self._submit
         )
+        self.caseworker_list_action = self._action(
+            QCoreApplication.translate("MainWindow", "Findings per &caseworker…"),
+            lambda: self.page.export_caseworker_list() if self.page is not None else None,
+        )
         self.close_form_action = self._action(
             QCoreApplication.translate("MainWindow", "&Close form"),
             self.close_form,
             QKeySequence.StandardKey.Close,
         )
-        file_menu.addActions([self.import_action, self.export_action, self.submit_action])
+        file_menu.addActions(
+            [
+                self.import_action,
+                self.export_action,
+                self.caseworker_list_action,
+                self.submit_action,
+            ]
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.close_form_action)
         file_menu.addAction(
@@ -196,6 +207,7 @@ class MainWindow(QMainWindow):
         for action in (
             self.import_action,
             self.export_action,
+            self.caseworker_list_action,
             self.new_record_action,
             self.find_action,
         ):

@@ -326,3 +326,41 @@ def test_explanation_needs_confirming_when_its_input_changes(qtbot, window, form
     assert data["unconfirmedExplanations"] == {warning.ref: "Engangsutbetaling etter brann."}
     again = document_from_json(data, form, "utkast")
     assert again.unconfirmed == {warning.ref: "Engangsutbetaling etter brann."}
+
+
+def test_findings_per_caseworker_html_and_csv(qtbot, window, form, tmp_path, ctx):
+    import shutil
+    import subprocess
+
+    records = list(clean_records(form, 9, REGION))
+    for i, record in enumerate(records):
+        record["SAKSBEHANDLER"] = ["ANNE", "BJØRN", "CECILIE"][i % 3]
+    records[0]["KJONN"] = "3"
+    records[4]["KJONN"] = "3"
+    records[4]["PERSON_FODSELSNR"] = "12345678901"  # invalid: its message names the field
+    page = load(qtbot, window, tmp_path, form, records)
+    numbers = [r["PERSON_FODSELSNR"] for r in records]
+
+    csv_path = page.export_caseworker_list(tmp_path / "liste.csv")
+    text = csv_path.read_text("utf-8")
+    lines = text.splitlines()
+    assert lines[0].startswith("Saksbehandler;Journalnummer;Linje;Felt")
+    assert [line.split(";")[0] for line in lines[1:]] == sorted(
+        line.split(";")[0] for line in lines[1:]
+    )
+    assert any(line.startswith("ANNE;J0000001;1;") for line in lines)
+    assert any(line.startswith("BJØRN;J0000005;5;") for line in lines)
+    assert not any(number in text for number in numbers)
+
+    html_path = page.export_caseworker_list(tmp_path / "liste.html")
+    html = html_path.read_text("utf-8")
+    assert "<h2>Saksbehandler ANNE" in html and "<h2>Saksbehandler BJØRN" in html
+    assert not any(number in html for number in numbers)
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium:  # what the coordinator prints: the browser reads it as a page
+        out = subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
+             html_path.as_uri()],
+            capture_output=True, text=True, timeout=60,
+        )
+        assert "Saksbehandler ANNE" in out.stdout and "J0000005" in out.stdout

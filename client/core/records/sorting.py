@@ -57,10 +57,31 @@ def sorted_indexes(
     column = field.column
     assert column is not None
     start, end = column.start, column.end
-    key = key_function(field)
-    blank = [i for i in indexes if not lines[i][start:end].strip()]
-    filled = [i for i in indexes if lines[i][start:end].strip()]
-    return sorted(filled, key=lambda i: key(lines[i]), reverse=descending) + blank
+    texts = [(i, lines[i][start:end].strip()) for i in indexes]
+    blank = [i for i, t in texts if not t]
+    filled = [(i, t) for i, t in texts if t]
+    if field.type in ("integer", "amount"):
+        numbers = [(i, t) for i, t in filled if t.isdigit()]
+        # Not a number (a typing error): after the numbers, as text.
+        other = [(i, t.lower()) for i, t in filled if not t.isdigit()]
+        # Digits right-aligned to the column's width compare as numbers do.
+        width = column.size
+        ordered = [i for i, _ in sorted(
+            [(i, t.rjust(width, "0")) for i, t in numbers], key=_second, reverse=descending)]
+        rest = [i for i, _ in sorted(other, key=_second, reverse=descending)]
+        return ordered + rest + blank if not descending else rest + ordered + blank
+    if field.type == "date":
+        keyed = [
+            (i, t[4:] + t[2:4] + t[:2] if len(t) == 8 and t.isdigit() else "~" + t)
+            for i, t in filled
+        ]
+    else:
+        keyed = [(i, t.lower()) for i, t in filled]
+    return [i for i, _ in sorted(keyed, key=_second, reverse=descending)] + blank
+
+
+def _second(pair: tuple[int, object]) -> object:
+    return pair[1]
 
 
 def sorted_by(

@@ -51,22 +51,28 @@ def merge_general(
     alone tells the real weight). Returns the findings to show and, by (line, field), the
     general findings folded away."""
     findings = list(findings)
+    wanted = {(f.line, f.field) for f in findings if f.control in general}
+    if not wanted:
+        return findings, {}
+    rank = SEVERITY_RANK
     specific: dict[tuple[int | None, str | None], int] = {}
     for f in findings:
-        if f.control not in general and f.field is not None:
+        if f.control not in general:
             key = (f.line, f.field)
-            rank = SEVERITY_RANK[f.severity]
-            specific[key] = min(rank, specific.get(key, rank))
+            if key in wanted:
+                known = specific.get(key)
+                if known is None or rank[f.severity] < known:
+                    specific[key] = rank[f.severity]
     shown: list[Finding] = []
     folded: dict[tuple[int | None, str | None], Finding] = {}
     for f in findings:
-        key = (f.line, f.field)
-        if f.control in general and key in specific and (
-            specific[key] <= SEVERITY_RANK[f.severity]
-        ):
-            folded[key] = f
-        else:
-            shown.append(f)
+        if f.control in general:
+            key = (f.line, f.field)
+            known = specific.get(key)
+            if known is not None and known <= rank[f.severity]:
+                folded[key] = f
+                continue
+        shown.append(f)
     return shown, folded
 
 
@@ -94,8 +100,8 @@ def group_by_control(
                 merged_from[control] = general_finding.control
     groups = []
     for control, items in by_control.items():
-        items.sort(key=lambda f: (f.line or 0, f.field or ""))
-        worst = min(items, key=lambda f: SEVERITY_RANK[f.severity]).severity
+        items.sort(key=_line_of)  # stable: within a line, the order the engine gave
+        worst = min({f.severity for f in items}, key=SEVERITY_RANK.__getitem__)
         groups.append(
             ControlGroup(
                 control,
@@ -108,6 +114,10 @@ def group_by_control(
         )
     groups.sort(key=lambda g: (SEVERITY_RANK[g.severity], g.control))
     return groups
+
+
+def _line_of(finding: Finding) -> int:
+    return finding.line or 0
 
 
 def duplicate_lines(finding: Finding) -> Sequence[int]:

@@ -547,94 +547,114 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="275" />
-      <location filename="../form_page.py" line="390" />
+      <location filename="../form_page.py" line="274" />
+      <source>Findings per caseworker</source>
+      <translation>Funn per saksbehandler</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="278" />
+      <source>Web page for printing (*.html);;Spreadsheet (*.csv)</source>
+      <translation>Nettside for utskrift (*.html);;Regneark (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="300" />
+      <source>Could not write %1: %2</source>
+      <translation>Kunne ikke skrive %1: %2</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="306" />
+      <source>Written to %1.</source>
+      <translation>Skrevet til %1.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="318" />
+      <location filename="../form_page.py" line="433" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="280" />
+      <location filename="../form_page.py" line="323" />
       <source>The form is empty: import the case system's file or fill in the form before it is submitted.</source>
       <translation>Skjemaet er tomt: importer filen fra fagsystemet eller fyll ut skjemaet før det sendes inn.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="325" />
+      <location filename="../form_page.py" line="368" />
       <source>Line %1</source>
       <translation>Linje %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="329" />
+      <location filename="../form_page.py" line="372" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="350" />
+      <location filename="../form_page.py" line="393" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet hører til organisasjonsnummer %1, men rapporteringsenheten har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="370" />
+      <location filename="../form_page.py" line="413" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfilen og kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="415" />
+      <location filename="../form_page.py" line="458" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriver innsendingsfilen …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="454" />
+      <location filename="../form_page.py" line="497" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er kryptert til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="458" />
+      <location filename="../form_page.py" line="501" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="462" />
+      <location filename="../form_page.py" line="505" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="465" />
+      <location filename="../form_page.py" line="508" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="471" />
+      <location filename="../form_page.py" line="514" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med et testsertifikat: SSB godtar bare kommunens virksomhetssertifikat.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="479" />
+      <location filename="../form_page.py" line="522" />
       <source>How it reaches SSB:</source>
       <translation>Slik kommer det fram til SSB:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="484" />
+      <location filename="../form_page.py" line="527" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Åpne kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="485" />
+      <location filename="../form_page.py" line="528" />
       <source>Open &amp;folder</source>
       <translation>Åpne &amp;mappen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="489" />
-      <location filename="../form_page.py" line="511" />
+      <location filename="../form_page.py" line="532" />
+      <location filename="../form_page.py" line="554" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="500" />
+      <location filename="../form_page.py" line="543" />
       <source>No program for PDF files was found on this computer, so the receipt could not be opened. It is saved as %1. Install a PDF reader (or ask IT to), or open the file from another computer.</source>
       <translation>Fant ikke noe program for PDF-filer på denne maskinen, så kvitteringen kunne ikke åpnes. Den er lagret som %1. Installer en PDF-leser (eller be IT om det), eller åpne filen på en annen maskin.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="507" />
+      <location filename="../form_page.py" line="550" />
       <source>The folder could not be opened. The files are in %1.</source>
       <translation>Mappen kunne ikke åpnes. Filene ligger i %1.</translation>
     </message>
@@ -678,131 +698,136 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     </message>
     <message>
       <location filename="../main_window.py" line="114" />
+      <source>Findings per &amp;caseworker…</source>
+      <translation>Funn per &amp;saksbehandler …</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="118" />
       <source>&amp;Close form</source>
       <translation>&amp;Lukk skjema</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="123" />
+      <location filename="../main_window.py" line="134" />
       <source>&amp;Quit</source>
       <translation>&amp;Avslutt</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="129" />
+      <location filename="../main_window.py" line="140" />
       <source>&amp;Edit</source>
       <translation>&amp;Rediger</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="131" />
+      <location filename="../main_window.py" line="142" />
       <source>&amp;Undo</source>
       <translation>&amp;Angre</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="136" />
+      <location filename="../main_window.py" line="147" />
       <source>&amp;Redo</source>
       <translation>&amp;Gjør om</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="141" />
+      <location filename="../main_window.py" line="152" />
       <source>&amp;Find record</source>
       <translation>&amp;Finn post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="146" />
+      <location filename="../main_window.py" line="157" />
       <source>&amp;New record</source>
       <translation>&amp;Ny post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="152" />
+      <location filename="../main_window.py" line="163" />
       <source>&amp;Language</source>
       <translation>&amp;Språk</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="161" />
+      <location filename="../main_window.py" line="172" />
       <source>&amp;Settings</source>
       <translation>&amp;Innstillinger</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="164" />
+      <location filename="../main_window.py" line="175" />
       <source>&amp;Reporting unit…</source>
       <translation>&amp;Rapporteringsenhet …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="169" />
+      <location filename="../main_window.py" line="180" />
       <source>&amp;Certificate…</source>
       <translation>&amp;Sertifikat …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="174" />
+      <location filename="../main_window.py" line="185" />
       <source>Install &amp;form pack…</source>
       <translation>Installer s&amp;kjemapakke …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="179" />
+      <location filename="../main_window.py" line="190" />
       <source>&amp;Help</source>
       <translation>&amp;Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="181" />
+      <location filename="../main_window.py" line="192" />
       <source>&amp;Help for this question</source>
       <translation>&amp;Hjelp til dette spørsmålet</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="188" />
+      <location filename="../main_window.py" line="199" />
       <source>&amp;About KOSTRA-klienten</source>
       <translation>&amp;Om KOSTRA-klienten</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="235" />
+      <location filename="../main_window.py" line="247" />
       <source>No reporting unit chosen yet</source>
       <translation>Ingen rapporteringsenhet er valgt ennå</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="240" />
+      <location filename="../main_window.py" line="252" />
       <source>, district %1</source>
       <translation>, bydel %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="243" />
+      <location filename="../main_window.py" line="255" />
       <source> (org. no. %1)</source>
       <translation> (org.nr. %1)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="306" />
+      <location filename="../main_window.py" line="318" />
       <source>Opening %1…</source>
       <translation>Åpner %1 …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="322" />
+      <location filename="../main_window.py" line="334" />
       <source>Draft</source>
       <translation>Utkast</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="400" />
+      <location filename="../main_window.py" line="412" />
       <source>Draft saved</source>
       <translation>Utkastet er lagret</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="405" />
+      <location filename="../main_window.py" line="417" />
       <source>Draft not saved</source>
       <translation>Utkastet ble ikke lagret</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="444" />
+      <location filename="../main_window.py" line="456" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="445" />
+      <location filename="../main_window.py" line="457" />
       <source>Choose the reporting year at the top and open a form from the list. In a form, press F1 on a question for help with it.</source>
       <translation>Velg rapporteringsår øverst og åpne et skjema fra listen. I et skjema trykker du F1 på et spørsmål for å få hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="471" />
+      <location filename="../main_window.py" line="483" />
       <source>Install form pack</source>
       <translation>Installer skjemapakke</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="473" />
+      <location filename="../main_window.py" line="485" />
       <source>Form packs (*.zip)</source>
       <translation>Skjemapakker (*.zip)</translation>
     </message>
