@@ -118,8 +118,7 @@ def open_and_type(records: int) -> dict[str, float]:
         window.page.records.select_record(0)
         app.processEvents()
         results["import_s"] = time.perf_counter() - start
-        results["rss_mb"] = rss_mb()
-        results["rss_before_mb"] = base
+        results.update(rss_mb=rss_mb(), rss_before_mb=base)
         results.update(sort_and_group(app, window.page, session))
         session.save_now()
 
