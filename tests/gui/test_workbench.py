@@ -364,3 +364,32 @@ def test_findings_per_caseworker_html_and_csv(qtbot, window, form, tmp_path, ctx
             capture_output=True, text=True, timeout=60, check=False,
         )
         assert "Saksbehandler ANNE" in out.stdout and "J0000005" in out.stdout
+
+
+def test_platform_plugin_failure_is_explained_in_norwegian(tmp_path, monkeypatch):
+    import ctypes.util
+    import os
+    import subprocess
+    import sys
+
+    from client.gui import platform_check
+
+    # Which packages to install is worked out from the libraries that are missing.
+    monkeypatch.setattr(
+        ctypes.util, "find_library", lambda name: None if name == "xcb-icccm" else name
+    )
+    text = platform_check.norwegian_message("xcb")
+    assert "kan ikke åpne vinduet" in text
+    if sys.platform.startswith("linux"):
+        assert "sudo apt-get install libxcb-icccm4\n" in text
+    monkeypatch.undo()
+
+    # The real thing: an X display that is not there.
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb", DISPLAY=":97", WAYLAND_DISPLAY="")
+    result = subprocess.run(
+        [sys.executable, "-m", "client.gui", "--data-dir", str(tmp_path / "data")],
+        capture_output=True, text=True, timeout=60, env=env, check=False,
+    )
+    assert result.returncode != 0
+    assert "KOSTRA-klienten kan ikke åpne vinduet" in result.stderr
+    assert "Traceback" not in result.stderr
