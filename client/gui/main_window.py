@@ -148,6 +148,13 @@ class MainWindow(QMainWindow):
             self._redo,
             QKeySequence.StandardKey.Redo,
         )
+        # Ctrl+Y is redo on every platform (Linux's standard is only Ctrl+Shift+Z).
+        redo_keys = [QKeySequence("Ctrl+Y")]
+        redo_keys += [
+            k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+            if k != redo_keys[0]
+        ]
+        self.redo_action.setShortcuts(redo_keys)
         self.find_action = self._action(
             QCoreApplication.translate("MainWindow", "&Find record"),
             self._find,
@@ -540,6 +547,8 @@ class MainWindow(QMainWindow):
         form_id = self.ctx.settings.open_form
         if form_id and self.ctx.settings.year == self.year:
             self.open_form(form_id)
+        else:
+            self.overview.table.setFocus()  # the list of forms, not the year box
 
     def closeEvent(self, event: QCloseEvent) -> None:
         open_form = self.session.form.form_id if self.session is not None else None

@@ -393,3 +393,11 @@ def test_platform_plugin_failure_is_explained_in_norwegian(tmp_path, monkeypatch
     assert result.returncode != 0
     assert "KOSTRA-klienten kan ikke åpne vinduet" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_ctrl_y_redoes_and_the_overview_has_the_focus(qtbot, window):
+    from PySide6.QtGui import QKeySequence
+
+    assert QKeySequence("Ctrl+Y") in window.redo_action.shortcuts()
+    window.start()
+    qtbot.waitUntil(lambda: window.overview.table.hasFocus(), timeout=5000)
