@@ -400,4 +400,4 @@ def test_ctrl_y_redoes_and_the_overview_has_the_focus(qtbot, window):
 
     assert QKeySequence("Ctrl+Y") in window.redo_action.shortcuts()
     window.start()
-    qtbot.waitUntil(lambda: window.overview.table.hasFocus(), timeout=5000)
+    qtbot.waitUntil(window.overview.table.hasFocus, timeout=5000)
