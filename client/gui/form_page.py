@@ -95,6 +95,7 @@ class FormPage(QWidget):
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
         split.setSizes([650, 350])
+        self.split = split
 
         head = QHBoxLayout()
         head.addWidget(self.back_button)
@@ -106,6 +107,13 @@ class FormPage(QWidget):
         layout.addWidget(split, 1)
         self._operation: operations.Operation | None = None
         self.blocked: BlockedDialog | None = None
+
+    def splitters(self) -> dict[str, QSplitter]:
+        """The splitters whose positions the window remembers, by name."""
+        out = {"form": self.split, "findings": self.findings.split}
+        if self.records is not None:
+            out["records"] = self.records
+        return out
 
     # --- findings and help --------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.core.errors import UserError
+from client.gui import window_state
 from client.gui.overview import OverviewPage, entries_for
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("KOSTRA-klienten")
         self._build()
         self.resize(1200, 800)
+        window_state.restore_geometry(self, ctx.settings.extra)
+        self._state_timer = QTimer(self, singleShot=True, interval=1000)
+        self._state_timer.timeout.connect(self._save_settings)
 
     # --- building (again after a change of language) -----------------------------------
 
@@ -389,6 +393,16 @@ class MainWindow(QMainWindow):
             self.page.deleteLater()
         self.page = FormPage(self.ctx, session, self.stack)
         self.page.close_requested.connect(self.close_form)
+        extra = self.ctx.settings.extra
+        window_state.restore_splitters(self.page.splitters(), extra)
+        if self.page.records is not None:
+            records = self.page.records
+            record = window_state.saved_record(extra, session.form.form_id, session.form.year)
+            if record is not None and session.records is not None and record < len(
+                session.records
+            ):
+                records.select_record(record)
+            records.table.selectionModel().currentRowChanged.connect(self._record_changed)
         self.stack.addWidget(self.page)
         self.stack.setCurrentWidget(self.page)
         self.setWindowTitle(f"{session.form.display_title(self.ctx.lang)} – KOSTRA-klienten")
@@ -398,6 +412,7 @@ class MainWindow(QMainWindow):
     def close_form(self) -> None:
         if self.session is None:
             return
+        self.remember_window()
         if self.page is not None:
             self.page.findings.commit_explanation()
         self.session.close()
@@ -538,6 +553,21 @@ class MainWindow(QMainWindow):
 
     # --- start and stop ----------------------------------------------------------------
 
+    def _record_changed(self, *_: object) -> None:
+        # Remembered at once (a crash keeps it), written with the settings a moment later.
+        if self.page is None or self.page.records is None or self.session is None:
+            return
+        form = self.session.form
+        window_state.save_record(
+            self.ctx.settings.extra, form.form_id, form.year, self.page.records.current_record()
+        )
+        self._state_timer.start()
+
+    def remember_window(self) -> None:
+        window_state.save_geometry(self, self.ctx.settings.extra)
+        if self.page is not None:
+            window_state.save_splitters(self.page.splitters(), self.ctx.settings.extra)
+
     def start(self) -> None:
         """After the window is shown: ask for the unit at first start, reopen the form
         that was open when the client last stopped (its draft has every change)."""
@@ -552,6 +582,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         open_form = self.session.form.form_id if self.session is not None else None
+        self.remember_window()
         if self.session is not None:
             if self.page is not None:
                 self.page.findings.commit_explanation()

@@ -401,3 +401,32 @@ def test_ctrl_y_redoes_and_the_overview_has_the_focus(qtbot, window):
     assert QKeySequence("Ctrl+Y") in window.redo_action.shortcuts()
     window.start()
     qtbot.waitUntil(window.overview.table.hasFocus, timeout=5000)
+
+
+def test_restart_comes_back_to_the_record_size_and_splitters(qtbot, window, form, tmp_path, ctx):
+    import datetime as dt
+
+    from client.gui.app import create_context, create_window
+    from client.gui.asker import ScriptedAsker
+
+    page = load(qtbot, window, tmp_path, form, list(clean_records(form, 10, REGION)))
+    page.records.select_record(6)
+    window.resize(760, 540)  # fits the offscreen screen
+    qtbot.wait(10)
+    size = (window.width(), window.height())
+    page.split.setSizes([300, 200])
+    sizes = page.split.sizes()
+    window.close()
+
+    again = create_context(ctx.workspace.data_dir, lang="nb", asker=ScriptedAsker())
+    again.today = lambda: dt.date(YEAR, 6, 1)
+    second = create_window(again)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == size != (1200, 800)
+    second.start()
+    qtbot.waitUntil(lambda: second.page is not None and second.session is not None, timeout=15000)
+    assert second.page.records.current_record() == 6
+    assert second.page.records.editor.index == 6
+    assert second.page.split.sizes() == sizes
+    second.close()
