@@ -70,6 +70,18 @@ def startup(runs: int) -> tuple[float, float]:
     return statistics.median(ours), statistics.median(theirs)
 
 
+def release_memory() -> None:
+    """Collect, and hand freed heap back to the system (glibc), so RSS shows the window."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def rss_mb() -> float:
     with open("/proc/self/status") as handle:
         for line in handle:
@@ -95,9 +107,14 @@ def open_and_type(records: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         form = FormCatalog().load("11F", 2026)
-        lines = plant_errors(list(clean_records(form, records, "123400")), form, every=50)
         source = tmp / "11F.txt"
-        write_record_file(source, RecordSet.from_records(form, lines))
+        write_record_file(
+            source,
+            RecordSet.from_records(
+                form, plant_errors(list(clean_records(form, records, "123400")), form, every=50)
+            ),
+        )
+        release_memory()  # the generated records are the benchmark's, not the window's
         ctx = create_context(tmp / "data", asker=ScriptedAsker())
         ctx.settings.unit = ReportingUnit("1234", "Testkommune", synthetic_orgnr(1))
         ctx.today = lambda: dt.date(2026, 6, 1)
@@ -155,7 +172,8 @@ def sort_and_group(app, page, session) -> dict[str, float]:
         times = []
         for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder) * 3:
             start = time.perf_counter()
-            table.sortByColumn(column, order)
+            # What a click on the header does (sortByColumn sorts twice in Qt 6).
+            table.horizontalHeader().setSortIndicator(column, order)
             app.processEvents()
             times.append(time.perf_counter() - start)
         out[key] = statistics.median(times)

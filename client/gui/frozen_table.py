@@ -31,7 +31,6 @@ class FrozenTableView(QTableView):
         self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
         self.horizontalHeader().sortIndicatorChanged.connect(self._sync_to_frozen)
-        self.frozen.horizontalHeader().sortIndicatorChanged.connect(self._sync_from_frozen)
         self.frozen.clicked.connect(self.clicked)
         self.frozen.doubleClicked.connect(self.doubleClicked)
 
@@ -52,7 +51,13 @@ class FrozenTableView(QTableView):
             self.verticalHeader().defaultSectionSize()
         )
         self.frozen.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.frozen.setSortingEnabled(self.isSortingEnabled())
+        # The frozen header sorts through the main view, so the model sorts once a click.
+        self.frozen.setSortingEnabled(False)
+        frozen_header = self.frozen.horizontalHeader()
+        frozen_header.setSectionsClickable(self.isSortingEnabled())
+        frozen_header.setSortIndicatorShown(self.isSortingEnabled())
+        if self.isSortingEnabled():
+            frozen_header.sectionClicked.connect(self._frozen_header_clicked)
         self._apply_hidden()
         self.frozen.show()
         self._update_geometry()
@@ -78,13 +83,14 @@ class FrozenTableView(QTableView):
         header.blockSignals(False)
         header.viewport().update()
 
-    def _sync_from_frozen(self, section: int, order: Qt.SortOrder) -> None:
-        # The frozen view has sorted the shared model already; only show it here.
+    def _frozen_header_clicked(self, section: int) -> None:
         header = self.horizontalHeader()
-        header.blockSignals(True)
+        ascending = Qt.SortOrder.AscendingOrder
+        order = ascending
+        if header.sortIndicatorSection() == section and header.sortIndicatorOrder() == ascending:
+            order = Qt.SortOrder.DescendingOrder
+        # As a click on the main header does (sortByColumn would sort twice in Qt 6).
         header.setSortIndicator(section, order)
-        header.blockSignals(False)
-        header.viewport().update()
 
     def frozen_width(self) -> int:
         return sum(self.columnWidth(c) for c in range(self.count))

@@ -179,6 +179,7 @@ class RecordTableModel(QAbstractProxyModel):
         self._caseworker: str | None = None
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self.only_order_changed = False
         self.source.modelReset.connect(self.refilter)
         self.source.dataChanged.connect(self._source_changed)
         session.findings_changed.connect(self._findings_changed)
@@ -282,7 +283,11 @@ class RecordTableModel(QAbstractProxyModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column = column
         self._sort_order = order
-        self.refilter()
+        self.only_order_changed = True  # the same records: the editor need not redraw
+        try:
+            self.refilter()
+        finally:
+            self.only_order_changed = False
 
     def sort_column(self) -> int:
         return self._sort_column

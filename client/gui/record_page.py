@@ -261,7 +261,9 @@ class RecordPage(QSplitter):
         return True
 
     def _current_changed(self, current: QModelIndex, _: QModelIndex) -> None:
-        self.editor.show_record(self.model.record_at(current.row()) if current.isValid() else None)
+        record = self.model.record_at(current.row()) if current.isValid() else None
+        if not (self.model.only_order_changed and record == self.editor.index):
+            self.editor.show_record(record)
         self._update_buttons()
 
     def _after_reset(self) -> None:

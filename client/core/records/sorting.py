@@ -10,8 +10,6 @@ from collections.abc import Callable, Sequence
 
 from client.core.forms.model import FieldDef
 
-# (blank?, number, text): blanks sort after every value in either direction is not
-# possible with one key and reverse=True, so the caller keeps blanks apart.
 SortKey = tuple[int, float, str]
 
 
@@ -56,32 +54,36 @@ def sorted_indexes(
     records where the field is blank come last whichever the direction."""
     column = field.column
     assert column is not None
-    start, end = column.start, column.end
-    texts = [(i, lines[i][start:end].strip()) for i in indexes]
-    blank = [i for i, t in texts if not t]
-    filled = [(i, t) for i, t in texts if t]
-    if field.type in ("integer", "amount"):
-        numbers = [(i, t) for i, t in filled if t.isdigit()]
-        # Not a number (a typing error): after the numbers, as text.
-        other = [(i, t.lower()) for i, t in filled if not t.isdigit()]
-        # Digits right-aligned to the column's width compare as numbers do.
-        width = column.size
-        ordered = [i for i, _ in sorted(
-            [(i, t.rjust(width, "0")) for i, t in numbers], key=_second, reverse=descending)]
-        rest = [i for i, _ in sorted(other, key=_second, reverse=descending)]
-        return ordered + rest + blank if not descending else rest + ordered + blank
-    if field.type == "date":
-        keyed = [
-            (i, t[4:] + t[2:4] + t[:2] if len(t) == 8 and t.isdigit() else "~" + t)
-            for i, t in filled
-        ]
-    else:
-        keyed = [(i, t.lower()) for i, t in filled]
-    return [i for i, _ in sorted(keyed, key=_second, reverse=descending)] + blank
+    start, end, width = column.start, column.end, column.size
+    numeric = field.type in ("integer", "amount")
+    date = field.type == "date"
+    keyed: list[tuple[str, int]] = []
+    other: list[tuple[str, int]] = []  # not a number in a number field: a typing error
+    blank: list[int] = []
+    for i in indexes:
+        t = lines[i][start:end].strip()
+        if not t:
+            blank.append(i)
+        elif numeric:
+            if t.isdigit():
+                keyed.append((t.rjust(width, "0"), i))  # right-aligned digits sort as numbers
+            else:
+                other.append((t.lower(), i))
+        elif date:
+            keyed.append((t[4:] + t[2:4] + t[:2] if len(t) == 8 and t.isdigit() else "~" + t, i))
+        else:
+            keyed.append((t.lower(), i))
+    keyed.sort(key=_first, reverse=descending)  # stable, also reversed
+    ordered = [i for _, i in keyed]
+    if other:
+        other.sort(key=_first, reverse=descending)
+        rest = [i for _, i in other]
+        ordered = rest + ordered if descending else ordered + rest
+    return ordered + blank
 
 
-def _second(pair: tuple[int, object]) -> object:
-    return pair[1]
+def _first(pair: tuple[str, int]) -> str:
+    return pair[0]
 
 
 def sorted_by(
