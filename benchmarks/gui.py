@@ -72,14 +72,13 @@ def startup(runs: int) -> tuple[float, float]:
 
 def release_memory() -> None:
     """Collect, and hand freed heap back to the system (glibc), so RSS shows the window."""
+    import contextlib
     import ctypes
     import gc
 
     gc.collect()
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def rss_mb() -> float:
