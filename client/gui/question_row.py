@@ -28,6 +28,7 @@ Message = Callable[[Finding], str]
 class QuestionRow(QWidget):
     help_requested = Signal(object)  # FieldDef
     visited_changed = Signal()
+    leaving = Signal()  # focus left the question: findings should be current before showing
 
     def __init__(
         self,
@@ -105,6 +106,7 @@ class QuestionRow(QWidget):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.User:
             if not self.has_focus():
+                self.leaving.emit()
                 self.mark_visited()
             return True
         return super().event(event)
@@ -113,12 +115,13 @@ class QuestionRow(QWidget):
         focused = QApplication.focusWidget()
         return focused is not None and (focused is self or self.isAncestorOf(focused))
 
-    def mark_visited(self) -> None:
-        """Show this question's findings from now on (and the ones waiting now)."""
+    def mark_visited(self, everything: bool = False) -> None:
+        """Show this question's findings from now on (and the ones waiting now);
+        `everything` also while the user is on it (they asked to check the form)."""
         first = not self.visited
         self.visited = True
         if self._latest is not None:
-            self._apply(*self._latest)
+            self._apply(*self._latest, everything=everything)
         if first:
             self.visited_changed.emit()
 
@@ -152,14 +155,19 @@ class QuestionRow(QWidget):
         return list(self._latest[0]) if self._latest else []
 
     def _apply(
-        self, findings: list[Finding], explanations: dict[str, str], message: Message
+        self,
+        findings: list[Finding],
+        explanations: dict[str, str],
+        message: Message,
+        everything: bool = False,
     ) -> None:
         if not self.visited:
             findings = []
-        elif self.mode == "answer" and self.has_focus():
-            # While the user is on the question, what was said may go, nothing new comes.
-            said = {ref for ref, *_ in self._shown}
-            findings = [f for f in findings if f.ref in said]
+        elif self.mode == "answer" and not everything and self.has_focus():
+            # While the user is on the question, what was said may go, nothing new comes
+            # (not even a new wording of it: «3» is no date while typing 31.12.2025).
+            said = {(ref, text) for ref, _, text, _ in self._shown}
+            findings = [f for f in findings if (f.ref, message(f)) in said]
         signature = [(f.ref, f.severity, message(f), explanations.get(f.ref, ""))
                      for f in findings]
         if signature == self._shown:

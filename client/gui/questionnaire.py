@@ -34,6 +34,8 @@ class QuestionnaireView(SectionedForm):
         session.findings_changed.connect(self.refresh_findings)
         session.explanations_changed.connect(self.refresh_findings)
         self._loaded_once = False
+        for row in self.rows.values():
+            row.leaving.connect(session.validate_now)
         self.load()
         self.refresh_findings()
 
@@ -75,7 +77,7 @@ class QuestionnaireView(SectionedForm):
         to the first question with the worst of them. Returns how many findings there are."""
         self.session.validate_now()
         for row in self.rows.values():
-            row.mark_visited()
+            row.mark_visited(everything=True)
         findings = [f for f in self.session.findings() if f.field in self.rows]
         if findings:
             worst = min(SEVERITY_RANK[f.severity] for f in findings)

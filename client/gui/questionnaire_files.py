@@ -62,9 +62,10 @@ def import_answers(pane: QuestionnairePane, path: Path | None = None) -> bool:
         return False
     replace_answers(session, answers, document.explanations)
     session.validate_now()
+    count = len(answers)  # a variable: lupdate misses a plural counted by an expression
     ctx.asker.inform(
         title,
-        QCoreApplication.translate("Questionnaire", "%n answer(s) read from %1.", "", len(answers))
+        QCoreApplication.translate("Questionnaire", "%n answer(s) read from %1.", "", count)
         .replace("%1", str(path)),
     )
     return True
@@ -89,10 +90,10 @@ def export_answers(pane: QuestionnairePane, path: Path | None = None) -> bool:
     except UserError as error:
         ctx.asker.warn(title, error.message(ctx.lang))
         return False
+    count = len(session.answers)
     ctx.asker.inform(
         title,
-        QCoreApplication.translate(
-            "Questionnaire", "%n answer(s) written to %1.", "", len(session.answers)
-        ).replace("%1", str(path)),
+        QCoreApplication.translate("Questionnaire", "%n answer(s) written to %1.", "", count)
+        .replace("%1", str(path)),
     )
     return True

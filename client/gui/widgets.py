@@ -363,7 +363,7 @@ class _CalendarDateEditor(FieldEditor):
         menu = self.button.menu()
         if menu.isVisible():
             menu.hide()
-        self.edit.setFocus(Qt.FocusReason.PopupFocusReason)
+            self.edit.setFocus(Qt.FocusReason.PopupFocusReason)
         self._emit()
 
     def _tidy(self) -> None:

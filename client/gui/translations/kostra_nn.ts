@@ -249,6 +249,19 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
     </message>
   </context>
   <context>
+    <name>FieldEditor</name>
+    <message>
+      <location filename="../widgets.py" line="112" />
+      <source>%1 of %2 characters</source>
+      <translation>%1 av %2 teikn</translation>
+    </message>
+    <message>
+      <location filename="../widgets.py" line="309" />
+      <source>Choose a date in a calendar (Alt+Down)</source>
+      <translation>Vel dato i ein kalender (Alt+Pil ned)</translation>
+    </message>
+  </context>
+  <context>
     <name>FindingsModel</name>
     <message>
       <location filename="../findings_panel.py" line="82" />
@@ -357,118 +370,118 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="116" />
+      <location filename="../form_page.py" line="118" />
       <source>Move to a question and press F1 for help with it.</source>
       <translation>Gå til eit spørsmål og trykk F1 for hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="119" />
+      <location filename="../form_page.py" line="121" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="122" />
+      <location filename="../form_page.py" line="124" />
       <source>There is no help text for this question.</source>
       <translation>Det finst ingen hjelpetekst til dette spørsmålet.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="140" />
-      <location filename="../form_page.py" line="149" />
-      <location filename="../form_page.py" line="169" />
-      <location filename="../form_page.py" line="203" />
+      <location filename="../form_page.py" line="145" />
+      <location filename="../form_page.py" line="154" />
+      <location filename="../form_page.py" line="174" />
+      <location filename="../form_page.py" line="208" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="141" />
+      <location filename="../form_page.py" line="146" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="163" />
+      <location filename="../form_page.py" line="168" />
       <source>Reading %1…</source>
       <translation>Les %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="164" />
+      <location filename="../form_page.py" line="169" />
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="220" />
+      <location filename="../form_page.py" line="225" />
       <source>Checking %1…</source>
       <translation>Kontrollerer %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="236" />
-      <location filename="../form_page.py" line="248" />
-      <location filename="../form_page.py" line="252" />
+      <location filename="../form_page.py" line="243" />
+      <location filename="../form_page.py" line="255" />
+      <location filename="../form_page.py" line="259" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="237" />
+      <location filename="../form_page.py" line="244" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="266" />
-      <location filename="../form_page.py" line="342" />
+      <location filename="../form_page.py" line="273" />
+      <location filename="../form_page.py" line="351" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="272" />
+      <location filename="../form_page.py" line="281" />
       <source>The form is not ready: correct every error and explain every warning first (see the findings below).</source>
       <translation>Skjemaet er ikkje klart: rett alle feil og forklar alle åtvaringar først (sjå funna nedst).</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="302" />
+      <location filename="../form_page.py" line="311" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet høyrer til organisasjonsnummer %1, men rapporteringseininga har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="322" />
+      <location filename="../form_page.py" line="331" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfila og kvitteringa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="367" />
+      <location filename="../form_page.py" line="376" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriv innsendingsfila …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="405" />
+      <location filename="../form_page.py" line="414" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er krypterte til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="409" />
+      <location filename="../form_page.py" line="418" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="413" />
+      <location filename="../form_page.py" line="422" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="416" />
+      <location filename="../form_page.py" line="425" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="422" />
+      <location filename="../form_page.py" line="431" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med eit testsertifikat: SSB godtek berre verksemdssertifikatet til kommunen.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="429" />
+      <location filename="../form_page.py" line="438" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="431" />
+      <location filename="../form_page.py" line="440" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Opne kvitteringa</translation>
     </message>
@@ -586,57 +599,57 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>&amp;Om KOSTRA-klienten</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="235" />
+      <location filename="../main_window.py" line="233" />
       <source>No reporting unit chosen yet</source>
       <translation>Inga rapporteringseining er vald enno</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="240" />
+      <location filename="../main_window.py" line="238" />
       <source>, district %1</source>
       <translation>, bydel %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="243" />
+      <location filename="../main_window.py" line="241" />
       <source> (org. no. %1)</source>
       <translation> (org.nr. %1)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="306" />
+      <location filename="../main_window.py" line="304" />
       <source>Opening %1…</source>
       <translation>Opnar %1 …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="322" />
+      <location filename="../main_window.py" line="320" />
       <source>Draft</source>
       <translation>Utkast</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="400" />
+      <location filename="../main_window.py" line="398" />
       <source>Draft saved</source>
       <translation>Utkastet er lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="405" />
+      <location filename="../main_window.py" line="403" />
       <source>Draft not saved</source>
       <translation>Utkastet vart ikkje lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="444" />
+      <location filename="../main_window.py" line="442" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="445" />
+      <location filename="../main_window.py" line="443" />
       <source>Choose the reporting year at the top and open a form from the list. In a form, press F1 on a question for help with it.</source>
       <translation>Vel rapporteringsår øvst og opne eit skjema frå lista. I eit skjema trykkjer du F1 på eit spørsmål for å få hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="471" />
+      <location filename="../main_window.py" line="469" />
       <source>Install form pack</source>
       <translation>Installer skjemapakke</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="473" />
+      <location filename="../main_window.py" line="471" />
       <source>Form packs (*.zip)</source>
       <translation>Skjemapakkar (*.zip)</translation>
     </message>
@@ -700,24 +713,98 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>QuestionRow</name>
     <message>
-      <location filename="../question_row.py" line="39" />
+      <location filename="../question_row.py" line="56" />
       <source>Help: %1</source>
       <translation>Hjelp: %1</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="41" />
+      <location filename="../question_row.py" line="58" />
       <source>Help (F1)</source>
       <translation>Hjelp (F1)</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="69" />
+      <location filename="../question_row.py" line="130" />
       <source>Required.</source>
       <translation>Må fyllast ut.</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="103" />
+      <location filename="../question_row.py" line="189" />
       <source>Explanation: %1</source>
       <translation>Forklaring: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Questionnaire</name>
+    <message>
+      <location filename="../questionnaire.py" line="102" />
+      <source>&amp;Check the whole form</source>
+      <translation>&amp;Kontroller heile skjemaet</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="105" />
+      <source>Show the findings of every question, also those not visited</source>
+      <translation>Vis funna for alle spørsmåla, også dei du ikkje har vore innom</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="113" />
+      <source>&amp;Import answers…</source>
+      <translation>&amp;Importer svar …</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="117" />
+      <source>E&amp;xport answers…</source>
+      <translation>E&amp;ksporter svar …</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../questionnaire.py" line="140" />
+      <source>%n finding(s): see the questions marked and the list below.</source>
+      <translation>
+        <numerusform>%n funn: sjå spørsmålet som er merkt, og lista nedanfor.</numerusform>
+        <numerusform>%n funn: sjå spørsmåla som er merkte, og lista nedanfor.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="145" />
+      <source>No findings.</source>
+      <translation>Ingen funn.</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="27" />
+      <location filename="../questionnaire_files.py" line="41" />
+      <source>Import answers</source>
+      <translation>Importer svar</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="44" />
+      <location filename="../questionnaire_files.py" line="83" />
+      <source>Answers (*.json)</source>
+      <translation>Svarfiler (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="56" />
+      <source>The answers in the form will be replaced by the file's. You can undo this with Ctrl+Z. Continue?</source>
+      <translation>Svara i skjemaet blir erstatta av svara i fila. Du kan angre med Ctrl+Z. Halde fram?</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../questionnaire_files.py" line="68" />
+      <source>%n answer(s) read from %1.</source>
+      <translation>
+        <numerusform>%n svar lese frå %1.</numerusform>
+        <numerusform>%n svar lese frå %1.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="79" />
+      <source>Export answers</source>
+      <translation>Eksporter svar</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../questionnaire_files.py" line="96" />
+      <source>%n answer(s) written to %1.</source>
+      <translation>
+        <numerusform>%n svar skrive til %1.</numerusform>
+        <numerusform>%n svar skrive til %1.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
