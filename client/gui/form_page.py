@@ -106,7 +106,7 @@ class FormPage(QWidget):
         if self.records is not None:
             self.records.show_finding(finding)
         elif self.questionnaire is not None:
-            self.questionnaire.focus_field(finding.field)
+            self.questionnaire.show_finding(finding)
 
     def current_field(self) -> FieldDef | None:
         view = self.records.editor if self.records is not None else self.questionnaire

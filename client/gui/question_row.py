@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QToolButton, QWidget
 
-from client.core.forms.model import FieldDef
+from client.core.forms.model import FieldDef, FormDefinition
 from client.core.i18n import tr
 from client.core.validation.findings import SEVERITY_RANK, Finding
 from client.gui import texts
@@ -36,14 +36,16 @@ class QuestionRow(QWidget):
         mode: Mode,
         lang: str,
         parent: QWidget | None = None,
-        year: int | None = None,
+        form: FormDefinition | None = None,
     ) -> None:
         super().__init__(parent)
         self.field = field
         self.lang = lang
         self.mode = mode
         self.question = tr(field.label, lang)
-        self.editor: FieldEditor = create_editor(field, mode, lang, self, year=year)
+        self.editor: FieldEditor = create_editor(
+            field, mode, lang, self, year=form.year if form else None, form=form
+        )
         text = self.question + (" *" if field.mandatory else "")
         if mode == "record":
             text += f"  ({field.name})"
@@ -172,6 +174,7 @@ class QuestionRow(QWidget):
                      for f in findings]
         if signature == self._shown:
             return  # unchanged: most keystrokes change no finding
+        self.editor.mark(findings)
         before = self.marker.height() if self._shown else 0
         self._shown = signature
         if not findings:

@@ -40,7 +40,40 @@ class QuestionnaireView(SectionedForm):
         self.refresh_findings()
 
     def _edited(self, name: str, value: Any) -> None:
-        self.session.set_answer(name, value)
+        """An answer, and the totals computed from it, as one undo step: the totals
+        travel in the answers (drafts, files, the submission)."""
+        from client.core.forms.answers import apply_computed, computed_fields
+
+        totals = computed_fields(self.form)
+        if not totals:
+            self.session.set_answer(name, value)
+            return
+        answers = dict(self.session.answers)
+        if value is None or value in ([], ""):
+            answers.pop(name, None)
+        else:
+            answers[name] = value
+        computed = apply_computed(self.form, answers)
+        changed = [
+            n for n in dict.fromkeys([name, *computed, *self.session.answers])
+            if computed.get(n) != self.session.answers.get(n)
+        ]
+        if len(changed) <= 1:
+            self.session.set_answer(name, value)
+            return
+        self.session.undo.beginMacro(self.rows[name].question if name in self.rows else name)
+        try:
+            for changed_name in changed:
+                self.session.set_answer(changed_name, computed.get(changed_name))
+        finally:
+            self.session.undo.endMacro()
+
+    def show_finding(self, finding: Any) -> None:
+        """Go to the question (and for a table, the cell) that a finding is about."""
+        row = self.focus_field(finding.field)
+        cell = getattr(row.editor, "focus_cell", None) if row is not None else None
+        if cell is not None:
+            cell(getattr(finding, "row", None), getattr(finding, "column", None))
 
     def load(self) -> None:
         """Show the session's answers (after undo, import, or on opening) and who is

@@ -57,6 +57,7 @@ class FieldEditor(QWidget):
         self.mode = mode
         self.lang = lang
         self.year: int | None = None  # the reporting year (a date's calendar opens on it)
+        self.form: Any = None  # the form's definition (a table reads pasted rows by it)
         self._loading = False
 
     def value(self) -> Any:
@@ -79,6 +80,9 @@ class FieldEditor(QWidget):
     def inputs(self) -> list[QWidget]:
         """Every focusable part, to give each an accessible name."""
         return [self.focus_widget()]
+
+    def mark(self, findings: list[Any]) -> None:
+        """The findings shown for this question (a table marks its cells)."""
 
     def _emit(self, *_: Any) -> None:
         if not self._loading:
@@ -756,7 +760,12 @@ RENDERERS: list[tuple[Tester, type[FieldEditor]]] = [
 
 
 def editor_class(field: FieldDef, mode: Mode) -> type[FieldEditor]:
-    """The renderer whose tester ranks highest (ties: the earlier one)."""
+    """The renderer whose tester ranks highest (ties: the earlier one). A table and a
+    computed total have one editor each, whatever else the definition says."""
+    if field.is_table or field.read_only:
+        from client.gui.table_editor import ComputedEditor, TableEditor
+
+        return TableEditor if field.is_table else ComputedEditor
     best, best_rank = TextEditor, NOT_APPLICABLE
     for tester, renderer in RENDERERS:
         rank = tester(field, mode)
@@ -768,9 +777,11 @@ def editor_class(field: FieldDef, mode: Mode) -> type[FieldEditor]:
 def create_editor(
     field: FieldDef, mode: Mode, lang: str, parent: QWidget | None = None,
     year: int | None = None,
+    form: Any = None,
 ) -> FieldEditor:
     editor = editor_class(field, mode)(field, mode, lang, parent)
     editor.year = year
+    editor.form = form
     return editor
 
 

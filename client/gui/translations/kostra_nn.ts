@@ -251,12 +251,12 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>FieldEditor</name>
     <message>
-      <location filename="../widgets.py" line="112" />
+      <location filename="../widgets.py" line="116" />
       <source>%1 of %2 characters</source>
       <translation>%1 av %2 teikn</translation>
     </message>
     <message>
-      <location filename="../widgets.py" line="309" />
+      <location filename="../widgets.py" line="313" />
       <source>Choose a date in a calendar (Alt+Down)</source>
       <translation>Vel dato i ein kalender (Alt+Pil ned)</translation>
     </message>
@@ -713,22 +713,22 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>QuestionRow</name>
     <message>
-      <location filename="../question_row.py" line="56" />
+      <location filename="../question_row.py" line="59" />
       <source>Help: %1</source>
       <translation>Hjelp: %1</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="58" />
+      <location filename="../question_row.py" line="61" />
       <source>Help (F1)</source>
       <translation>Hjelp (F1)</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="130" />
+      <location filename="../question_row.py" line="134" />
       <source>Required.</source>
       <translation>Må fyllast ut.</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="189" />
+      <location filename="../question_row.py" line="195" />
       <source>Explanation: %1</source>
       <translation>Forklaring: %1</translation>
     </message>
@@ -736,27 +736,27 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>Questionnaire</name>
     <message>
-      <location filename="../questionnaire.py" line="102" />
+      <location filename="../questionnaire.py" line="137" />
       <source>&amp;Check the whole form</source>
       <translation>&amp;Kontroller heile skjemaet</translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="105" />
+      <location filename="../questionnaire.py" line="140" />
       <source>Show the findings of every question, also those not visited</source>
       <translation>Vis funna for alle spørsmåla, også dei du ikkje har vore innom</translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="113" />
+      <location filename="../questionnaire.py" line="148" />
       <source>&amp;Import answers…</source>
       <translation>&amp;Importer svar …</translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="117" />
+      <location filename="../questionnaire.py" line="152" />
       <source>E&amp;xport answers…</source>
       <translation>E&amp;ksporter svar …</translation>
     </message>
     <message numerus="yes">
-      <location filename="../questionnaire.py" line="140" />
+      <location filename="../questionnaire.py" line="175" />
       <source>%n finding(s): see the questions marked and the list below.</source>
       <translation>
         <numerusform>%n funn: sjå spørsmålet som er merkt, og lista nedanfor.</numerusform>
@@ -764,7 +764,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="145" />
+      <location filename="../questionnaire.py" line="180" />
       <source>No findings.</source>
       <translation>Ingen funn.</translation>
     </message>
@@ -937,6 +937,86 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <location filename="../setup_dialog.py" line="135" />
       <source>The organisation number has nine digits and its last digit must match the others (mod 11). Check it in the Central Coordinating Register (Brønnøysundregistrene).</source>
       <translation>Organisasjonsnummeret har ni siffer, og det siste sifferet må stemme med dei andre (mod 11). Sjekk det i Brønnøysundregistera.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TableEditor</name>
+    <message>
+      <location filename="../table_editor.py" line="161" />
+      <source>Type in a cell to answer; Ctrl+V pastes rows copied from a spreadsheet</source>
+      <translation>Skriv i ei celle for å svare; Ctrl+V limer inn rader kopierte frå eit rekneark</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="167" />
+      <source>Add row</source>
+      <translation>Legg til rad</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="169" />
+      <source>Copy row</source>
+      <translation>Kopier rad</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="172" />
+      <source>Remove row</source>
+      <translation>Fjern rad</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="175" />
+      <source>Paste rows</source>
+      <translation>Lim inn rader</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="178" />
+      <source>Adds the rows copied from a spreadsheet (columns in the table's order)</source>
+      <translation>Legg til radene du har kopiert frå eit rekneark (kolonnane i rekkjefølgja til tabellen)</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="287" />
+      <source>The clipboard has no rows to paste. Copy the rows in the spreadsheet (without the heading or with it) and try again.</source>
+      <translation>Utklippstavla har ingen rader å lime inn. Kopier radene i reknearket (med eller utan overskrifta) og prøv igjen.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../table_editor.py" line="319" />
+      <source>%n row(s) pasted.</source>
+      <translation>
+        <numerusform>%n rad limt inn.</numerusform>
+        <numerusform>%n rader limte inn.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../table_editor.py" line="322" />
+      <source>%n row(s) did not fit: the table has room for %1.</source>
+      <translation>
+        <numerusform>%n rad fekk ikkje plass: tabellen har plass til %1.</numerusform>
+        <numerusform>%n rader fekk ikkje plass: tabellen har plass til %1.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../table_editor.py" line="330" />
+      <source>%n cell(s) could not be read and were left blank; correct them in the table:</source>
+      <translation>
+        <numerusform>%n celle kunne ikkje lesast og står tom; rett ho i tabellen:</numerusform>
+        <numerusform>%n celler kunne ikkje lesast og står tomme; rett dei i tabellen:</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../table_editor.py" line="430" />
+      <source>%n row(s)</source>
+      <translation>
+        <numerusform>%n rad</numerusform>
+        <numerusform>%n rader</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="432" />
+      <source>%1 (at most %2)</source>
+      <translation>%1 (høgst %2)</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="514" />
+      <source>Computed from the answers above</source>
+      <translation>Blir rekna ut frå svara ovanfor</translation>
     </message>
   </context>
   <context>
