@@ -223,7 +223,8 @@ def test_forms_lists_years_and_our_own_controls_apart():
     assert " 30 " in ssb and " 03 " in ssb
     listing = json.loads(kostra("forms", "--json").stdout)
     assert {(f["form"], f["year"]) for f in listing} >= {
-        ("11F", 2024), ("11F", 2025), ("11F", 2026), ("11CF", 2025), ("12", 2026)}
+        ("11F", 2024), ("11F", 2025), ("11F", 2026), ("11CF", 2025), ("12", 2026),
+        ("7", 2025), ("7B", 2025), ("12", 2025), ("7", 2026), ("7B", 2026)}
 
 
 def test_questionnaire_answers_validate_the_same_way(tmp_path):
@@ -233,8 +234,13 @@ def test_questionnaire_answers_validate_the_same_way(tmp_path):
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["findings"] == []
     bad = tmp_path / "12.json"
-    bad.write_text(json.dumps({"VEDTAK_DATO": "2020-06-01", "UTGIFTER_I_SATS": ["01"],
-                               "YTELSER_UTENFOR": ["99"], "BOUTGIFT_TAK": "1"}), "utf-8")
+    # The full form (26 questions since issue 10): the example with four answers changed.
+    answers = json.loads(good.read_text("utf-8"))
+    for name in ("YTELSER_ANNET", "BOUTGIFT_TAK_BELOP"):
+        answers.pop(name)
+    answers.update({"VEDTAK_DATO": "2020-06-01", "INDEKSREGULERT": "2",
+                    "YTELSER_UTENFOR": ["99"], "BOUTGIFT_TAK": "1"})
+    bad.write_text(json.dumps(answers), "utf-8")
     report = json.loads(kostra("validate", str(bad), "--form", "12", "--year", "2026",
                                "--region", "460100", "--json").stdout)
     got = {(f["control"], f["severity"], f["field"]) for f in report["findings"]}

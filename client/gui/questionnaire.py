@@ -79,9 +79,12 @@ class QuestionnaireView(SectionedForm):
         """Show the session's answers (after undo, import, or on opening) and who is
         visible. An answer that came from outside the question (a draft, a file, undo,
         last year) counts as visited: its findings show at once."""
+        from client.core.forms.answers import apply_computed
         from client.core.forms.visibility import visible_fields
 
-        answers = self.session.answers
+        # Totals are shown as computed even where the stored answers lack them (answers
+        # set by a script or an older draft); edits and imports store them too.
+        answers = apply_computed(self.form, self.session.answers)
         shown = visible_fields(self.form, answers)
         for name, row in self.rows.items():
             value = answers.get(name)

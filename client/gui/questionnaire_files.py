@@ -23,7 +23,11 @@ if TYPE_CHECKING:
 def replace_answers(
     session: FormSession, answers: dict[str, Any], explanations: dict[str, str] | None = None
 ) -> None:
-    """Put `answers` in place of the session's, as one undo step."""
+    """Put `answers` (with their computed totals) in place of the session's, as one
+    undo step."""
+    from client.core.forms.answers import apply_computed
+
+    answers = apply_computed(session.form, answers)
     session.undo.beginMacro(QCoreApplication.translate("Questionnaire", "Import answers"))
     try:
         for name in sorted(set(session.answers) | set(answers)):

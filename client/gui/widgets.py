@@ -622,6 +622,25 @@ class CheckboxEditor(FieldEditor):
         return self.box
 
 
+class NumberEditor(TextEditor):
+    """A decimal number (årsverk): a comma or a point; what cannot be read is passed on as
+    typed, for the form's schema control to name."""
+
+    def value(self) -> Any:
+        text = self.edit.text().strip().replace("\u00a0", "").replace(" ", "")
+        if not text:
+            return None
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            return text
+        return int(number) if number.is_integer() else number
+
+    def _show(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        self.edit.setText(text.replace(".", ",") if self.lang != "en" else text)
+
+
 def _yes(lang: str) -> str:
     return {"nb": "Ja", "nn": "Ja", "en": "Yes"}.get(lang, "Ja")
 
@@ -690,6 +709,7 @@ def _is_date(field: FieldDef) -> bool:
 
 RENDERERS: list[tuple[Tester, type[FieldEditor]]] = [
     (_explicit("text", lambda f, m: 1), TextEditor),
+    (lambda f, m: EXPLICIT + 1 if f.type == "number" else NOT_APPLICABLE, NumberEditor),
     (
         _explicit(
             "textarea",

@@ -2,11 +2,13 @@
 receipt in the chosen folder, the Certificate dialog; and nothing written when the form has
 errors or the passphrase is cancelled."""
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QDate
 from test_submission_support import pem, ssb_test_certificate
 
+from client.core.resources import resources_dir
 from client.core.submission.keys import format_fingerprint
 from client.core.submission.verify import verify_file
 from client.gui.certificates import CertificateDialog
@@ -16,6 +18,13 @@ from tests.gui.conftest import REGION_UNIT, open_form, settle
 def fill_skjema_12(qtbot, window):
     page = open_form(qtbot, window, "12")
     rows = page.questionnaire.rows
+    # The questions this helper does not click are answered as in the example.
+    example = json.loads((resources_dir() / "examples" / "12_2026_460100.json").read_text())
+    clicked = {"VEDTAK_DATO", "UTGIFTER_I_SATS", "YTELSER_UTENFOR", "BOUTGIFT_TAK"}
+    for name, value in example.items():
+        if name not in clicked and not name.startswith("BOUTGIFT_TAK"):
+            window.session.set_answer(name, value)
+    window.session.set_answer("KOMMUNE_NR", window.session.context.kommunenummer)
     rows["VEDTAK_DATO"].editor.pick(QDate(2025, 1, 15))
     rows["UTGIFTER_I_SATS"].editor.boxes["01"].click()
     rows["YTELSER_UTENFOR"].editor.boxes["01"].click()

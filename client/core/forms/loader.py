@@ -215,6 +215,8 @@ def _field_type(prop: dict[str, Any], layout_type: str | None) -> str:
         return "boolean"
     if prop.get("type") == "integer":
         return "integer"
+    if prop.get("type") == "number":
+        return "number"
     if prop.get("format") == "date":
         return "date"
     return "string"

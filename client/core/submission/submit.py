@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography import x509
 
@@ -182,6 +183,8 @@ def submit(
             warnings=[(f, document.explanations[f.ref].strip()) for f in warnings],
             encryption=encryption,
             client_version=__version__,
+            form=None if form.is_record_form else form,
+            answers=None if form.is_record_form else _signed_answers(form, document),
         ),
         lang,
     )
@@ -230,3 +233,10 @@ _TEXT: dict[str, Text] = {
         "en": "{path} already exists. Wait a second and try again, or choose another folder.",
     },
 }
+
+
+def _signed_answers(form: Any, document: FormDocument) -> dict[str, Any]:
+    """The answers as form_data_json signs them (computed totals filled in)."""
+    from client.core.forms.answers import apply_computed
+
+    return apply_computed(form, document.answers or {})

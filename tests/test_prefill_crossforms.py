@@ -1,0 +1,95 @@
+"""Prefill from last year's answers, and our cross-form plausibility controls (K-7-OKRAD-11F,
+K-12-SATS-11F) against synthetic 11F records."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_submission_support import document_11f
+
+from client.core.forms.catalog import FormCatalog
+from client.core.prefill import last_year_answers, prefill
+from client.core.records.recordset import RecordSet
+from client.core.validation.crossforms import cross_findings
+from client.core.validation.engine import ValidationContext
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOG = FormCatalog([ROOT / "forms"])
+CONTEXT = ValidationContext.from_region("460100", 2026)
+
+
+def example(form_id: str) -> dict:
+    return json.loads((ROOT / "resources" / "examples" / f"{form_id}_2026_460100.json").read_text())
+
+
+def with_values(records: RecordSet, count: int, **values: str) -> RecordSet:
+    """The records with the first `count` given these field values (the rest blanked)."""
+    form = records.form
+    lines = []
+    for i, original in enumerate(records.lines):
+        line = original
+        for name, value in values.items():
+            column = form.field(name).column
+            text = value if i < count else " " * column.size
+            line = line[: column.start] + text.ljust(column.size) + line[column.end:]
+        lines.append(line)
+    return RecordSet(form, lines)
+
+
+def test_prefill_carries_answers_and_names_those_the_new_form_lacks(tmp_path):
+    form = CATALOG.load("12", 2026)
+    old = {**example("12"), "BOUTGIFT_TAK_BELOP": 11000,
+           "YTELSER_UTENFOR": ["01", "07"],  # 07 is not offered any more
+           "SATSER_GAMMEL": 1234}  # a question the new form does not have
+    draft = tmp_path / "draft.json"
+    draft.write_text(json.dumps({"format": "kostra-klienten/draft", "answers": old}))
+    result = prefill(form, last_year_answers(draft))
+    assert result.answers["BOUTGIFT_TAK_BELOP"] == 11000
+    assert "BOUTGIFT_TAK_BELOP" in result.carried
+    assert result.answers["YTELSER_UTENFOR"] == ["01"] and "YTELSER_UTENFOR" in result.changed
+    assert "07" in result.notes["YTELSER_UTENFOR"]
+    assert result.dropped == {"SATSER_GAMMEL": 1234}  # named, never silently dropped
+    assert "SATSER_GAMMEL" not in result.answers
+
+
+def test_prefill_keeps_table_rows_and_recomputes_totals():
+    form = CATALOG.load("7", 2026)
+    old = example("7")
+    old["PERSONELL"][0]["GAMMEL_KOLONNE"] = 3
+    old["PERSONELL_ANSATTE"] = 1  # a stale total
+    result = prefill(form, old)
+    first = result.answers["PERSONELL"][0]
+    assert first == {"KATEGORI": "01", "ANSATTE": 140, "VIDEREUTDANNET": 38}
+    assert "PERSONELL" in result.changed and "GAMMEL_KOLONNE" in result.notes["PERSONELL"]
+    assert result.answers["PERSONELL_ANSATTE"] == 171
+
+
+def test_financial_counselling_against_11f_warns_with_both_figures():
+    form = CATALOG.load("7", 2026)
+    records = document_11f(60, warning_line=None).records
+    records = with_values(records, 40, GITT_OKONOMIRAD="1")
+    answers = {**example("7"), "OKRAD_MED_SOSHJELP": 42}
+    assert cross_findings(form, answers, {"11F": records}, CONTEXT) == []  # 42 is about 40
+    answers["OKRAD_MED_SOSHJELP"] = 820
+    (finding,) = cross_findings(form, answers, {"11F": records}, CONTEXT)
+    assert (finding.control, finding.severity) == ("K-7-OKRAD-11F", "WARNING")
+    text = finding.message("nb")
+    assert "820" in text and " 40 " in text and "11F" in text
+    assert cross_findings(form, answers, {}, CONTEXT) == []  # no 11F in the client: silent
+
+
+def test_the_single_adult_rate_against_11f_amounts():
+    form = CATALOG.load("12", 2026)
+    base = document_11f(30, warning_line=None).records
+    months = {f"STMND_{m}": f"{m:02d}" for m in range(1, 13)}
+    long_term = with_values(base, 30, VKLO="5", BU18="2", EKTSTAT="1", **months)
+
+    def bidrag(amount: str) -> RecordSet:
+        return with_values(long_term, 30, BIDRAG=amount.rjust(7, "0"))
+
+    answers = example("12")  # 8 350 kr a month
+    assert cross_findings(form, answers, {"11F": bidrag("96000")}, CONTEXT) == []
+    (finding,) = cross_findings(form, answers, {"11F": bidrag("24000")}, CONTEXT)
+    assert finding.control == "K-12-SATS-11F" and finding.severity == "WARNING"
+    assert "8350" in finding.message("nb") and "2000" in finding.message("nb")
