@@ -61,12 +61,7 @@ class QuestionRow(QWidget):
         self.help_button.setToolTip(QCoreApplication.translate("QuestionRow", "Help (F1)"))
         self.help_button.clicked.connect(lambda: self.help_requested.emit(self.field))
         self.help_button.setVisible(bool(tr(field.help, lang)))
-        self.marker = QLabel(self)
-        self.marker.setWordWrap(True)
-        self.marker.setTextFormat(Qt.TextFormat.PlainText)
-        self.marker_icon = QLabel(self)
-        self._line = self.fontMetrics().lineSpacing()
-        self.marker_icon.setFixedSize(self._line, self._line)
+        self._make_labels()
         # A record's fields show their findings at once (they come from a file) and keep no
         # empty line; a question reserves one line for its message.
         self.reserve = mode == "answer"
@@ -83,9 +78,10 @@ class QuestionRow(QWidget):
         layout.setVerticalSpacing(2)
         layout.addWidget(self.label, 0, 0, 1, 2)
         layout.addWidget(self.help_button, 0, 2, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.editor, 1, 0, 1, 3)
-        layout.addWidget(self.marker_icon, 2, 0, 1, 1, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.marker, 2, 1, 1, 2)
+        layout.addWidget(self.origin, 1, 0, 1, 3)
+        layout.addWidget(self.editor, 2, 0, 1, 3)
+        layout.addWidget(self.marker_icon, 3, 0, 1, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.marker, 3, 1, 1, 2)
         layout.setColumnStretch(1, 100)
         layout.setColumnStretch(0, 0)
 
@@ -95,6 +91,20 @@ class QuestionRow(QWidget):
         self._shown: list[tuple[str, str, str, str]] = []
         self._latest: tuple[list[Finding], dict[str, str], Message] | None = None
         self._describe([])
+
+    def _make_labels(self) -> None:
+        self.origin = QLabel(self)  # "As in 2025" after starting from last year's answers
+        self.origin.setTextFormat(Qt.TextFormat.PlainText)
+        italic = self.origin.font()
+        italic.setItalic(True)
+        self.origin.setFont(italic)
+        self.origin.hide()
+        self.marker = QLabel(self)
+        self.marker.setWordWrap(True)
+        self.marker.setTextFormat(Qt.TextFormat.PlainText)
+        self.marker_icon = QLabel(self)
+        self._line = self.fontMetrics().lineSpacing()
+        self.marker_icon.setFixedSize(self._line, self._line)
 
     # --- visiting -----------------------------------------------------------------------
 
@@ -127,13 +137,23 @@ class QuestionRow(QWidget):
         if first:
             self.visited_changed.emit()
 
+    def set_origin(self, text: str) -> None:
+        """Where the answer came from (last year), said beside the question."""
+        if text == self.origin.text():
+            return
+        self.origin.setText(text)
+        self.origin.setVisible(bool(text))
+        self._describe(self._messages)
+
     # --- findings -----------------------------------------------------------------------
 
     def _describe(self, messages: list[str]) -> None:
+        self._messages = messages
         required = (
             QCoreApplication.translate("QuestionRow", "Required.") if self.field.mandatory else ""
         )
-        description = " ".join([required, *messages]).strip()
+        origin = self.origin.text()
+        description = " ".join([required, origin + "." if origin else "", *messages]).strip()
         inputs = self.editor.inputs()
         for widget in inputs:
             name = self.question

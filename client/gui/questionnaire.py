@@ -34,6 +34,7 @@ class QuestionnaireView(SectionedForm):
         session.findings_changed.connect(self.refresh_findings)
         session.explanations_changed.connect(self.refresh_findings)
         self._loaded_once = False
+        self.last_year: Any = None  # prefill_view.LastYear once started from last year
         for row in self.rows.values():
             row.leaving.connect(session.validate_now)
         self.load()
@@ -98,6 +99,24 @@ class QuestionnaireView(SectionedForm):
         self._loaded_once = True
         for box in self.boxes.values():
             box.setHidden(all(r.isHidden() for r in box.findChildren(QuestionRow)))
+        if self.last_year is not None:
+            self._show_origins(answers)
+
+    def mark_origins(self, last_year: Any) -> None:
+        """Mark the questions answered from last year (and, as they are edited, those
+        whose answer now differs from last year's)."""
+        self.last_year = last_year
+        from client.core.forms.answers import apply_computed
+
+        self._show_origins(apply_computed(self.form, self.session.answers))
+
+    def _show_origins(self, answers: dict[str, Any]) -> None:
+        from client.gui.prefill_view import origin_text
+
+        for name, row in self.rows.items():
+            row.set_origin(
+                origin_text(self.form, name, answers.get(name), self.last_year, self.lang)
+            )
 
     def refresh_findings(self) -> None:
         self.show_findings(self.session.findings(), self.session.explanations)
@@ -155,16 +174,50 @@ class QuestionnairePane(QWidget):
             QCoreApplication.translate("Questionnaire", "E&xport answers…"), self
         )
         self.export_button.clicked.connect(lambda _=False: self.export_answers())
+        self.prefill_button = QPushButton(
+            QCoreApplication.translate("Questionnaire", "Start from &last year…"), self
+        )
+        self.prefill_button.setToolTip(
+            QCoreApplication.translate(
+                "Questionnaire", "Fill in the form from last year's answers (a draft or a file)"
+            )
+        )
+        self.prefill_button.clicked.connect(lambda _=False: self.start_from_last_year())
+        self.print_button = QPushButton(
+            QCoreApplication.translate("Questionnaire", "&Print or save as PDF…"), self
+        )
+        self.print_button.setToolTip(
+            QCoreApplication.translate(
+                "Questionnaire",
+                "Writes the filled form with its findings to a PDF, to keep or print before "
+                "it is submitted",
+            )
+        )
+        self.print_button.clicked.connect(lambda _=False: self.print_form())
+        self.last_year: Any = None
+        self.offer: QWidget | None = None
+        from client.gui.prefill_view import DroppedNote, OfferBar, last_year_draft
+
+        self.dropped = DroppedNote(self)
+        if not session.answers and last_year_draft(self) is not None:
+            self.offer = OfferBar(session.form.year - 1, self)
+            self.offer.accept.clicked.connect(lambda _=False: self.start_from_last_year())
+            self.offer.decline.clicked.connect(lambda _=False: self.hide_offer())
 
         self.bar = QHBoxLayout()
         self.bar.setContentsMargins(0, 0, 0, 0)
         self.bar.addWidget(self.check_button)
         self.bar.addWidget(self.result, 1)
+        self.bar.addWidget(self.prefill_button)
         self.bar.addWidget(self.import_button)
         self.bar.addWidget(self.export_button)
+        self.bar.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.bar)
+        if self.offer is not None:
+            layout.addWidget(self.offer)
+        layout.addWidget(self.dropped)
         layout.addWidget(self.view, 1)
         session.findings_changed.connect(self._clear_result)
 
@@ -183,6 +236,27 @@ class QuestionnairePane(QWidget):
             text = QCoreApplication.translate("Questionnaire", "No findings.")
         self.result.setText(text)
         return count
+
+    def start_from_last_year(self, path: Any = None) -> bool:
+        from client.gui import prefill_view
+
+        return prefill_view.start_from_last_year(self, path)
+
+    def hide_offer(self) -> None:
+        if self.offer is not None:
+            self.offer.hide()
+
+    def show_dropped(self) -> None:
+        from client.gui.prefill_view import dropped_text
+
+        text = dropped_text(self.session.form, self.last_year) if self.last_year else ""
+        self.dropped.setText(text)
+        self.dropped.setVisible(bool(text))
+
+    def print_form(self, path: Any = None) -> bool:
+        from client.gui import questionnaire_files
+
+        return questionnaire_files.print_form(self, path)
 
     def import_answers(self, path: Any = None) -> bool:
         from client.gui import questionnaire_files

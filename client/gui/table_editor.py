@@ -509,7 +509,6 @@ class ComputedEditor(FieldEditor):
         self.edit.setReadOnly(True)
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 18)
-        self.edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # read-only: no Tab stop
         self.note = QLabel(
             QCoreApplication.translate("TableEditor", "Computed from the answers above"), self
         )

@@ -711,6 +711,75 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     </message>
   </context>
   <context>
+    <name>Prefill</name>
+    <message>
+      <location filename="../prefill_view.py" line="53" />
+      <source>Last year's answers in %1 cannot be read (%2). Nothing was changed; choose another file, a draft or an answers file (JSON).</source>
+      <translation>Fjorårets svar i %1 kan ikke leses (%2). Ingenting er endret; velg en annen fil, et utkast eller en svarfil (JSON).</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="70" />
+      <source>Start from last year's answers</source>
+      <translation>Fyll ut fra fjorårets svar</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="74" />
+      <source>Last year's answers (*.json)</source>
+      <translation>Fjorårets svar (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="84" />
+      <source>The answers in the form will be replaced by last year's. You can undo this with Ctrl+Z. Continue?</source>
+      <translation>Svarene i skjemaet blir erstattet av fjorårets. Du kan angre med Ctrl+Z. Fortsette?</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="110" />
+      <source>From %1, adjusted to this year's choices</source>
+      <translation>Fra %1, tilpasset årets svaralternativer</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="114" />
+      <source>As in %1</source>
+      <translation>Som i %1</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../prefill_view.py" line="118" />
+      <source>%n row(s)</source>
+      <translation>
+        <numerusform>%n rad</numerusform>
+        <numerusform>%n rader</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="122" />
+      <source>Changed from %1 (last year: %2)</source>
+      <translation>Endret fra %1 (i fjor: %2)</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../prefill_view.py" line="138" />
+      <source>%n answer(s) from %1 were not carried over: this year's form has no question for them, or they no longer fit it. Answer these questions again if they still apply:</source>
+      <translation>
+        <numerusform>%n svar fra %1 er ikke tatt med: årets skjema har ikke spørsmålet, eller svaret passer ikke lenger. Svar på nytt der det fortsatt gjelder:</numerusform>
+        <numerusform>%n svar fra %1 er ikke tatt med: årets skjema har ikke spørsmålene, eller svarene passer ikke lenger. Svar på nytt der det fortsatt gjelder:</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="161" />
+      <source>You have answers to this form from %1. Start from them? Every answer taken from %1 is marked, and you can change it.</source>
+      <translation>Du har svar på dette skjemaet fra %1. Vil du starte med dem? Hvert svar som hentes fra %1, blir merket, og du kan endre det.</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="170" />
+      <source>&amp;Start from %1</source>
+      <translation>&amp;Start med svarene fra %1</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="173" />
+      <source>No, thanks</source>
+      <translation>Nei takk</translation>
+    </message>
+  </context>
+  <context>
     <name>QuestionRow</name>
     <message>
       <location filename="../question_row.py" line="59" />
@@ -723,12 +792,12 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>Hjelp (F1)</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="134" />
+      <location filename="../question_row.py" line="153" />
       <source>Required.</source>
       <translation>Må fylles ut.</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="195" />
+      <location filename="../question_row.py" line="215" />
       <source>Explanation: %1</source>
       <translation>Forklaring: %1</translation>
     </message>
@@ -736,27 +805,47 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>Questionnaire</name>
     <message>
-      <location filename="../questionnaire.py" line="137" />
+      <location filename="../questionnaire.py" line="159" />
       <source>&amp;Check the whole form</source>
       <translation>&amp;Kontroller hele skjemaet</translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="140" />
+      <location filename="../questionnaire.py" line="162" />
       <source>Show the findings of every question, also those not visited</source>
       <translation>Vis funnene for alle spørsmålene, også dem du ikke har vært innom</translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="148" />
+      <location filename="../questionnaire.py" line="170" />
       <source>&amp;Import answers…</source>
       <translation>&amp;Importer svar …</translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="152" />
+      <location filename="../questionnaire.py" line="174" />
       <source>E&amp;xport answers…</source>
       <translation>E&amp;ksporter svar …</translation>
     </message>
+    <message>
+      <location filename="../questionnaire.py" line="178" />
+      <source>Start from &amp;last year…</source>
+      <translation>Fyll ut fra i &amp;fjor …</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="181" />
+      <source>Fill in the form from last year's answers (a draft or a file)</source>
+      <translation>Fyll ut skjemaet med fjorårets svar (et utkast eller en fil)</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="187" />
+      <source>&amp;Print or save as PDF…</source>
+      <translation>Skriv &amp;ut eller lagre som PDF …</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="190" />
+      <source>Writes the filled form with its findings to a PDF, to keep or print before it is submitted</source>
+      <translation>Skriver det utfylte skjemaet med funnene til en PDF som du kan ta vare på eller skrive ut før det sendes inn</translation>
+    </message>
     <message numerus="yes">
-      <location filename="../questionnaire.py" line="175" />
+      <location filename="../questionnaire.py" line="231" />
       <source>%n finding(s): see the questions marked and the list below.</source>
       <translation>
         <numerusform>%n funn: se spørsmålet som er merket, og listen nedenfor.</numerusform>
@@ -764,29 +853,29 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="180" />
+      <location filename="../questionnaire.py" line="236" />
       <source>No findings.</source>
       <translation>Ingen funn.</translation>
     </message>
     <message>
-      <location filename="../questionnaire_files.py" line="27" />
-      <location filename="../questionnaire_files.py" line="41" />
+      <location filename="../questionnaire_files.py" line="31" />
+      <location filename="../questionnaire_files.py" line="45" />
       <source>Import answers</source>
       <translation>Importer svar</translation>
     </message>
     <message>
-      <location filename="../questionnaire_files.py" line="44" />
-      <location filename="../questionnaire_files.py" line="83" />
+      <location filename="../questionnaire_files.py" line="48" />
+      <location filename="../questionnaire_files.py" line="87" />
       <source>Answers (*.json)</source>
       <translation>Svarfiler (*.json)</translation>
     </message>
     <message>
-      <location filename="../questionnaire_files.py" line="56" />
+      <location filename="../questionnaire_files.py" line="60" />
       <source>The answers in the form will be replaced by the file's. You can undo this with Ctrl+Z. Continue?</source>
       <translation>Svarene i skjemaet blir erstattet av svarene i filen. Du kan angre med Ctrl+Z. Fortsette?</translation>
     </message>
     <message numerus="yes">
-      <location filename="../questionnaire_files.py" line="68" />
+      <location filename="../questionnaire_files.py" line="72" />
       <source>%n answer(s) read from %1.</source>
       <translation>
         <numerusform>%n svar lest fra %1.</numerusform>
@@ -794,17 +883,37 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../questionnaire_files.py" line="79" />
+      <location filename="../questionnaire_files.py" line="83" />
       <source>Export answers</source>
       <translation>Eksporter svar</translation>
     </message>
     <message numerus="yes">
-      <location filename="../questionnaire_files.py" line="96" />
+      <location filename="../questionnaire_files.py" line="100" />
       <source>%n answer(s) written to %1.</source>
       <translation>
         <numerusform>%n svar skrevet til %1.</numerusform>
         <numerusform>%n svar skrevet til %1.</numerusform>
       </translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="116" />
+      <source>Print or save as PDF</source>
+      <translation>Skriv ut eller lagre som PDF</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="120" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="143" />
+      <source>The form is written to %1. It is a printout for checking and keeping, not a receipt: the form is not submitted.</source>
+      <translation>Skjemaet er skrevet til %1. Det er en utskrift til kontroll og arkiv, ikke en kvittering: skjemaet er ikke sendt inn.</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="148" />
+      <source>&amp;Open PDF</source>
+      <translation>&amp;Åpne PDF</translation>
     </message>
   </context>
   <context>
@@ -1014,7 +1123,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>%1 (høyst %2)</translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="514" />
+      <location filename="../table_editor.py" line="513" />
       <source>Computed from the answers above</source>
       <translation>Regnes ut fra svarene ovenfor</translation>
     </message>

@@ -711,6 +711,75 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
     </message>
   </context>
   <context>
+    <name>Prefill</name>
+    <message>
+      <location filename="../prefill_view.py" line="53" />
+      <source>Last year's answers in %1 cannot be read (%2). Nothing was changed; choose another file, a draft or an answers file (JSON).</source>
+      <translation>Svara frå i fjor i %1 kan ikkje lesast (%2). Ingenting er endra; vel ei anna fil, eit utkast eller ei svarfil (JSON).</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="70" />
+      <source>Start from last year's answers</source>
+      <translation>Fyll ut frå svara i fjor</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="74" />
+      <source>Last year's answers (*.json)</source>
+      <translation>Svara frå i fjor (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="84" />
+      <source>The answers in the form will be replaced by last year's. You can undo this with Ctrl+Z. Continue?</source>
+      <translation>Svara i skjemaet blir erstatta av svara frå i fjor. Du kan angre med Ctrl+Z. Halde fram?</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="110" />
+      <source>From %1, adjusted to this year's choices</source>
+      <translation>Frå %1, tilpassa svaralternativa i år</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="114" />
+      <source>As in %1</source>
+      <translation>Som i %1</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../prefill_view.py" line="118" />
+      <source>%n row(s)</source>
+      <translation>
+        <numerusform>%n rad</numerusform>
+        <numerusform>%n rader</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="122" />
+      <source>Changed from %1 (last year: %2)</source>
+      <translation>Endra frå %1 (i fjor: %2)</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../prefill_view.py" line="138" />
+      <source>%n answer(s) from %1 were not carried over: this year's form has no question for them, or they no longer fit it. Answer these questions again if they still apply:</source>
+      <translation>
+        <numerusform>%n svar frå %1 er ikkje tekne med: skjemaet i år har ikkje spørsmålet, eller svaret passar ikkje lenger. Svar på nytt der det framleis gjeld:</numerusform>
+        <numerusform>%n svar frå %1 er ikkje tekne med: skjemaet i år har ikkje spørsmåla, eller svara passar ikkje lenger. Svar på nytt der det framleis gjeld:</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="161" />
+      <source>You have answers to this form from %1. Start from them? Every answer taken from %1 is marked, and you can change it.</source>
+      <translation>Du har svar på dette skjemaet frå %1. Vil du starte med dei? Kvart svar som blir henta frå %1, blir merkt, og du kan endre det.</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="170" />
+      <source>&amp;Start from %1</source>
+      <translation>&amp;Start med svara frå %1</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="173" />
+      <source>No, thanks</source>
+      <translation>Nei takk</translation>
+    </message>
+  </context>
+  <context>
     <name>QuestionRow</name>
     <message>
       <location filename="../question_row.py" line="59" />
@@ -723,12 +792,12 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Hjelp (F1)</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="134" />
+      <location filename="../question_row.py" line="153" />
       <source>Required.</source>
       <translation>Må fyllast ut.</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="195" />
+      <location filename="../question_row.py" line="215" />
       <source>Explanation: %1</source>
       <translation>Forklaring: %1</translation>
     </message>
@@ -736,27 +805,47 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>Questionnaire</name>
     <message>
-      <location filename="../questionnaire.py" line="137" />
+      <location filename="../questionnaire.py" line="159" />
       <source>&amp;Check the whole form</source>
       <translation>&amp;Kontroller heile skjemaet</translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="140" />
+      <location filename="../questionnaire.py" line="162" />
       <source>Show the findings of every question, also those not visited</source>
       <translation>Vis funna for alle spørsmåla, også dei du ikkje har vore innom</translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="148" />
+      <location filename="../questionnaire.py" line="170" />
       <source>&amp;Import answers…</source>
       <translation>&amp;Importer svar …</translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="152" />
+      <location filename="../questionnaire.py" line="174" />
       <source>E&amp;xport answers…</source>
       <translation>E&amp;ksporter svar …</translation>
     </message>
+    <message>
+      <location filename="../questionnaire.py" line="178" />
+      <source>Start from &amp;last year…</source>
+      <translation>Fyll ut frå i &amp;fjor …</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="181" />
+      <source>Fill in the form from last year's answers (a draft or a file)</source>
+      <translation>Fyll ut skjemaet med svara frå i fjor (eit utkast eller ei fil)</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="187" />
+      <source>&amp;Print or save as PDF…</source>
+      <translation>Skriv &amp;ut eller lagre som PDF …</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="190" />
+      <source>Writes the filled form with its findings to a PDF, to keep or print before it is submitted</source>
+      <translation>Skriv det utfylte skjemaet med funna til ein PDF som du kan ta vare på eller skrive ut før det blir sendt inn</translation>
+    </message>
     <message numerus="yes">
-      <location filename="../questionnaire.py" line="175" />
+      <location filename="../questionnaire.py" line="231" />
       <source>%n finding(s): see the questions marked and the list below.</source>
       <translation>
         <numerusform>%n funn: sjå spørsmålet som er merkt, og lista nedanfor.</numerusform>
@@ -764,29 +853,29 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="180" />
+      <location filename="../questionnaire.py" line="236" />
       <source>No findings.</source>
       <translation>Ingen funn.</translation>
     </message>
     <message>
-      <location filename="../questionnaire_files.py" line="27" />
-      <location filename="../questionnaire_files.py" line="41" />
+      <location filename="../questionnaire_files.py" line="31" />
+      <location filename="../questionnaire_files.py" line="45" />
       <source>Import answers</source>
       <translation>Importer svar</translation>
     </message>
     <message>
-      <location filename="../questionnaire_files.py" line="44" />
-      <location filename="../questionnaire_files.py" line="83" />
+      <location filename="../questionnaire_files.py" line="48" />
+      <location filename="../questionnaire_files.py" line="87" />
       <source>Answers (*.json)</source>
       <translation>Svarfiler (*.json)</translation>
     </message>
     <message>
-      <location filename="../questionnaire_files.py" line="56" />
+      <location filename="../questionnaire_files.py" line="60" />
       <source>The answers in the form will be replaced by the file's. You can undo this with Ctrl+Z. Continue?</source>
       <translation>Svara i skjemaet blir erstatta av svara i fila. Du kan angre med Ctrl+Z. Halde fram?</translation>
     </message>
     <message numerus="yes">
-      <location filename="../questionnaire_files.py" line="68" />
+      <location filename="../questionnaire_files.py" line="72" />
       <source>%n answer(s) read from %1.</source>
       <translation>
         <numerusform>%n svar lese frå %1.</numerusform>
@@ -794,17 +883,37 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../questionnaire_files.py" line="79" />
+      <location filename="../questionnaire_files.py" line="83" />
       <source>Export answers</source>
       <translation>Eksporter svar</translation>
     </message>
     <message numerus="yes">
-      <location filename="../questionnaire_files.py" line="96" />
+      <location filename="../questionnaire_files.py" line="100" />
       <source>%n answer(s) written to %1.</source>
       <translation>
         <numerusform>%n svar skrive til %1.</numerusform>
         <numerusform>%n svar skrive til %1.</numerusform>
       </translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="116" />
+      <source>Print or save as PDF</source>
+      <translation>Skriv ut eller lagre som PDF</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="120" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="143" />
+      <source>The form is written to %1. It is a printout for checking and keeping, not a receipt: the form is not submitted.</source>
+      <translation>Skjemaet er skrive til %1. Det er ei utskrift til kontroll og arkiv, ikkje ei kvittering: skjemaet er ikkje sendt inn.</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="148" />
+      <source>&amp;Open PDF</source>
+      <translation>&amp;Opne PDF</translation>
     </message>
   </context>
   <context>
@@ -1014,7 +1123,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>%1 (høgst %2)</translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="514" />
+      <location filename="../table_editor.py" line="513" />
       <source>Computed from the answers above</source>
       <translation>Blir rekna ut frå svara ovanfor</translation>
     </message>
