@@ -186,4 +186,5 @@ class DroppedNote(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMargin(6)
         self.hide()

@@ -121,6 +121,11 @@ class QuestionnaireView(SectionedForm):
     def refresh_findings(self) -> None:
         self.show_findings(self.session.findings(), self.session.explanations)
 
+    def held_back(self, finding: Any) -> bool:
+        """A finding not shown yet: its question has not been visited."""
+        row = self.rows.get(finding.field or "")
+        return row is not None and not row.visited
+
     def focus_field(self, name: str | None) -> QuestionRow | None:
         row = self.rows.get(name or "")
         if row is not None:
@@ -163,9 +168,10 @@ class QuestionnairePane(QWidget):
                 "Questionnaire", "Show the findings of every question, also those not visited"
             )
         )
-        self.check_button.clicked.connect(self.check_all)
+        self.check_button.clicked.connect(lambda _=False: self.check_all())
         self.result = QLabel(self)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.result.setWordWrap(True)
         self.import_button = QPushButton(
             QCoreApplication.translate("Questionnaire", "&Import answers…"), self
         )
@@ -219,22 +225,44 @@ class QuestionnairePane(QWidget):
             layout.addWidget(self.offer)
         layout.addWidget(self.dropped)
         layout.addWidget(self.view, 1)
-        session.findings_changed.connect(self._clear_result)
+        self._checked = False
+        session.findings_changed.connect(self._update_result)
 
-    def _clear_result(self) -> None:
-        if self.result.text() and not self.session.findings():
-            self.result.clear()
+    def attach(self, panel: Any) -> None:
+        """List in the findings panel only what the questions show: a finding of a
+        question not visited yet waits, and the bar says how many wait."""
+        panel.model.held_back = self.view.held_back
+        for row in self.view.rows.values():
+            row.visited_changed.connect(panel.reload)
+            row.visited_changed.connect(self._update_result)
+        panel.reload()
+        self._update_result()
 
-    def check_all(self) -> int:
-        count = self.view.check_all()
-        if count:
+    def _update_result(self) -> None:
+        findings = self.session.findings()
+        waiting = sum(1 for f in findings if self.view.held_back(f))
+        if waiting:
+            text = QCoreApplication.translate(
+                "Questionnaire",
+                "%n finding(s) of questions not visited yet are not shown; "
+                "Check the whole form shows them.", "", waiting,
+            )
+        elif findings:
+            count = len(findings)
             text = QCoreApplication.translate(
                 "Questionnaire", "%n finding(s): see the questions marked and the list below.",
                 "", count,
             )
-        else:
+        elif self._checked:
             text = QCoreApplication.translate("Questionnaire", "No findings.")
+        else:
+            text = ""
         self.result.setText(text)
+
+    def check_all(self) -> int:
+        self._checked = True
+        count = self.view.check_all()
+        self._update_result()
         return count
 
     def start_from_last_year(self, path: Any = None) -> bool:

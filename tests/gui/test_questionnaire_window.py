@@ -129,19 +129,27 @@ def test_no_wall_of_red_and_messages_after_a_visit(qtbot, window):
     rows = page.questionnaire.rows
     assert len(session.findings()) >= 4  # the form knows what is missing
     assert all(not row.marker.text() for row in rows.values())
-    # Visiting a question and leaving it unanswered shows its message.
+    # The list below holds them back too, and the bar says how many wait.
+    assert page.findings.model.groups == []
+    assert f"{len(session.findings())} funn for spørsmål du ikke har vært innom" in (
+        page.pane.result.text()
+    )
+    # Visiting a question and leaving it unanswered shows its message, there and below.
     date = rows["VEDTAK_DATO"]
     date.editor.edit.setFocus()
     qtbot.keyClick(date.editor.edit, Qt.Key.Key_Tab)
     qtbot.wait(20)
     assert date.marker.text().startswith("Feil:")
     assert not rows["BOUTGIFT_TAK"].marker.text()
+    listed = [f for _, items in page.findings.model.groups for f in items]
+    assert [f.field for f in listed] == ["VEDTAK_DATO"]
     # Checking the whole form shows every message and goes to the first question.
     count = page.pane.check_all()
     assert count == len(session.findings())
     shown = [name for name, row in rows.items() if row.marker.text()]
     assert set(shown) == {f.field for f in session.findings()}
-    assert "funn" in page.pane.result.text()
+    assert page.pane.result.text().startswith(f"{count} funn: se spørsmålene")
+    assert sum(len(items) for _, items in page.findings.model.groups) == count
     first_error = next(
         row for name, row in rows.items()
         if any(f.field == name and f.severity == "ERROR" for f in session.findings())

@@ -264,32 +264,32 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>FindingsModel</name>
     <message>
-      <location filename="../findings_panel.py" line="82" />
+      <location filename="../findings_panel.py" line="87" />
       <source>Finding</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="83" />
+      <location filename="../findings_panel.py" line="88" />
       <source>Line</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="84" />
+      <location filename="../findings_panel.py" line="89" />
       <source>Field</source>
       <translation>Felt</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="85" />
+      <location filename="../findings_panel.py" line="90" />
       <source>Control</source>
       <translation>Kontroll</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="114" />
+      <location filename="../findings_panel.py" line="119" />
       <source>Explained</source>
       <translation>Forklart</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="116" />
+      <location filename="../findings_panel.py" line="121" />
       <source>Needs explanation</source>
       <translation>Treng forklaring</translation>
     </message>
@@ -305,38 +305,38 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="157" />
+      <location filename="../findings_panel.py" line="162" />
       <source>Findings</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="170" />
+      <location filename="../findings_panel.py" line="175" />
       <source>E&amp;xplanation of the warning:</source>
       <translation>Forklaring &amp;av åtvaringa:</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="176" />
+      <location filename="../findings_panel.py" line="181" />
       <source>Why the value is right although the control warns</source>
       <translation>Kvifor verdien er rett sjølv om kontrollen åtvarar</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="182" />
+      <location filename="../findings_panel.py" line="187" />
       <source>Explanation of the warning</source>
       <translation>Forklaring av åtvaringa</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="223" />
-      <location filename="../findings_panel.py" line="242" />
+      <location filename="../findings_panel.py" line="228" />
+      <location filename="../findings_panel.py" line="247" />
       <source>Checking…</source>
       <translation>Kontrollerer …</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="229" />
+      <location filename="../findings_panel.py" line="234" />
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikkje klart: rett feila før skjemaet kan sendast inn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="240" />
+      <location filename="../findings_panel.py" line="245" />
       <source>Ready to submit.</source>
       <translation>Klart til innsending.</translation>
     </message>
@@ -370,118 +370,118 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="118" />
+      <location filename="../form_page.py" line="120" />
       <source>Move to a question and press F1 for help with it.</source>
       <translation>Gå til eit spørsmål og trykk F1 for hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="121" />
+      <location filename="../form_page.py" line="123" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="124" />
+      <location filename="../form_page.py" line="126" />
       <source>There is no help text for this question.</source>
       <translation>Det finst ingen hjelpetekst til dette spørsmålet.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="145" />
-      <location filename="../form_page.py" line="154" />
-      <location filename="../form_page.py" line="174" />
-      <location filename="../form_page.py" line="208" />
+      <location filename="../form_page.py" line="147" />
+      <location filename="../form_page.py" line="156" />
+      <location filename="../form_page.py" line="176" />
+      <location filename="../form_page.py" line="210" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="146" />
+      <location filename="../form_page.py" line="148" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="168" />
+      <location filename="../form_page.py" line="170" />
       <source>Reading %1…</source>
       <translation>Les %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="169" />
+      <location filename="../form_page.py" line="171" />
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="225" />
+      <location filename="../form_page.py" line="227" />
       <source>Checking %1…</source>
       <translation>Kontrollerer %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="243" />
-      <location filename="../form_page.py" line="255" />
-      <location filename="../form_page.py" line="259" />
+      <location filename="../form_page.py" line="245" />
+      <location filename="../form_page.py" line="257" />
+      <location filename="../form_page.py" line="261" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="244" />
+      <location filename="../form_page.py" line="246" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="273" />
-      <location filename="../form_page.py" line="351" />
+      <location filename="../form_page.py" line="275" />
+      <location filename="../form_page.py" line="353" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="281" />
+      <location filename="../form_page.py" line="283" />
       <source>The form is not ready: correct every error and explain every warning first (see the findings below).</source>
       <translation>Skjemaet er ikkje klart: rett alle feil og forklar alle åtvaringar først (sjå funna nedst).</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="311" />
+      <location filename="../form_page.py" line="313" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet høyrer til organisasjonsnummer %1, men rapporteringseininga har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="331" />
+      <location filename="../form_page.py" line="333" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfila og kvitteringa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="376" />
+      <location filename="../form_page.py" line="378" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriv innsendingsfila …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="414" />
+      <location filename="../form_page.py" line="416" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er krypterte til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="418" />
+      <location filename="../form_page.py" line="420" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="422" />
+      <location filename="../form_page.py" line="424" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="425" />
+      <location filename="../form_page.py" line="427" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="431" />
+      <location filename="../form_page.py" line="433" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med eit testsertifikat: SSB godtek berre verksemdssertifikatet til kommunen.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="438" />
+      <location filename="../form_page.py" line="440" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="440" />
+      <location filename="../form_page.py" line="442" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Opne kvitteringa</translation>
     </message>
@@ -805,47 +805,55 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>Questionnaire</name>
     <message>
-      <location filename="../questionnaire.py" line="159" />
+      <location filename="../questionnaire.py" line="164" />
       <source>&amp;Check the whole form</source>
       <translation>&amp;Kontroller heile skjemaet</translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="162" />
+      <location filename="../questionnaire.py" line="167" />
       <source>Show the findings of every question, also those not visited</source>
       <translation>Vis funna for alle spørsmåla, også dei du ikkje har vore innom</translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="170" />
+      <location filename="../questionnaire.py" line="176" />
       <source>&amp;Import answers…</source>
       <translation>&amp;Importer svar …</translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="174" />
+      <location filename="../questionnaire.py" line="180" />
       <source>E&amp;xport answers…</source>
       <translation>E&amp;ksporter svar …</translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="178" />
+      <location filename="../questionnaire.py" line="184" />
       <source>Start from &amp;last year…</source>
       <translation>Fyll ut frå i &amp;fjor …</translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="181" />
+      <location filename="../questionnaire.py" line="187" />
       <source>Fill in the form from last year's answers (a draft or a file)</source>
       <translation>Fyll ut skjemaet med svara frå i fjor (eit utkast eller ei fil)</translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="187" />
+      <location filename="../questionnaire.py" line="193" />
       <source>&amp;Print or save as PDF…</source>
       <translation>Skriv &amp;ut eller lagre som PDF …</translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="190" />
+      <location filename="../questionnaire.py" line="196" />
       <source>Writes the filled form with its findings to a PDF, to keep or print before it is submitted</source>
       <translation>Skriv det utfylte skjemaet med funna til ein PDF som du kan ta vare på eller skrive ut før det blir sendt inn</translation>
     </message>
     <message numerus="yes">
-      <location filename="../questionnaire.py" line="231" />
+      <location filename="../questionnaire.py" line="245" />
+      <source>%n finding(s) of questions not visited yet are not shown; Check the whole form shows them.</source>
+      <translation>
+        <numerusform>%n funn for spørsmål du ikkje har vore innom enno, blir ikkje viste; «Kontroller heile skjemaet» viser det.</numerusform>
+        <numerusform>%n funn for spørsmål du ikkje har vore innom enno, blir ikkje viste; «Kontroller heile skjemaet» viser dei.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../questionnaire.py" line="252" />
       <source>%n finding(s): see the questions marked and the list below.</source>
       <translation>
         <numerusform>%n funn: sjå spørsmålet som er merkt, og lista nedanfor.</numerusform>
@@ -853,7 +861,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="236" />
+      <location filename="../questionnaire.py" line="257" />
       <source>No findings.</source>
       <translation>Ingen funn.</translation>
     </message>
