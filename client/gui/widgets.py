@@ -312,6 +312,11 @@ class _CalendarDateEditor(FieldEditor):
         self.button.setToolTip(
             QCoreApplication.translate("FieldEditor", "Choose a date in a calendar (Alt+Down)")
         )
+        self.button.setAccessibleName(
+            QCoreApplication.translate("FieldEditor", "Open calendar: %1").replace(
+                "%1", tr(field.label, lang)
+            )
+        )
         self.calendar = QCalendarWidget()
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.calendar.setGridVisible(True)
@@ -625,6 +630,15 @@ class CheckboxEditor(FieldEditor):
 class NumberEditor(TextEditor):
     """A decimal number (årsverk): a comma or a point; what cannot be read is passed on as
     typed, for the form's schema control to name."""
+
+    def __init__(
+        self, field: FieldDef, mode: Mode, lang: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(field, mode, lang, parent)
+        # A number looks like one: right-aligned, as wide as the amounts above and below.
+        self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 18)
+        self.layout().addStretch(1)
 
     def value(self) -> Any:
         text = self.edit.text().strip().replace("\u00a0", "").replace(" ", "")

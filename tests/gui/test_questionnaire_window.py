@@ -77,6 +77,7 @@ def test_calendar_opens_in_the_reporting_year_and_picks(qtbot, window):
     # The button beside the field is no Tab stop and says what it does.
     assert editor.button.focusPolicy() == Qt.FocusPolicy.NoFocus
     assert "kalender" in editor.button.toolTip().lower()
+    assert editor.button.accessibleName().startswith("Åpne kalender: Når ble kommunens")
 
 
 def test_amounts_grouped_as_typed(qtbot, window):

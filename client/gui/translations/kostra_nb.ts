@@ -260,6 +260,11 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <source>Choose a date in a calendar (Alt+Down)</source>
       <translation>Velg dato i en kalender (Alt+Pil ned)</translation>
     </message>
+    <message>
+      <location filename="../widgets.py" line="316" />
+      <source>Open calendar: %1</source>
+      <translation>Åpne kalender: %1</translation>
+    </message>
   </context>
   <context>
     <name>FindingsModel</name>

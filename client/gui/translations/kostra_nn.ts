@@ -260,6 +260,11 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <source>Choose a date in a calendar (Alt+Down)</source>
       <translation>Vel dato i ein kalender (Alt+Pil ned)</translation>
     </message>
+    <message>
+      <location filename="../widgets.py" line="316" />
+      <source>Open calendar: %1</source>
+      <translation>Opne kalender: %1</translation>
+    </message>
   </context>
   <context>
     <name>FindingsModel</name>
