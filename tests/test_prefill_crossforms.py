@@ -93,3 +93,21 @@ def test_the_single_adult_rate_against_11f_amounts():
     (finding,) = cross_findings(form, answers, {"11F": bidrag("24000")}, CONTEXT)
     assert finding.control == "K-12-SATS-11F" and finding.severity == "WARNING"
     assert "8350" in finding.message("nb") and "2000" in finding.message("nb")
+
+
+def test_prefill_from_a_signed_submission(tmp_path):
+    from test_submission_support import self_signed_signer_parts
+
+    from client.core.documents import FormDocument
+    from client.core.submission.keys import Signer
+    from client.core.submission.submit import submit
+
+    last = CATALOG.load("7B", 2025)
+    answers = {**example("7B"), "PLAN_UTLOP_DATO": "2026-12-31"}
+    cert, key = self_signed_signer_parts()
+    result = submit(FormDocument(last, answers=answers, region="460100"),
+                    ValidationContext.from_region("460100", 2025), Signer(cert, key), tmp_path)
+    started = prefill(CATALOG.load("7B", 2026), last_year_answers(result.container))
+    assert started.answers["KRISESENTRE"] == answers["KRISESENTRE"]
+    assert started.answers["UTGIFT_TOTALT"] == 39750000
+    assert started.dropped == {}

@@ -72,7 +72,44 @@ def register(subparsers: Any) -> None:
     )
     add_form_arguments(parser)
     parser.add_argument("--json", action="store_true", help="skriv resultatet som ett JSON-objekt")
+    parser.add_argument(
+        "--with", dest="others", action="append", default=[], metavar="SKJEMA=FIL",
+        help="et annet skjema for samme år (for eksempel 11F=sosialhjelp.txt): klientens "
+        "kontroller på tvers av skjema (K-7-OKRAD-11F, K-12-SATS-11F) kjøres mot det",
+    )
     parser.set_defaults(run=run)
+
+
+_BAD_WITH = {
+    "nb": "--with «{value}» er ugyldig. Skriv skjema og fil med likhetstegn mellom, for "
+    "eksempel --with 11F=sosialhjelp.txt.",
+    "nn": "--with «{value}» er ugyldig. Skriv skjema og fil med likskapsteikn mellom, til "
+    "dømes --with 11F=sosialhjelp.txt.",
+    "en": "--with «{value}» is invalid. Give the form and the file with an equals sign between, "
+    "for example --with 11F=sosialhjelp.txt.",
+}
+
+
+def _other_findings(args: argparse.Namespace, document: FormDocument,
+                    context: ValidationContext) -> list[Finding]:
+    """Cross-form controls against the year's other forms given with --with."""
+    from client.core.documents import load_document
+    from client.core.errors import UserError
+    from client.core.forms.catalog import FormCatalog
+    from client.core.validation.crossforms import cross_findings
+
+    if not args.others or document.answers is None:
+        return []
+    catalog = FormCatalog()
+    others = {}
+    for item in args.others:
+        form_id, _, path = item.partition("=")
+        if not form_id or not path:
+            raise UserError(_BAD_WITH, value=item)
+        other = load_document(path, catalog.load(form_id, document.form.year))
+        if other.records is not None:
+            others[other.form.form_id] = other.records
+    return cross_findings(document.form, document.answers, others, context)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -81,7 +118,8 @@ def run(args: argparse.Namespace) -> int:
     form = document.form
     context = ValidationContext.from_region(args.region, form.year)
     order = {field.name: i for i, field in enumerate(form.fields)}
-    findings = sort_findings(FormValidator(form).validate(document.data, context), order)
+    findings = FormValidator(form).validate(document.data, context)
+    findings = sort_findings(findings + _other_findings(args, document, context), order)
     if args.json:
         json.dump(report_json(document, context, findings, args.lang), sys.stdout,
                   ensure_ascii=False)
