@@ -13,7 +13,6 @@ from client.core.submission.verify import verify_file
 from client.gui.certificates import CertificateDialog
 from tests.gui.conftest import REGION_UNIT, open_form, settle
 
-
 ROOT = Path(__file__).resolve().parents[2]
 
 
