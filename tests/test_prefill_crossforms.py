@@ -111,3 +111,29 @@ def test_prefill_from_a_signed_submission(tmp_path):
     assert started.answers["KRISESENTRE"] == answers["KRISESENTRE"]
     assert started.answers["UTGIFT_TOTALT"] == 39750000
     assert started.dropped == {}
+
+
+def test_the_window_hooks_read_the_years_drafts(tmp_path):
+    from client.core.documents import FormDocument
+    from client.core.prefill import from_last_years_draft
+    from client.core.validation.crossforms import year_records
+    from client.core.workspace import Workspace
+
+    workspace = Workspace(tmp_path / "data", tmp_path / "config")
+    form7 = CATALOG.load("7", 2026)
+    assert year_records(workspace, CATALOG, form7) == {}
+    assert from_last_years_draft(workspace, CATALOG, form7) is None
+    records = with_values(document_11f(20, warning_line=None).records, 20, GITT_OKONOMIRAD="1")
+    workspace.save_draft(FormDocument(records.form, records=records, region="460100"))
+    found = year_records(workspace, CATALOG, form7)
+    assert len(found["11F"]) == 20
+    (finding,) = cross_findings(form7, example("7"), found, CONTEXT)
+    assert finding.control == "K-7-OKRAD-11F"
+    workspace.save_draft(FormDocument(CATALOG.load("7", 2025), answers=example("7")))
+    started = from_last_years_draft(workspace, CATALOG, form7)
+    assert started is not None and started.answers["PERSONELL_ANSATTE"] == 171
+    # A draft that cannot be read offers nothing and is left where it is.
+    broken = workspace.draft_path("7", 2025)
+    broken.write_text("{ not json")
+    assert from_last_years_draft(workspace, CATALOG, form7) is None
+    assert broken.read_text() == "{ not json"

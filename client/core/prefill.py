@@ -109,3 +109,22 @@ def last_year_answers(path: Path) -> dict[str, Any]:
     if not isinstance(answers, dict):
         raise ValueError("no answers")
     return dict(answers)
+
+
+def from_last_years_draft(workspace: Any, catalog: Any, form: FormDefinition) -> Prefill | None:
+    """The prefill for `form` from the user's draft of the same form for the year before,
+    when there is one and it can be read (None otherwise: the window offers nothing)."""
+    from client.core.drafts import DraftError, load_draft
+    from client.core.errors import UserError
+
+    year = form.year - 1
+    if not workspace.has_draft(form.form_id, year):
+        return None
+    try:
+        last = catalog.load(form.form_id, year)
+        document = load_draft(workspace.draft_path(form.form_id, year), last)
+    except (DraftError, UserError, OSError):
+        return None
+    if document.answers is None:
+        return None
+    return prefill(form, document.answers)
