@@ -137,3 +137,25 @@ def test_the_window_hooks_read_the_years_drafts(tmp_path):
     broken.write_text("{ not json")
     assert from_last_years_draft(workspace, CATALOG, form7) is None
     assert broken.read_text() == "{ not json"
+
+
+def test_a_cross_form_warning_must_be_explained_before_submitting(tmp_path):
+    import pytest
+    from test_submission_support import self_signed_signer_parts
+
+    from client.core.documents import FormDocument
+    from client.core.submission.errors import SubmissionBlocked
+    from client.core.submission.keys import Signer
+    from client.core.submission.submit import submit
+
+    form = CATALOG.load("7", 2026)
+    records = with_values(document_11f(20, warning_line=None).records, 20, GITT_OKONOMIRAD="1")
+    document = FormDocument(form, answers=example("7"), region="460100")
+    cert, key = self_signed_signer_parts()
+    with pytest.raises(SubmissionBlocked):
+        submit(document, CONTEXT, Signer(cert, key), tmp_path, others={"11F": records})
+    assert list(tmp_path.iterdir()) == []
+    document.explanations["K-7-OKRAD-11F:-:OKRAD_MED_SOSHJELP"] = "Interkommunal ordning."
+    result = submit(document, CONTEXT, Signer(cert, key), tmp_path, others={"11F": records})
+    assert result.container.exists()
+    assert [f.control for f in result.findings] == ["K-7-OKRAD-11F"]

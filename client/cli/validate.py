@@ -8,7 +8,7 @@ import sys
 from itertools import groupby
 from typing import Any, TextIO
 
-from client.cli.common import add_form_arguments, load_input
+from client.cli.common import add_form_arguments, add_with_argument, load_input, load_others
 from client.core.documents import FormDocument
 from client.core.i18n import tr
 from client.core.validation.engine import FormValidator, ValidationContext
@@ -72,43 +72,18 @@ def register(subparsers: Any) -> None:
     )
     add_form_arguments(parser)
     parser.add_argument("--json", action="store_true", help="skriv resultatet som ett JSON-objekt")
-    parser.add_argument(
-        "--with", dest="others", action="append", default=[], metavar="SKJEMA=FIL",
-        help="et annet skjema for samme år (for eksempel 11F=sosialhjelp.txt): klientens "
-        "kontroller på tvers av skjema (K-7-OKRAD-11F, K-12-SATS-11F) kjøres mot det",
-    )
+    add_with_argument(parser)
     parser.set_defaults(run=run)
-
-
-_BAD_WITH = {
-    "nb": "--with «{value}» er ugyldig. Skriv skjema og fil med likhetstegn mellom, for "
-    "eksempel --with 11F=sosialhjelp.txt.",
-    "nn": "--with «{value}» er ugyldig. Skriv skjema og fil med likskapsteikn mellom, til "
-    "dømes --with 11F=sosialhjelp.txt.",
-    "en": "--with «{value}» is invalid. Give the form and the file with an equals sign between, "
-    "for example --with 11F=sosialhjelp.txt.",
-}
 
 
 def _other_findings(args: argparse.Namespace, document: FormDocument,
                     context: ValidationContext) -> list[Finding]:
     """Cross-form controls against the year's other forms given with --with."""
-    from client.core.documents import load_document
-    from client.core.errors import UserError
-    from client.core.forms.catalog import FormCatalog
     from client.core.validation.crossforms import cross_findings
 
     if not args.others or document.answers is None:
         return []
-    catalog = FormCatalog()
-    others = {}
-    for item in args.others:
-        form_id, _, path = item.partition("=")
-        if not form_id or not path:
-            raise UserError(_BAD_WITH, value=item)
-        other = load_document(path, catalog.load(form_id, document.form.year))
-        if other.records is not None:
-            others[other.form.form_id] = other.records
+    others = load_others(args, document.form)
     return cross_findings(document.form, document.answers, others, context)
 
 
