@@ -270,3 +270,20 @@ def test_lang_is_accepted_before_and_after_the_command(clean_file):
     assert after.stdout.startswith("Form 11F Financial social assistance")
     assert before.stdout.startswith("Skjema 11F")
     assert "Ingen funn: fila består alle kontrollane." in before.stdout
+
+
+def test_validate_a_questionnaire_with_the_years_11f_runs_the_cross_form_controls(tmp_path):
+    form = FormCatalog([ROOT / "forms"]).load("11F", 2026)
+    records = clean_records(form, 30)
+    path = write(tmp_path / "11f.txt", form, records)
+    example = ROOT / "resources" / "examples" / "7_2026_460100.json"
+    args = ("validate", str(example), "--form", "7", "--year", "2026", "--region", "460100")
+    alone = json.loads(kostra(*args, "--json").stdout)
+    assert alone["findings"] == []
+    result = kostra(*args, "--with", f"11F={path}", "--json")
+    assert result.returncode == 0, result.stderr  # a warning never blocks
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert finding["control"] == "K-7-OKRAD-11F" and finding["severity"] == "WARNING"
+    assert "820" in finding["message"] and "11F" in finding["message"]
+    bad = kostra(*args, "--with", "11F")
+    assert bad.returncode == 2 and "--with 11F=" in bad.stderr and "Traceback" not in bad.stderr

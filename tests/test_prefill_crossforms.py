@@ -93,3 +93,69 @@ def test_the_single_adult_rate_against_11f_amounts():
     (finding,) = cross_findings(form, answers, {"11F": bidrag("24000")}, CONTEXT)
     assert finding.control == "K-12-SATS-11F" and finding.severity == "WARNING"
     assert "8350" in finding.message("nb") and "2000" in finding.message("nb")
+
+
+def test_prefill_from_a_signed_submission(tmp_path):
+    from test_submission_support import self_signed_signer_parts
+
+    from client.core.documents import FormDocument
+    from client.core.submission.keys import Signer
+    from client.core.submission.submit import submit
+
+    last = CATALOG.load("7B", 2025)
+    answers = {**example("7B"), "PLAN_UTLOP_DATO": "2026-12-31"}
+    cert, key = self_signed_signer_parts()
+    result = submit(FormDocument(last, answers=answers, region="460100"),
+                    ValidationContext.from_region("460100", 2025), Signer(cert, key), tmp_path)
+    started = prefill(CATALOG.load("7B", 2026), last_year_answers(result.container))
+    assert started.answers["KRISESENTRE"] == answers["KRISESENTRE"]
+    assert started.answers["UTGIFT_TOTALT"] == 39750000
+    assert started.dropped == {}
+
+
+def test_the_window_hooks_read_the_years_drafts(tmp_path):
+    from client.core.documents import FormDocument
+    from client.core.prefill import from_last_years_draft
+    from client.core.validation.crossforms import year_records
+    from client.core.workspace import Workspace
+
+    workspace = Workspace(tmp_path / "data", tmp_path / "config")
+    form7 = CATALOG.load("7", 2026)
+    assert year_records(workspace, CATALOG, form7) == {}
+    assert from_last_years_draft(workspace, CATALOG, form7) is None
+    records = with_values(document_11f(20, warning_line=None).records, 20, GITT_OKONOMIRAD="1")
+    workspace.save_draft(FormDocument(records.form, records=records, region="460100"))
+    found = year_records(workspace, CATALOG, form7)
+    assert len(found["11F"]) == 20
+    (finding,) = cross_findings(form7, example("7"), found, CONTEXT)
+    assert finding.control == "K-7-OKRAD-11F"
+    workspace.save_draft(FormDocument(CATALOG.load("7", 2025), answers=example("7")))
+    started = from_last_years_draft(workspace, CATALOG, form7)
+    assert started is not None and started.answers["PERSONELL_ANSATTE"] == 171
+    # A draft that cannot be read offers nothing and is left where it is.
+    broken = workspace.draft_path("7", 2025)
+    broken.write_text("{ not json")
+    assert from_last_years_draft(workspace, CATALOG, form7) is None
+    assert broken.read_text() == "{ not json"
+
+
+def test_a_cross_form_warning_must_be_explained_before_submitting(tmp_path):
+    import pytest
+    from test_submission_support import self_signed_signer_parts
+
+    from client.core.documents import FormDocument
+    from client.core.submission.errors import SubmissionBlocked
+    from client.core.submission.keys import Signer
+    from client.core.submission.submit import submit
+
+    form = CATALOG.load("7", 2026)
+    records = with_values(document_11f(20, warning_line=None).records, 20, GITT_OKONOMIRAD="1")
+    document = FormDocument(form, answers=example("7"), region="460100")
+    cert, key = self_signed_signer_parts()
+    with pytest.raises(SubmissionBlocked):
+        submit(document, CONTEXT, Signer(cert, key), tmp_path, others={"11F": records})
+    assert list(tmp_path.iterdir()) == []
+    document.explanations["K-7-OKRAD-11F:-:OKRAD_MED_SOSHJELP"] = "Interkommunal ordning."
+    result = submit(document, CONTEXT, Signer(cert, key), tmp_path, others={"11F": records})
+    assert result.container.exists()
+    assert [f.control for f in result.findings] == ["K-7-OKRAD-11F"]

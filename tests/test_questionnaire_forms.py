@@ -195,3 +195,32 @@ def test_answers_are_shown_as_people_read_them():
     assert display_value(form.field("VEDTAK_DATO"), "2025-01-15") == "15.01.2025"
     assert display_value(form.field("BOUTGIFT_TAK"), "1", "en") == "Yes (1)"
     assert display_value(form.field("SATS_ENSLIG"), 8350) == "8\u00a0350"
+
+
+def _broken(tmp_path, form_id: str, file: str, change) -> Path:
+    folder = tmp_path / "2026" / form_id
+    shutil.copytree(CATALOG.load(form_id, 2026).directory, folder)
+    doc = json.loads((folder / file).read_text())
+    change(doc)
+    (folder / file).write_text(json.dumps(doc))
+    return folder
+
+
+@pytest.mark.parametrize(("file", "change", "says"), [
+    ("ui.json", lambda d: d["fields"]["PERSONELL"]["columns"].pop("ANSATTE"),
+     "ANSATTE has no label"),
+    ("ui.json", lambda d: d["fields"]["PERSONELL"]["columns"].update(
+        APEN_DAGER={"label": {"nb": "x"}}), "names no property"),
+    ("ui.json", lambda d: d["sections"][-2].update(nothingToReport="RUS_VEDTAK"),
+     "must be a boolean question"),
+    ("ui.json", lambda d: d["fields"]["OKRAD_TOTALT"].update(computed={"int": "NOSUCH"}),
+     "unknown field 'NOSUCH'"),
+    ("controls.json", lambda d: d["controls"][2].update(field="APEN_DAGER"),
+     "must be a column of PERSONELL"),
+])
+def test_a_broken_questionnaire_definition_is_refused_with_file_and_place(
+        tmp_path, file, change, says):
+    folder = _broken(tmp_path, "7", file, change)
+    with pytest.raises(FormDefinitionError) as refused:
+        load_form(folder)
+    assert says in refused.value.message("en") and file in refused.value.message("en")

@@ -8,7 +8,7 @@ import sys
 from itertools import groupby
 from typing import Any, TextIO
 
-from client.cli.common import add_form_arguments, load_input
+from client.cli.common import add_form_arguments, add_with_argument, load_input, load_others
 from client.core.documents import FormDocument
 from client.core.i18n import tr
 from client.core.validation.engine import FormValidator, ValidationContext
@@ -72,7 +72,19 @@ def register(subparsers: Any) -> None:
     )
     add_form_arguments(parser)
     parser.add_argument("--json", action="store_true", help="skriv resultatet som ett JSON-objekt")
+    add_with_argument(parser)
     parser.set_defaults(run=run)
+
+
+def _other_findings(args: argparse.Namespace, document: FormDocument,
+                    context: ValidationContext) -> list[Finding]:
+    """Cross-form controls against the year's other forms given with --with."""
+    from client.core.validation.crossforms import cross_findings
+
+    if not args.others or document.answers is None:
+        return []
+    others = load_others(args, document.form)
+    return cross_findings(document.form, document.answers, others, context)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -81,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
     form = document.form
     context = ValidationContext.from_region(args.region, form.year)
     order = {field.name: i for i, field in enumerate(form.fields)}
-    findings = sort_findings(FormValidator(form).validate(document.data, context), order)
+    findings = FormValidator(form).validate(document.data, context)
+    findings = sort_findings(findings + _other_findings(args, document, context), order)
     if args.json:
         json.dump(report_json(document, context, findings, args.lang), sys.stdout,
                   ensure_ascii=False)

@@ -85,13 +85,46 @@ def prefill(form: FormDefinition, last_year: Mapping[str, Any]) -> Prefill:
     return Prefill(apply_computed(form, answers), tuple(carried), tuple(changed), dropped, notes)
 
 
+FORM_DATA_ENTRY = "skjema.json"  # the form data inside a submission container
+
+
 def last_year_answers(path: Path) -> dict[str, Any]:
-    """A questionnaire's answers from a signed submission's form data (the JSON inside the
-    container, "answers"), a draft ("answers") or a plain answers file."""
-    data = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
+    """A questionnaire's answers from a signed submission (the container's form data; an
+    encrypted one cannot be read here, only by SSB), a draft or a plain answers file.
+    Raises ValueError saying why when there are none."""
+    path = Path(path)
+    raw = path.read_bytes()
+    if raw[:2] == b"PK":
+        import zipfile
+
+        with zipfile.ZipFile(path) as container:
+            names = container.namelist()
+            if FORM_DATA_ENTRY not in names:
+                raise ValueError("the submission's form data is encrypted or missing")
+            raw = container.read(FORM_DATA_ENTRY)
+    data = json.loads(raw.decode("utf-8-sig"))
     if not isinstance(data, dict):
         raise ValueError("not a JSON object")
     answers = data.get("answers", data) if "format" in data else data
     if not isinstance(answers, dict):
         raise ValueError("no answers")
     return dict(answers)
+
+
+def from_last_years_draft(workspace: Any, catalog: Any, form: FormDefinition) -> Prefill | None:
+    """The prefill for `form` from the user's draft of the same form for the year before,
+    when there is one and it can be read (None otherwise: the window offers nothing)."""
+    from client.core.drafts import DraftError, load_draft
+    from client.core.errors import UserError
+
+    year = form.year - 1
+    if not workspace.has_draft(form.form_id, year):
+        return None
+    try:
+        last = catalog.load(form.form_id, year)
+        document = load_draft(workspace.draft_path(form.form_id, year), last)
+    except (DraftError, UserError, OSError):
+        return None
+    if document.answers is None:
+        return None
+    return prefill(form, document.answers)

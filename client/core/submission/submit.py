@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from client.core.fileio import atomic_write_bytes
 from client.core.i18n import DEFAULT_LANGUAGE, Text
 from client.core.readiness import Readiness, assess
 from client.core.records.fixedwidth import encode_records
+from client.core.records.recordset import RecordSet
 from client.core.submission.cms import encrypt_to
 from client.core.submission.container import (
     DataObject,
@@ -79,6 +80,7 @@ def submit(
     lang: str = DEFAULT_LANGUAGE,
     clock: Callable[[], dt.datetime] = utc_now,
     validator: FormValidator | None = None,
+    others: Mapping[str, RecordSet] | None = None,
 ) -> SubmissionResult:
     """Validate `document`, and when nothing blocks it write `<region>_<form>_<year>_<UTC>.asice`
     and its receipt to `out_dir`. Raises SubmissionBlocked (nothing written),
@@ -89,7 +91,7 @@ def submit(
     signer.check(now)
     out_dir = _check_out_dir(Path(out_dir))
     validator = validator or FormValidator(form)
-    findings = sort_findings(validator.validate(document.data, context))
+    findings = sort_findings(_findings(validator, document, context, others))
     check_ready(findings, document.explanations)
 
     region = context.region
@@ -240,3 +242,19 @@ def _signed_answers(form: Any, document: FormDocument) -> dict[str, Any]:
     from client.core.forms.answers import apply_computed
 
     return apply_computed(form, document.answers or {})
+
+
+def _findings(
+    validator: FormValidator,
+    document: FormDocument,
+    context: ValidationContext,
+    others: Mapping[str, RecordSet] | None,
+) -> list[Finding]:
+    """The form's findings; with the year's other forms given, our cross-form warnings
+    too (they need explaining like any other warning)."""
+    findings = validator.validate(document.data, context)
+    if others and document.answers is not None:
+        from client.core.validation.crossforms import cross_findings
+
+        findings += cross_findings(document.form, document.answers, others, context)
+    return findings

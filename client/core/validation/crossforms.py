@@ -106,3 +106,25 @@ def cross_findings(
             origin=control.origin,
         ))
     return findings
+
+
+def year_records(workspace: Any, catalog: Any, form: FormDefinition) -> dict[str, RecordSet]:
+    """The record sets of the year's other forms that `form`'s cross-form controls name,
+    from the user's drafts (what the window has). A draft that cannot be read is left out
+    here, and left alone: opening that form says why."""
+    from client.core.drafts import DraftError, load_draft
+    from client.core.errors import UserError
+
+    out: dict[str, RecordSet] = {}
+    for control in cross_controls(form):
+        other_id = control.spec["otherForm"]
+        if other_id in out or not workspace.has_draft(other_id, form.year):
+            continue
+        try:
+            other_form = catalog.load(other_id, form.year)
+            document = load_draft(workspace.draft_path(other_id, form.year), other_form)
+        except (DraftError, UserError, OSError):
+            continue
+        if document.records is not None:
+            out[other_id] = document.records
+    return out
