@@ -43,17 +43,20 @@ def last_year_draft(pane: QuestionnairePane) -> Path | None:
 
 def _read(path: Path) -> dict[str, Any] | str:
     """Last year's answers, or a message saying why they cannot be read."""
+    import zipfile
+
     from client.core.prefill import last_year_answers
 
     try:
         return last_year_answers(path)
-    except (OSError, UnicodeDecodeError, ValueError) as error:
+    except (OSError, UnicodeDecodeError, ValueError, zipfile.BadZipFile) as error:
         detail = getattr(error, "msg", None) or getattr(error, "strerror", None) or str(error)
         return (
             QCoreApplication.translate(
                 "Prefill",
                 "Last year's answers in %1 cannot be read (%2). Nothing was changed; choose "
-                "another file, a draft or an answers file (JSON).",
+                "another file: a draft, an answers file (JSON) or a signed submission that is "
+                "not encrypted (.asice).",
             )
             .replace("%1", str(path))
             .replace("%2", detail)
@@ -71,7 +74,10 @@ def start_from_last_year(pane: QuestionnairePane, path: Path | None = None) -> b
     path = path or last_year_draft(pane)
     if path is None:
         path = ctx.asker.open_file(
-            title, QCoreApplication.translate("Prefill", "Last year's answers (*.json)")
+            title,
+            QCoreApplication.translate(
+                "Prefill", "Last year's answers (*.json *.asice);;All files (*)"
+            ),
         )
     if path is None:
         return False

@@ -83,6 +83,11 @@ def test_prefill_from_a_file_that_cannot_be_read(qtbot, window, ctx, tmp_path):
     said = ctx.asker.texts("warn")[-1]
     assert "fjor.json" in said and "kan ikke leses" in said
     assert session.answers == {"TELEFON": "55 56 00 00"}  # nothing lost
+    broken = tmp_path / "fjor.asice"
+    broken.write_bytes(b"PK\x03\x04 not a container")
+    assert page.pane.start_from_last_year(broken) is False
+    assert "fjor.asice" in ctx.asker.texts("warn")[-1]
+    assert session.answers == {"TELEFON": "55 56 00 00"}
     # Without last year's draft the button asks for a file; cancelling changes nothing.
     page.pane.prefill_button.click()
     assert session.answers == {"TELEFON": "55 56 00 00"}

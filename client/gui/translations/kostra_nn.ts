@@ -718,37 +718,37 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>Prefill</name>
     <message>
-      <location filename="../prefill_view.py" line="53" />
-      <source>Last year's answers in %1 cannot be read (%2). Nothing was changed; choose another file, a draft or an answers file (JSON).</source>
-      <translation>Svara frå i fjor i %1 kan ikkje lesast (%2). Ingenting er endra; vel ei anna fil, eit utkast eller ei svarfil (JSON).</translation>
+      <location filename="../prefill_view.py" line="55" />
+      <source>Last year's answers in %1 cannot be read (%2). Nothing was changed; choose another file: a draft, an answers file (JSON) or a signed submission that is not encrypted (.asice).</source>
+      <translation>Svara frå i fjor i %1 kan ikkje lesast (%2). Ingenting er endra; vel ei anna fil: eit utkast, ei svarfil (JSON) eller ei signert innsending som ikkje er kryptert (.asice).</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="70" />
+      <location filename="../prefill_view.py" line="73" />
       <source>Start from last year's answers</source>
       <translation>Fyll ut frå svara i fjor</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="74" />
-      <source>Last year's answers (*.json)</source>
-      <translation>Svara frå i fjor (*.json)</translation>
+      <location filename="../prefill_view.py" line="78" />
+      <source>Last year's answers (*.json *.asice);;All files (*)</source>
+      <translation>Svara frå i fjor (*.json *.asice);;Alle filer (*)</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="84" />
+      <location filename="../prefill_view.py" line="90" />
       <source>The answers in the form will be replaced by last year's. You can undo this with Ctrl+Z. Continue?</source>
       <translation>Svara i skjemaet blir erstatta av svara frå i fjor. Du kan angre med Ctrl+Z. Halde fram?</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="110" />
+      <location filename="../prefill_view.py" line="116" />
       <source>From %1, adjusted to this year's choices</source>
       <translation>Frå %1, tilpassa svaralternativa i år</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="114" />
+      <location filename="../prefill_view.py" line="120" />
       <source>As in %1</source>
       <translation>Som i %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../prefill_view.py" line="118" />
+      <location filename="../prefill_view.py" line="124" />
       <source>%n row(s)</source>
       <translation>
         <numerusform>%n rad</numerusform>
@@ -756,12 +756,12 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="122" />
+      <location filename="../prefill_view.py" line="128" />
       <source>Changed from %1 (last year: %2)</source>
       <translation>Endra frå %1 (i fjor: %2)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../prefill_view.py" line="138" />
+      <location filename="../prefill_view.py" line="144" />
       <source>%n answer(s) from %1 were not carried over: this year's form has no question for them, or they no longer fit it. Answer these questions again if they still apply:</source>
       <translation>
         <numerusform>%n svar frå %1 er ikkje tekne med: skjemaet i år har ikkje spørsmålet, eller svaret passar ikkje lenger. Svar på nytt der det framleis gjeld:</numerusform>
@@ -769,17 +769,17 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="161" />
+      <location filename="../prefill_view.py" line="167" />
       <source>You have answers to this form from %1. Start from them? Every answer taken from %1 is marked, and you can change it.</source>
       <translation>Du har svar på dette skjemaet frå %1. Vil du starte med dei? Kvart svar som blir henta frå %1, blir merkt, og du kan endre det.</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="170" />
+      <location filename="../prefill_view.py" line="176" />
       <source>&amp;Start from %1</source>
       <translation>&amp;Start med svara frå %1</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="173" />
+      <location filename="../prefill_view.py" line="179" />
       <source>No, thanks</source>
       <translation>Nei takk</translation>
     </message>
