@@ -12,6 +12,7 @@ their tests):
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,40 @@ def test_submit_needs_a_file_or_nothing_to_report(capsys, tmp_path):
     code, _, err = run(capsys, "submit", "--form", "11F", "--year", "2026", "--region", REGION,
                        "--out", str(tmp_path))
     assert code == 2 and "--nothing-to-report" in err
+
+
+def test_a_second_submission_names_the_one_it_replaces(capsys, tmp_path, memory_keyring):
+    import hashlib
+    import time
+
+    from pypdf import PdfReader
+
+    from client.core.submission.archive import last_year, latest
+
+    keys, out = tmp_path / "keys", tmp_path / "ut"
+    out.mkdir()
+    assert run(capsys, "keys", "create", "--orgnr", "974760673", "--name", "Test kommune",
+               "--key-dir", str(keys))[0] == 0
+    args = ("submit", "--nothing-to-report", "--form", "11F", "--year", "2026", "--region",
+            REGION, "--out", str(out), "--key-dir", str(keys))
+    assert run(capsys, *args)[0] == 0
+    (first,) = out.glob("*.asice")
+    time.sleep(1.1)  # container names carry the second
+    code, text, _ = run(capsys, *args)
+    assert code == 0 and f"Erstatter: {first.name}" in text
+    newest = latest(out, REGION, "11F", 2026)
+    assert newest is not None and newest.path != first
+    with zipfile.ZipFile(newest.path) as archive:
+        replaces = json.loads(archive.read("skjema.json"))["replaces"]
+    assert replaces == {"file": first.name,
+                        "sha256": hashlib.sha256(first.read_bytes()).hexdigest()}
+    receipt = newest.path.with_name(newest.path.stem + "_kvittering.pdf")
+    page = "".join(p.extract_text() for p in PdfReader(receipt).pages)
+    flat = page.replace("\n", "").replace(" ", "")
+    assert "Erstatterinnsending" in flat and replaces["sha256"] in flat
+    # The archive finds last year's submission by itself.
+    (tmp_path / "Innsendinger").mkdir()
+    old = tmp_path / "Innsendinger" / f"{REGION}_11F_2025_20260110T100000Z.asice"
+    old.write_bytes(b"PK")
+    assert last_year(tmp_path, REGION, "11F", 2026).path == old
+    assert last_year(tmp_path, REGION, "11CF", 2026) is None

@@ -43,6 +43,11 @@ _TEXT: dict[str, Text] = {
     },
     "receipt": {"nb": "Kvittering: {path}", "nn": "Kvittering: {path}", "en": "Receipt: {path}"},
     "sha256": {"nb": "SHA-256: {digest}", "nn": "SHA-256: {digest}", "en": "SHA-256: {digest}"},
+    "replaces": {
+        "nb": "Erstatter: {name}",
+        "nn": "Erstattar: {name}",
+        "en": "Replaces: {name}",
+    },
     "no_file": {
         "nb": "Oppgi filen som skal sendes inn, eller --nothing-to-report når kommunen ikke har "
         "noe å rapportere.",
@@ -151,6 +156,10 @@ def run(args: argparse.Namespace) -> int:
         recipient = load_encryption_certificate(args.encrypt_to, utc_now())
     else:
         recipient = store.ssb_certificate()
+    from client.core.submission.archive import latest
+
+    # A form submitted before to the same folder: the new one says which it replaces.
+    earlier = latest(args.out, context.region, form.form_id, form.year)
     result = submit(
         document,
         context,
@@ -159,6 +168,7 @@ def run(args: argparse.Namespace) -> int:
         recipient=recipient,
         lang=args.lang,
         validator=validator,
+        replaces=(earlier.name, earlier.sha256) if earlier else None,
     )
 
     def t(key: str, **params: object) -> str:
@@ -171,4 +181,6 @@ def run(args: argparse.Namespace) -> int:
     print(t("container", path=result.container))
     print(t("receipt", path=result.receipt))
     print(t("sha256", digest=result.sha256))
+    if earlier is not None:
+        print(t("replaces", name=earlier.name))
     return 0

@@ -396,28 +396,35 @@ def _amount_findings(
     last_amounts = _columns(last.form, spec["amounts"])
     if this_amounts is None or last_amounts is None:
         return []
-    # Last year's amount per identifier, one map per matching field (fødselsnummer first).
-    matchers: list[tuple[str, tuple[int, int], dict[str, int]]] = []
+    # Last year's amount per identifier, one map per matching field (fødselsnummer first),
+    # each built only when a record of this year needs it.
+    last_lines = last.lines
+    last_totals = [sum(_amount(line[s:e]) for s, e in last_amounts) for line in last_lines]
+    matchers: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
     for name in spec["matchBy"]:
         this_col = _columns(records.form, [name])
         last_col = _columns(last.form, [name])
-        if this_col is None or last_col is None:
-            continue
-        start, end = last_col[0]
-        totals: dict[str, int] = {}
-        for line in last.lines:
-            key = line[start:end].strip()
-            if key.strip("0"):
-                amount = sum(_amount(line[s:e]) for s, e in last_amounts)
-                totals[key] = totals.get(key, 0) + amount
-        matchers.append((name, this_col[0], totals))
+        if this_col is not None and last_col is not None:
+            matchers.append((name, this_col[0], last_col[0]))
+    maps: dict[str, dict[str, int]] = {}
+
+    def totals_by(name: str, start: int, end: int) -> dict[str, int]:
+        found = maps.get(name)
+        if found is None:
+            found = maps[name] = {}
+            for line, amount in zip(last_lines, last_totals, strict=True):
+                key = line[start:end].strip()
+                if key.strip("0"):
+                    found[key] = found.get(key, 0) + amount
+        return found
+
     findings = []
     for i, line in enumerate(records.lines):
-        for name, (start, end), totals in matchers:
+        for name, (start, end), (last_start, last_end) in matchers:
             key = line[start:end].strip()
             if not key.strip("0"):
                 continue  # not filled in: try the next identifier
-            before = totals.get(key)
+            before = totals_by(name, last_start, last_end).get(key)
             if before:
                 amount = sum(_amount(line[s:e]) for s, e in this_amounts)
                 if amount >= minimum and amount > factor * before:

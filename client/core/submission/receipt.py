@@ -405,13 +405,13 @@ class _Builder:
 
         data, mm = self.data, self.mm
         out: list[Any] = [self.p(self.t("contents"), "heading")]
-        if data.nothing_to_report:
-            out += [self.p(self.t("nothing"), "label"), self.p(self.t("nothing_text"))]
-            return out
         if data.replaces is not None:
             name, digest = data.replaces
             out += [self.p(self.t("replaces"), "label"),
                     self.p(f"{_escape(name)} (SHA-256 {digest})"), Spacer(1, 2 * mm)]
+        if data.nothing_to_report:
+            out += [self.p(self.t("nothing"), "label"), self.p(self.t("nothing_text"))]
+            return out
         count_label = self.t("records")
         rows = []
         breakdowns = []
