@@ -18,6 +18,7 @@ from client.core.validation.findings import Finding, has_blocking, sort_findings
 if TYPE_CHECKING:
     from client.core.baseline import Comparison, LastYear
     from client.core.crossfile import CrossFileFinding
+    from client.core.forms.catalog import FormCatalog
 
 SEVERITY_LABELS = {
     "FATAL": {"nb": "KRITISK", "nn": "KRITISK", "en": "FATAL"},
@@ -134,7 +135,11 @@ def run(args: argparse.Namespace) -> int:
     ValidationContext.from_region(args.region, args.year or 0)  # a bad region before any reading
     if args.last_year and len(args.files) > 1:
         raise UserError(_TEXT["last_year_many"])
-    reports = [_check_one(args, path) for path in args.files]
+    from client.core.forms.catalog import FormCatalog
+
+    catalog = FormCatalog()
+    validators: dict[tuple[str, int], FormValidator] = {}  # compiled once for every file
+    reports = [_check_one(args, path, catalog, validators) for path in args.files]
     form = reports[0].document.form
     if len(reports) > 1 and not form.is_record_form:
         raise UserError(_TEXT["many_questionnaire"], form=form.form_id)
@@ -196,14 +201,21 @@ class _Report:
                      last=self.last, comparisons=self.comparisons)
 
 
-def _check_one(args: argparse.Namespace, path: str) -> _Report:
-    document = load_input(args, path=path)
+def _check_one(
+    args: argparse.Namespace,
+    path: str,
+    catalog: FormCatalog,
+    validators: dict[tuple[str, int], FormValidator],
+) -> _Report:
+    document = load_input(args, catalog, path=path)
     form = document.form
     context = ValidationContext.from_region(
         args.region, form.year, nothing_to_report=args.nothing_to_report
     )
     order = {field.name: i for i, field in enumerate(form.fields)}
-    validator = FormValidator(form)
+    validator = validators.get((form.form_id, form.year))
+    if validator is None:
+        validator = validators[(form.form_id, form.year)] = FormValidator(form)
     findings = validator.validate(document.data, context)
     last = comparisons = None
     if args.last_year and document.records is not None and not (
