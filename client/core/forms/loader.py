@@ -323,13 +323,15 @@ def referenced_fields(node: Any, path: str) -> Iterator[tuple[str, str]]:
     field_ops = {
         "field", "text", "int", "intOrNull", "age", "date", "blank", "inCodes",
         "validFnr", "validFnrOrPlaceholder", "validDuf", "isDate", "isStrictDate", "codeLabel",
+        "minusSign",
     }  # fmt: skip
+    field_lists = {"anyInCodes", "key", "sumOf", "fields", "matchBy", "amounts"}
     if isinstance(node, dict):
         for key, value in node.items():
             where = f"{path}.{key}"
             if key in field_ops and isinstance(value, str):
                 yield value, where
-            elif key == "anyInCodes":
+            elif key in field_lists and isinstance(value, list):
                 for i, name in enumerate(value):
                     yield name, f"{where}[{i}]"
             elif key == "contains":
@@ -339,6 +341,15 @@ def referenced_fields(node: Any, path: str) -> Iterator[tuple[str, str]]:
     elif isinstance(node, list):
         for i, item in enumerate(node):
             yield from referenced_fields(item, f"{path}[{i}]")
+
+
+# Placeholders that the engine (or client.core.baseline / crossfile) fills in per kind.
+_KIND_PARAMS: dict[str, set[str]] = {
+    "lastYearFigure": {"figure", "thisYear", "lastYear", "change", "limit", "lastYearNumber"},
+    "lastYearAmount": {"thisYear", "lastYear", "times", "factor", "matchedBy"},
+    "acrossFiles": {"count", "others"},
+}
+_TEXT_KEYS = ("title", "messages", "failureMessages", "whenReporting", "whenNothingToReport")
 
 
 def _build_controls(
@@ -353,7 +364,7 @@ def _build_controls(
             raise FormDefinitionError(str(path), f"{where}.name", f"duplicate {spec['name']!r}")
         seen.add(spec["name"])
         for name, field_path in referenced_fields(
-            {k: v for k, v in spec.items() if k not in ("title", "messages", "failureMessages")},
+            {k: v for k, v in spec.items() if k not in _TEXT_KEYS},
             where,
         ):
             if name not in names:
@@ -369,8 +380,10 @@ def _build_controls(
             allowed |= UNIQUE_PARAMS
         if spec["kind"] == "recordLength":
             allowed |= {"length", "expected"}
+        allowed |= _KIND_PARAMS.get(spec["kind"], set())
         texts = [m["text"] for m in spec.get("messages", ())]
         texts += list(spec.get("failureMessages", {}).values())
+        texts += [spec[key] for key in ("whenReporting", "whenNothingToReport") if key in spec]
         for text in texts:
             for lang, sentence in text.items():
                 for _, placeholder, _, _ in string.Formatter().parse(sentence):
