@@ -94,6 +94,17 @@ def create_window(ctx: object, year: int | None = None) -> object:
     return window
 
 
+def _set_icon(app: object) -> None:
+    """The programs' icon on every window and in the taskbar (the exe carries it too)."""
+    from PySide6.QtGui import QIcon
+
+    from client.core.resources import resources_dir
+
+    path = resources_dir() / "icons" / "kostra-klient.ico"
+    if path.is_file():
+        app.setWindowIcon(QIcon(str(path)))  # type: ignore[attr-defined]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--selftest" in argv:
@@ -117,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("KOSTRA-klienten")
     app.setApplicationVersion(__version__)
+    _set_icon(app)
     try:
         ctx = create_context(args.data_dir, args.lang)
     except UserError as error:  # IT's data-folder policy cannot be used
