@@ -331,7 +331,9 @@ def choose_platform(
     if offscreen:
         return WindowPlatform("offscreen", "asked")
     if environ.get("QT_QPA_PLATFORM"):
-        return WindowPlatform(environ["QT_QPA_PLATFORM"].split(";")[0], "environment")
+        # "windows:darkmode=2;offscreen": the first platform, without its options
+        first = environ["QT_QPA_PLATFORM"].split(";")[0].split(":")[0]
+        return WindowPlatform(first, "environment")
     if platform == "win32":
         return WindowPlatform("windows", "native")
     if platform == "darwin":

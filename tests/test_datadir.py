@@ -5,6 +5,7 @@ policy is read through an injected reader, so the order is tested here on Linux.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -109,3 +110,53 @@ def test_every_part_of_the_client_follows_the_policy(tmp_path, monkeypatch):
     ctx = create_context()
     assert ctx.workspace.data_dir == folder
     assert ctx.workspace.config_dir == folder / "config"
+
+
+class Registry:
+    """A stand-in for Windows' winreg module over a dict {(hive, key, value): (data, type)},
+    so the policy reader's own logic (HKLM before HKCU, text values only) runs here."""
+
+    HKEY_LOCAL_MACHINE, HKEY_CURRENT_USER = "HKLM", "HKCU"
+    REG_SZ, REG_EXPAND_SZ, REG_DWORD = 1, 2, 4
+
+    def __init__(self, values: dict) -> None:
+        self.values = values
+
+    def OpenKey(self, hive, key):
+        if not any(h == hive and k == key for h, k, _ in self.values):
+            raise FileNotFoundError(key)
+        return contextlib.nullcontext((hive, key))
+
+    def QueryValueEx(self, key, name):
+        try:
+            return self.values[(*key, name)]
+        except KeyError:
+            raise FileNotFoundError(name) from None
+
+
+@pytest.fixture
+def registry(monkeypatch):
+    def install(values: dict) -> None:
+        monkeypatch.setattr(sys, "platform", "win32")
+        monkeypatch.setitem(sys.modules, "winreg", Registry(values))
+    return install
+
+
+KEY = r"Software\Policies\KOSTRA-klienten"
+
+
+def test_the_machine_policy_comes_before_the_users(registry):
+    registry({("HKLM", KEY, "DataDir"): ("H:\\KOSTRA", 2),
+              ("HKCU", KEY, "DataDir"): ("U:\\KOSTRA", 1)})
+    assert read_registry_policy() == PolicySetting("H:\\KOSTRA", WHERE)
+    registry({("HKCU", KEY, "DataDir"): (" U:\\KOSTRA ", 1)})
+    found = read_registry_policy()
+    assert found == PolicySetting("U:\\KOSTRA", WHERE.replace("HKLM", "HKCU"))
+    registry({("HKLM", KEY, "Other"): ("x", 1)})
+    assert read_registry_policy() is None
+
+
+def test_a_policy_value_that_is_not_text_is_an_error(registry):
+    registry({("HKLM", KEY, "DataDir"): (1, 4)})
+    with pytest.raises(DataFolderPolicyError, match="REG_SZ"):
+        read_registry_policy()

@@ -115,6 +115,8 @@ def test_the_platform_is_the_native_one_unless_offscreen_is_asked_for():
     assert choose_platform(False, {}, "linux") == WindowPlatform("offscreen", "no_display")
     assert choose_platform(False, {"QT_QPA_PLATFORM": "minimal"}, "win32") == \
         WindowPlatform("minimal", "environment")
+    assert choose_platform(False, {"QT_QPA_PLATFORM": "windows:darkmode=2"}, "win32") == \
+        WindowPlatform("windows", "environment")
 
 
 def test_a_changed_example_fails_the_selftest_naming_the_check(tmp_path):
