@@ -68,7 +68,14 @@ UninstallDisplayName={#AppName}
 UninstallDisplayIcon={app}\kostra-klient.exe
 SetupIconFile=..\resources\icons\kostra-klient.ico
 #ifdef SignThumbprint
-SignTool=kostrasign sign /sha1 {#SignThumbprint} /fd sha256 /tr {#TimestampUrl} /td sha256 /d $q{#AppName}$q $f
+  ; An empty /DTimestampUrl= signs without a time stamp (the signature then ends with the
+  ; certificate's validity).
+  #if TimestampUrl != ""
+    #define StampArgs "/tr " + TimestampUrl + " /td sha256"
+  #else
+    #define StampArgs ""
+  #endif
+SignTool=kostrasign sign /sha1 {#SignThumbprint} /fd sha256 {#StampArgs} /d $q{#AppName}$q $f
 SignedUninstaller=yes
 #endif
 OutputDir=..\dist\installer

@@ -82,7 +82,7 @@ $isccArgs = @("/DAppVersion=$version")
 if ($signtool) {
     $isccArgs += "/Skostrasign=`$q$signtool`$q `$p"
     $isccArgs += "/DSignThumbprint=$CertThumbprint"
-    if ($TimestampUrl) { $isccArgs += "/DTimestampUrl=$TimestampUrl" }
+    $isccArgs += "/DTimestampUrl=$TimestampUrl"  # empty: no time stamp, as for the programs
 }
 Invoke-Checked "ISCC" { & $Iscc @isccArgs installer\kostra-klient.iss }
 Write-Host "done: dist\installer\kostra-klient-$version-setup.exe"
