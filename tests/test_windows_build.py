@@ -94,7 +94,7 @@ def test_the_installer_needs_windows_10_1809_and_signs_only_when_asked():
         "company"]
     assert "SetupIconFile=..\\resources\\icons\\kostra-klient.ico" in ISS
     signing = ISS[ISS.index("#ifdef SignThumbprint"):]
-    signing = signing[:signing.index("#endif")]
+    signing = signing[:signing.index("SignedUninstaller=yes") + len("SignedUninstaller=yes")]
     assert "SignTool=kostrasign sign /sha1 {#SignThumbprint} /fd sha256 {#StampArgs}" in signing
     assert '#define StampArgs "/tr " + TimestampUrl + " /td sha256"' in signing
     assert "SignedUninstaller=yes" in signing
