@@ -644,55 +644,60 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>OverviewModel</name>
     <message>
-      <location filename="../overview.py" line="76" />
+      <location filename="../overview.py" line="79" />
       <source>Form</source>
       <translation>Skjema</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="77" />
+      <location filename="../overview.py" line="80" />
       <source>Name</source>
       <translation>Navn</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="78" />
+      <location filename="../overview.py" line="81" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="79" />
+      <location filename="../overview.py" line="82" />
       <source>Errors</source>
       <translation>Feil</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="80" />
+      <location filename="../overview.py" line="83" />
       <source>Warnings</source>
       <translation>Advarsler</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="81" />
+      <location filename="../overview.py" line="84" />
       <source>Records</source>
       <translation>Poster</translation>
+    </message>
+    <message>
+      <location filename="../overview.py" line="85" />
+      <source>Deadline</source>
+      <translation>Frist</translation>
     </message>
   </context>
   <context>
     <name>OverviewPage</name>
     <message>
-      <location filename="../overview.py" line="124" />
+      <location filename="../overview.py" line="152" />
       <source>Choose a form and press Enter (or double-click) to open it.</source>
       <translation>Velg et skjema og trykk Enter (eller dobbeltklikk) for å åpne det.</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="138" />
+      <location filename="../overview.py" line="166" />
       <source>Forms</source>
       <translation>Skjema</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="151" />
+      <location filename="../overview.py" line="179" />
       <source>No forms installed</source>
       <translation>Ingen skjema er installert</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="154" />
+      <location filename="../overview.py" line="182" />
       <source>Forms for %1</source>
       <translation>Skjema for %1</translation>
     </message>
