@@ -431,7 +431,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     </message>
     <message>
       <location filename="../form_page.py" line="275" />
-      <location filename="../form_page.py" line="353" />
+      <location filename="../form_page.py" line="351" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
@@ -446,47 +446,47 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>Signeringssertifikatet hører til organisasjonsnummer %1, men rapporteringsenheten har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="333" />
+      <location filename="../form_page.py" line="331" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfilen og kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="378" />
+      <location filename="../form_page.py" line="376" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriver innsendingsfilen …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="416" />
+      <location filename="../form_page.py" line="414" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er kryptert til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="420" />
+      <location filename="../form_page.py" line="418" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="424" />
+      <location filename="../form_page.py" line="422" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="427" />
+      <location filename="../form_page.py" line="425" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="433" />
+      <location filename="../form_page.py" line="431" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med et testsertifikat: SSB godtar bare kommunens virksomhetssertifikat.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="440" />
+      <location filename="../form_page.py" line="438" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="442" />
+      <location filename="../form_page.py" line="440" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Åpne kvitteringen</translation>
     </message>
@@ -662,55 +662,60 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>OverviewModel</name>
     <message>
-      <location filename="../overview.py" line="76" />
+      <location filename="../overview.py" line="79" />
       <source>Form</source>
       <translation>Skjema</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="77" />
+      <location filename="../overview.py" line="80" />
       <source>Name</source>
       <translation>Navn</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="78" />
+      <location filename="../overview.py" line="81" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="79" />
+      <location filename="../overview.py" line="82" />
       <source>Errors</source>
       <translation>Feil</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="80" />
+      <location filename="../overview.py" line="83" />
       <source>Warnings</source>
       <translation>Advarsler</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="81" />
+      <location filename="../overview.py" line="84" />
       <source>Records</source>
       <translation>Poster</translation>
+    </message>
+    <message>
+      <location filename="../overview.py" line="85" />
+      <source>Deadline</source>
+      <translation>Frist</translation>
     </message>
   </context>
   <context>
     <name>OverviewPage</name>
     <message>
-      <location filename="../overview.py" line="124" />
+      <location filename="../overview.py" line="152" />
       <source>Choose a form and press Enter (or double-click) to open it.</source>
       <translation>Velg et skjema og trykk Enter (eller dobbeltklikk) for å åpne det.</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="138" />
+      <location filename="../overview.py" line="166" />
       <source>Forms</source>
       <translation>Skjema</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="151" />
+      <location filename="../overview.py" line="179" />
       <source>No forms installed</source>
       <translation>Ingen skjema er installert</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="154" />
+      <location filename="../overview.py" line="182" />
       <source>Forms for %1</source>
       <translation>Skjema for %1</translation>
     </message>
