@@ -1,8 +1,9 @@
 """Starting a questionnaire from last year's answers, in the window.
 
 Last year's answers are the draft of the same form for the year before in the user's data
-folder (it stays after signing, so it holds what was submitted), or a file the user picks
-(a draft or an answers file). client.core.prefill decides what carries over; this module
+folder (it stays after signing, so it holds what was submitted), else last year's signed
+submission in the archive, or a file the user picks (a draft, an answers file or a signed
+submission that is not encrypted). client.core.prefill decides what carries over; this module
 offers it, applies it as one undo step, marks every question that came from last year
 (and says when its answer now differs from last year's), and names last year's answers
 that this year's form has no question for.
@@ -33,11 +34,18 @@ class LastYear:
     marked: set[str] = field(default_factory=set)
 
 
-def last_year_draft(pane: QuestionnairePane) -> Path | None:
+def last_year_source(pane: QuestionnairePane) -> Path | None:
+    """Where last year's answers are: the draft of the form for the year before, else last
+    year's signed submission in the archive (when it can be read: not encrypted)."""
+    from client.core.submission.archive import last_year
+
     form = pane.session.form
     workspace = pane.ctx.workspace
     if workspace.has_draft(form.form_id, form.year - 1):
         return workspace.draft_path(form.form_id, form.year - 1)
+    archived = last_year(workspace.data_dir, pane.session.context.region, form.form_id, form.year)
+    if archived is not None and isinstance(_read(archived.path), dict):
+        return archived.path
     return None
 
 
@@ -71,7 +79,7 @@ def start_from_last_year(pane: QuestionnairePane, path: Path | None = None) -> b
     ctx, session = pane.ctx, pane.session
     form = session.form
     title = QCoreApplication.translate("Prefill", "Start from last year's answers")
-    path = path or last_year_draft(pane)
+    path = path or last_year_source(pane)
     if path is None:
         path = ctx.asker.open_file(
             title,

@@ -67,6 +67,25 @@ def test_prefill_from_last_year(qtbot, window, ctx):
     assert session.answers == {}
 
 
+def test_prefill_from_last_years_signed_submission_in_the_archive(qtbot, window, ctx):
+    """Without last year's draft, the archive's signed submission (not encrypted) is used."""
+    import zipfile
+
+    from client.core.prefill import FORM_DATA_ENTRY
+    from client.core.submission.archive import ensure_archive
+
+    answers = json.loads((EXAMPLES / f"12_{YEAR}_460100.json").read_text("utf-8"))
+    folder = ensure_archive(ctx.workspace.data_dir)
+    with zipfile.ZipFile(folder / f"123400_12_{YEAR - 1}_20250120T101500Z.asice", "w") as zf:
+        zf.writestr("mimetype", "application/vnd.etsi.asic-e+zip")
+        zf.writestr(FORM_DATA_ENTRY, json.dumps({"format": "x", "answers": answers}))
+    page = open_form(qtbot, window, "12")
+    assert page.pane.offer is not None
+    page.pane.offer.accept.click()
+    settle(qtbot, window.session)
+    assert window.session.answers["SATS_PAR"] == answers["SATS_PAR"]
+
+
 def test_no_offer_without_last_years_answers(qtbot, window):
     page = open_form(qtbot, window, "12")
     assert page.pane.offer is None
