@@ -122,6 +122,14 @@ class CharacterCounter(QLabel):
         self.setFont(font)
 
 
+def _pattern_length(pattern: Any) -> int | None:
+    """The length a pattern of fixed length allows (^[0-9]{4}$ -> 4), else None."""
+    import re
+
+    match = re.fullmatch(r"\^\[[^\]]+\]\{(\d+)\}\$", pattern) if isinstance(pattern, str) else None
+    return int(match.group(1)) if match else None
+
+
 class TextEditor(FieldEditor):
     def __init__(
         self, field: FieldDef, mode: Mode, lang: str, parent: QWidget | None = None
@@ -137,10 +145,11 @@ class TextEditor(FieldEditor):
         self.counter = CharacterCounter(field, mode, self)
         self.edit.textChanged.connect(self.counter.count)
         layout.addWidget(self.counter)
-        if field.max_length and field.max_length <= 40:
+        width = field.max_length or _pattern_length(field.schema.get("pattern"))
+        if width and width <= 40:
             # A short field looks short: its width tells how much it holds.
             digit = self.fontMetrics().horizontalAdvance("0")
-            self.edit.setMaximumWidth(digit * (field.max_length + 4))
+            self.edit.setMaximumWidth(digit * (width + 4))
             layout.addStretch(1)
 
     def value(self) -> Any:

@@ -290,3 +290,12 @@ def test_export_to_a_folder_that_cannot_be_written(qtbot, window, ctx, tmp_path)
     assert page.pane.export_answers(target) is False
     assert "svar.json" in ctx.asker.texts("warn")[-1]
     assert not Path(target).exists()
+
+
+def test_a_short_answer_looks_short(qtbot, window):
+    page = open_form(qtbot, window, "12")
+    rows = page.questionnaire.rows
+    digit = rows["KOMMUNE_NR"].fontMetrics().horizontalAdvance("0")
+    # Kommunenummer is four digits (its pattern), so its field is not as wide as an e-mail's.
+    assert rows["KOMMUNE_NR"].editor.edit.maximumWidth() <= digit * 8
+    assert rows["EPOST"].editor.edit.maximumWidth() > digit * 40
