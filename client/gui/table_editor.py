@@ -294,11 +294,17 @@ class TableEditor(FieldEditor):
             self.rows_pasted.emit(0, [])
             return 0, []
         rows, problems = rows_from_text(self.form, self.field.name, text)
+        # The core stops at the table's limit; count what it left out, so it can be said.
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n").split("\n")
+        heading = bool(lines[0].strip()) and not rows_from_text(
+            self.form, self.field.name, lines[0]
+        )[0]
+        given = len(lines) - int(heading)
         offset = len(self.rows)
-        room = None if self.field.max_rows is None else self.field.max_rows - offset
-        dropped = 0
+        room = None if self.field.max_rows is None else max(self.field.max_rows - offset, 0)
+        dropped = max(given - len(rows), 0)
         if room is not None and len(rows) > room:
-            dropped = len(rows) - room
+            dropped += len(rows) - room
             rows = rows[:room]
             problems = [p for p in problems if p.row <= room]
         # Problems name the row as it will be numbered in the table.

@@ -177,3 +177,20 @@ def test_nothing_to_report_hides_the_section(qtbot, window, table_page):
     assert all(rows[n].isHidden() for n in ("VOKSNE", "BARN", "TOTALT"))
     assert not rows["INGEN"].isHidden()
     assert not any(f.field in ("VOKSNE", "BARN") for f in session.findings())
+
+
+def test_paste_beyond_the_tables_limit_and_clear_cells(qtbot, window, table_page):
+    session = window.session
+    editor = table_page.questionnaire.rows["SENTRE"].editor
+    text = "".join(f"Senter {n}\t1\t{n}00\n" for n in range(1, 8))
+    added, problems = editor.paste(text)
+    assert (added, problems) == (5, [])
+    assert len(session.answers["SENTRE"]) == 5
+    assert "2 rader fikk ikke plass: tabellen har plass til 5." in editor.paste_note.text()
+    # Delete clears the chosen cells (not the computed total, not the row).
+    editor.table.setFocus()
+    editor.table.setCurrentCell(0, 2)
+    qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
+    settle(qtbot, session)
+    assert session.answers["SENTRE"][0] == {"NAVN": "Senter 1", "DRIFT": "1"}
+    assert session.answers["UTGIFT_TOTALT"] == 200 + 300 + 400 + 500
