@@ -224,3 +224,10 @@ def test_a_broken_questionnaire_definition_is_refused_with_file_and_place(
     with pytest.raises(FormDefinitionError) as refused:
         load_form(folder)
     assert says in refused.value.message("en") and file in refused.value.message("en")
+
+
+def test_a_computed_total_takes_part_in_a_control():
+    answers = {**example("7"), "OKRAD_SAKER": 1000}  # fewer cases than the 1 235 people
+    (finding,) = findings("7", answers)
+    assert (finding.control, finding.severity) == ("K-7-OKRAD-SAKER", "WARNING")
+    assert "1000" in finding.message("nb") and "1235" in finding.message("nb")
