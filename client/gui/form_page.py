@@ -273,6 +273,8 @@ class FormPage(QWidget):
         if self._operation is not None:
             return None
         title = QCoreApplication.translate("FormPage", "Submit")
+        if self.pane is not None:
+            self.pane.cross.wait()  # the cross-form warnings are part of what is checked
         self.session.validate_now()
         readiness = self.session.readiness()
         if not readiness.ready:
@@ -359,6 +361,8 @@ class FormPage(QWidget):
             self.ctx.lang,
             self.ctx.clock,
         )
+        # What is signed is what the window checked: the same year's other forms.
+        others = self.pane.cross.others if self.pane is not None else None
 
         def work(_: operations.Progress) -> SubmissionResult:
             return submit_document(
@@ -370,6 +374,7 @@ class FormPage(QWidget):
                 lang=lang,
                 clock=clock,
                 validator=validator,
+                others=others,
             )
 
         busy = QProgressDialog(

@@ -202,6 +202,9 @@ class QuestionnairePane(QWidget):
         self.print_button.clicked.connect(lambda _=False: self.print_form())
         self.last_year: Any = None
         self.offer: QWidget | None = None
+        from client.gui.cross_forms import CrossFormChecker
+
+        self.cross = CrossFormChecker(ctx, session, self)
         from client.gui.prefill_view import DroppedNote, OfferBar, last_year_source
 
         self.dropped = DroppedNote(self)
