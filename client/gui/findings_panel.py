@@ -6,6 +6,7 @@ of the control at once. F8 and Shift+F8 (bound by the form page) step through th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -52,10 +53,16 @@ class FindingsModel(QAbstractItemModel):
         self.lang = lang
         self.groups: list[ControlGroup] = []
         self.total = 0
+        # A questionnaire lists a question's findings once the question is visited.
+        self.held_back: Callable[[Finding], bool] | None = None
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.groups = group_by_control(self.session.findings(), self.session.form)
+        findings = self.session.findings()
+        if self.held_back is not None:
+            held_back = self.held_back
+            findings = [f for f in findings if not held_back(f)]
+        self.groups = group_by_control(findings, self.session.form)
         self.total = sum(len(g.findings) for g in self.groups)
         self.endResetModel()
 

@@ -29,7 +29,7 @@ from client.core.validation.findings import Finding
 from client.gui import operations, texts
 from client.gui.findings_panel import FindingsPanel
 from client.gui.form_session import FormSession
-from client.gui.questionnaire import QuestionnaireView
+from client.gui.questionnaire import QuestionnairePane, QuestionnaireView
 from client.gui.record_page import RecordPage
 
 if TYPE_CHECKING:
@@ -73,20 +73,20 @@ class FormPage(QWidget):
         if form.is_record_form:
             self.records: RecordPage | None = RecordPage(session, lang, self)
             self.questionnaire: QuestionnaireView | None = None
+            self.pane: QuestionnairePane | None = None
             content: QWidget = self.records
             self.records.editor.help_requested.connect(self.show_help)
         else:
             self.records = None
-            self.questionnaire = QuestionnaireView(session, lang, self)
+            self.pane = QuestionnairePane(ctx, session, self)
+            self.questionnaire = self.pane.view
             self.questionnaire.help_requested.connect(self.show_help)
-            content = self.questionnaire
+            content = self.pane
         self.findings = FindingsPanel(session, lang, self)
         self.findings.activated.connect(self.show_finding)
-        # F8 / Shift+F8 step through the findings from anywhere in the form.
-        for key, delta in (("F8", 1), ("Shift+F8", -1)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda d=delta: self.findings.step(d))
+        self._bind_finding_keys()
+        if self.pane is not None:
+            self.pane.attach(self.findings)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(content)
@@ -108,6 +108,13 @@ class FormPage(QWidget):
         self._operation: operations.Operation | None = None
         self.blocked: BlockedDialog | None = None
 
+    def _bind_finding_keys(self) -> None:
+        """F8 / Shift+F8 step through the findings from anywhere in the form."""
+        for key, delta in (("F8", 1), ("Shift+F8", -1)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda d=delta: self.findings.step(d))
+
     def splitters(self) -> dict[str, QSplitter]:
         """The splitters whose positions the window remembers, by name."""
         out = {"form": self.split, "findings": self.findings.split}
@@ -121,7 +128,7 @@ class FormPage(QWidget):
         if self.records is not None:
             self.records.show_finding(finding)
         elif self.questionnaire is not None:
-            self.questionnaire.focus_field(finding.field)
+            self.questionnaire.show_finding(finding)
 
     def current_field(self) -> FieldDef | None:
         view = self.records.editor if self.records is not None else self.questionnaire
@@ -146,8 +153,11 @@ class FormPage(QWidget):
     # --- files --------------------------------------------------------------------------
 
     def import_file(self, path: Path | None = None) -> operations.Operation | None:
-        """Read an SSB file into the form (replacing its records, one undo step)."""
+        """Read an SSB file into the form (replacing its records, one undo step), or a
+        questionnaire's answers from JSON."""
         if self.records is None:
+            if self.pane is not None:
+                self.pane.import_answers(path)
             return None
         from client.gui import importer
 
@@ -245,6 +255,8 @@ class FormPage(QWidget):
     def export_file(self, path: Path | None = None) -> None:
         records = self.session.records
         if records is None:
+            if self.pane is not None:
+                self.pane.export_answers(path)
             return
         form = self.session.form
         if path is None:
@@ -324,6 +336,8 @@ class FormPage(QWidget):
         if self._operation is not None:
             return None
         title = QCoreApplication.translate("FormPage", "Submit")
+        if self.pane is not None:
+            self.pane.cross.wait()  # the cross-form warnings are part of what is checked
         self.session.validate_now()
         if self.session.is_empty():
             self.ctx.asker.warn(
@@ -337,6 +351,8 @@ class FormPage(QWidget):
             return None
         readiness = self.session.readiness()
         if not readiness.ready:
+            if self.pane is not None:
+                self.pane.check_all()
             self.show_blocked(readiness)
             return None
         from client.gui import certificates
@@ -409,14 +425,12 @@ class FormPage(QWidget):
 
     def _choose_folder(self) -> Path | None:
         """Where the container and receipt go: asked each time, starting in the folder
-        used last (remembered in the settings), else the user's Documents."""
-        from PySide6.QtCore import QStandardPaths
+        used last (remembered in the settings), else "Innsendinger" in the user's data
+        folder (Documents may be closed to unsigned programs on Windows)."""
+        from client.core.submission.archive import ensure_archive
 
         remembered = self.ctx.settings.submit_dir
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        start = Path(remembered) if remembered else Path(documents or Path.home())
+        start = Path(remembered) if remembered else ensure_archive(self.ctx.workspace.data_dir)
         folder = self.ctx.asker.open_folder(
             QCoreApplication.translate(
                 "FormPage", "Folder for the submission file and the receipt"
@@ -449,6 +463,8 @@ class FormPage(QWidget):
             self.ctx.lang,
             self.ctx.clock,
         )
+        # What is signed is what the window checked: the same year's other forms.
+        others = self.pane.cross.others if self.pane is not None else None
 
         def work(_: operations.Progress) -> SubmissionResult:
             return submit_document(
@@ -460,6 +476,7 @@ class FormPage(QWidget):
                 lang=lang,
                 clock=clock,
                 validator=validator,
+                others=others,
             )
 
         busy = QProgressDialog(

@@ -288,6 +288,24 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     </message>
   </context>
   <context>
+    <name>FieldEditor</name>
+    <message>
+      <location filename="../widgets.py" line="116" />
+      <source>%1 of %2 characters</source>
+      <translation>%1 av %2 tegn</translation>
+    </message>
+    <message>
+      <location filename="../widgets.py" line="322" />
+      <source>Choose a date in a calendar (Alt+Down)</source>
+      <translation>Velg dato i en kalender (Alt+Pil ned)</translation>
+    </message>
+    <message>
+      <location filename="../widgets.py" line="325" />
+      <source>Open calendar: %1</source>
+      <translation>Åpne kalender: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>FieldValueDialog</name>
     <message>
       <location filename="../bulk_dialog.py" line="41" />
@@ -318,32 +336,32 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>FindingsModel</name>
     <message>
-      <location filename="../findings_panel.py" line="89" />
+      <location filename="../findings_panel.py" line="96" />
       <source>Finding</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="90" />
+      <location filename="../findings_panel.py" line="97" />
       <source>Line</source>
       <translation>Linje</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="91" />
+      <location filename="../findings_panel.py" line="98" />
       <source>Field</source>
       <translation>Felt</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="92" />
+      <location filename="../findings_panel.py" line="99" />
       <source>Control</source>
       <translation>Kontroll</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="113" />
+      <location filename="../findings_panel.py" line="120" />
       <source>, %1 findings</source>
       <translation>, %1 funn</translation>
     </message>
     <message numerus="yes">
-      <location filename="../findings_panel.py" line="117" />
+      <location filename="../findings_panel.py" line="124" />
       <source>%Ln finding(s)</source>
       <translation>
         <numerusform>%Ln funn</numerusform>
@@ -351,27 +369,27 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="120" />
+      <location filename="../findings_panel.py" line="127" />
       <source>(control %1 said the same: %2)</source>
       <translation>(kontroll %1 sa det samme: %2)</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="130" />
+      <location filename="../findings_panel.py" line="137" />
       <source>(also on line %1)</source>
       <translation>(også linje %1)</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="136" />
+      <location filename="../findings_panel.py" line="143" />
       <source>Explained</source>
       <translation>Forklart</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="138" />
+      <location filename="../findings_panel.py" line="145" />
       <source>Confirm the explanation</source>
       <translation>Bekreft forklaringen</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="140" />
+      <location filename="../findings_panel.py" line="147" />
       <source>Needs explanation</source>
       <translation>Trenger forklaring</translation>
     </message>
@@ -387,78 +405,78 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="218" />
+      <location filename="../findings_panel.py" line="225" />
       <source>Findings</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="261" />
+      <location filename="../findings_panel.py" line="268" />
       <source>E&amp;xplanation of the warning:</source>
       <translation>Forklaring av &amp;advarselen:</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="267" />
+      <location filename="../findings_panel.py" line="274" />
       <source>Why the value is right although the control warns</source>
       <translation>Hvorfor verdien er riktig selv om kontrollen advarer</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="273" />
+      <location filename="../findings_panel.py" line="280" />
       <source>Explanation of the warning</source>
       <translation>Forklaring av advarselen</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="277" />
+      <location filename="../findings_panel.py" line="284" />
       <source>A value the control reads has changed since this warning was explained. Check the explanation and confirm it, or write a new one.</source>
       <translation>En verdi som kontrollen leser, er endret etter at advarselen ble forklart. Sjekk forklaringen og bekreft den, eller skriv en ny.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="286" />
+      <location filename="../findings_panel.py" line="293" />
       <source>&amp;Confirm the explanation</source>
       <translation>&amp;Bekreft forklaringen</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="342" />
-      <location filename="../findings_panel.py" line="371" />
+      <location filename="../findings_panel.py" line="349" />
+      <location filename="../findings_panel.py" line="378" />
       <source>Checking…</source>
       <translation>Kontrollerer …</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="348" />
+      <location filename="../findings_panel.py" line="355" />
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikke klart: rett feilene før skjemaet kan sendes inn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="360" />
+      <location filename="../findings_panel.py" line="367" />
       <source>Not ready: the form is empty.</source>
       <translation>Ikke klart: skjemaet er tomt.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="365" />
+      <location filename="../findings_panel.py" line="372" />
       <source>Signed %1. A change calls for a new submission.</source>
       <translation>Signert %1. En endring krever ny innsending.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="369" />
+      <location filename="../findings_panel.py" line="376" />
       <source>Ready to submit.</source>
       <translation>Klart til innsending.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="400" />
+      <location filename="../findings_panel.py" line="407" />
       <source>Choose a finding to read it in full. Enter goes to its line and field; F8 and Shift+F8 go to the next and previous finding.</source>
       <translation>Velg et funn for å lese hele meldingen. Enter går til linjen og feltet; F8 og Shift+F8 går til neste og forrige funn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="422" />
+      <location filename="../findings_panel.py" line="429" />
       <source>Line %1</source>
       <translation>Linje %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="430" />
+      <location filename="../findings_panel.py" line="437" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="471" />
+      <location filename="../findings_panel.py" line="478" />
       <source>Use this explanation for all %1 lines of control %2</source>
       <translation>Bruk forklaringen på alle %1 linjene fra kontroll %2</translation>
     </message>
@@ -492,169 +510,169 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="125" />
+      <location filename="../form_page.py" line="137" />
       <source>Move to a question and press F1 for help with it.</source>
       <translation>Gå til et spørsmål og trykk F1 for hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="128" />
+      <location filename="../form_page.py" line="140" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="131" />
+      <location filename="../form_page.py" line="143" />
       <source>There is no help text for this question.</source>
       <translation>Det finnes ingen hjelpetekst til dette spørsmålet.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="149" />
-      <location filename="../form_page.py" line="158" />
-      <location filename="../form_page.py" line="178" />
-      <location filename="../form_page.py" line="212" />
+      <location filename="../form_page.py" line="164" />
+      <location filename="../form_page.py" line="173" />
+      <location filename="../form_page.py" line="193" />
+      <location filename="../form_page.py" line="227" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="150" />
+      <location filename="../form_page.py" line="165" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="172" />
+      <location filename="../form_page.py" line="187" />
       <source>Reading %1…</source>
       <translation>Leser %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="173" />
+      <location filename="../form_page.py" line="188" />
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="229" />
+      <location filename="../form_page.py" line="244" />
       <source>Checking %1…</source>
       <translation>Kontrollerer %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="245" />
-      <location filename="../form_page.py" line="257" />
-      <location filename="../form_page.py" line="261" />
+      <location filename="../form_page.py" line="262" />
+      <location filename="../form_page.py" line="274" />
+      <location filename="../form_page.py" line="278" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="246" />
+      <location filename="../form_page.py" line="263" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="274" />
+      <location filename="../form_page.py" line="291" />
       <source>Findings per caseworker</source>
       <translation>Funn per saksbehandler</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="278" />
+      <location filename="../form_page.py" line="295" />
       <source>Web page for printing (*.html);;Spreadsheet (*.csv)</source>
       <translation>Nettside for utskrift (*.html);;Regneark (*.csv)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="300" />
+      <location filename="../form_page.py" line="317" />
       <source>Could not write %1: %2</source>
       <translation>Kunne ikke skrive %1: %2</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="306" />
+      <location filename="../form_page.py" line="323" />
       <source>Written to %1.</source>
       <translation>Skrevet til %1.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="318" />
-      <location filename="../form_page.py" line="433" />
+      <location filename="../form_page.py" line="335" />
+      <location filename="../form_page.py" line="452" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="323" />
+      <location filename="../form_page.py" line="342" />
       <source>The form is empty: import the case system's file or fill in the form before it is submitted.</source>
       <translation>Skjemaet er tomt: importer filen fra fagsystemet eller fyll ut skjemaet før det sendes inn.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="368" />
+      <location filename="../form_page.py" line="389" />
       <source>Line %1</source>
       <translation>Linje %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="372" />
+      <location filename="../form_page.py" line="393" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="393" />
+      <location filename="../form_page.py" line="414" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet hører til organisasjonsnummer %1, men rapporteringsenheten har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="413" />
+      <location filename="../form_page.py" line="432" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfilen og kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="458" />
+      <location filename="../form_page.py" line="480" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriver innsendingsfilen …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="497" />
+      <location filename="../form_page.py" line="519" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er kryptert til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="501" />
+      <location filename="../form_page.py" line="523" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="505" />
+      <location filename="../form_page.py" line="527" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="508" />
+      <location filename="../form_page.py" line="530" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="514" />
+      <location filename="../form_page.py" line="536" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med et testsertifikat: SSB godtar bare kommunens virksomhetssertifikat.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="522" />
+      <location filename="../form_page.py" line="544" />
       <source>How it reaches SSB:</source>
       <translation>Slik kommer det fram til SSB:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="527" />
+      <location filename="../form_page.py" line="549" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Åpne kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="528" />
+      <location filename="../form_page.py" line="550" />
       <source>Open &amp;folder</source>
       <translation>Åpne &amp;mappen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="532" />
       <location filename="../form_page.py" line="554" />
+      <location filename="../form_page.py" line="576" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="543" />
+      <location filename="../form_page.py" line="565" />
       <source>No program for PDF files was found on this computer, so the receipt could not be opened. It is saved as %1. Install a PDF reader (or ask IT to), or open the file from another computer.</source>
       <translation>Fant ikke noe program for PDF-filer på denne maskinen, så kvitteringen kunne ikke åpnes. Den er lagret som %1. Installer en PDF-leser (eller be IT om det), eller åpne filen på en annen maskin.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="550" />
+      <location filename="../form_page.py" line="572" />
       <source>The folder could not be opened. The files are in %1.</source>
       <translation>Mappen kunne ikke åpnes. Filene ligger i %1.</translation>
     </message>
@@ -662,172 +680,172 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="51" />
+      <location filename="../main_window.py" line="55" />
       <source>Reporting &amp;year:</source>
       <translation>Rapporterings&amp;år:</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="55" />
+      <location filename="../main_window.py" line="59" />
       <source>Reporting year</source>
       <translation>Rapporteringsår</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="58" />
+      <location filename="../main_window.py" line="62" />
       <source>Change &amp;unit…</source>
       <translation>Endre &amp;enhet …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="99" />
+      <location filename="../main_window.py" line="103" />
       <source>&amp;File</source>
       <translation>&amp;Fil</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="101" />
+      <location filename="../main_window.py" line="105" />
       <source>&amp;Import file…</source>
       <translation>&amp;Importer fil …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="106" />
+      <location filename="../main_window.py" line="110" />
       <source>&amp;Export file…</source>
       <translation>&amp;Eksporter fil …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="111" />
+      <location filename="../main_window.py" line="115" />
       <source>Sub&amp;mit…</source>
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="114" />
+      <location filename="../main_window.py" line="118" />
       <source>Findings per &amp;caseworker…</source>
       <translation>Funn per &amp;saksbehandler …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="118" />
+      <location filename="../main_window.py" line="122" />
       <source>&amp;Close form</source>
       <translation>&amp;Lukk skjema</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="134" />
+      <location filename="../main_window.py" line="138" />
       <source>&amp;Quit</source>
       <translation>&amp;Avslutt</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="140" />
+      <location filename="../main_window.py" line="144" />
       <source>&amp;Edit</source>
       <translation>&amp;Rediger</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="142" />
+      <location filename="../main_window.py" line="146" />
       <source>&amp;Undo</source>
       <translation>&amp;Angre</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="147" />
+      <location filename="../main_window.py" line="151" />
       <source>&amp;Redo</source>
       <translation>&amp;Gjør om</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="152" />
+      <location filename="../main_window.py" line="163" />
       <source>&amp;Find record</source>
       <translation>&amp;Finn post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="157" />
+      <location filename="../main_window.py" line="168" />
       <source>&amp;New record</source>
       <translation>&amp;Ny post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="163" />
+      <location filename="../main_window.py" line="174" />
       <source>&amp;Language</source>
       <translation>&amp;Språk</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="172" />
+      <location filename="../main_window.py" line="183" />
       <source>&amp;Settings</source>
       <translation>&amp;Innstillinger</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="175" />
+      <location filename="../main_window.py" line="186" />
       <source>&amp;Reporting unit…</source>
       <translation>&amp;Rapporteringsenhet …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="180" />
+      <location filename="../main_window.py" line="191" />
       <source>&amp;Certificate…</source>
       <translation>&amp;Sertifikat …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="185" />
+      <location filename="../main_window.py" line="196" />
       <source>Install &amp;form pack…</source>
       <translation>Installer s&amp;kjemapakke …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="190" />
+      <location filename="../main_window.py" line="201" />
       <source>&amp;Help</source>
       <translation>&amp;Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="192" />
+      <location filename="../main_window.py" line="203" />
       <source>&amp;Help for this question</source>
       <translation>&amp;Hjelp til dette spørsmålet</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="199" />
+      <location filename="../main_window.py" line="210" />
       <source>&amp;About KOSTRA-klienten</source>
       <translation>&amp;Om KOSTRA-klienten</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="247" />
+      <location filename="../main_window.py" line="255" />
       <source>No reporting unit chosen yet</source>
       <translation>Ingen rapporteringsenhet er valgt ennå</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="252" />
+      <location filename="../main_window.py" line="260" />
       <source>, district %1</source>
       <translation>, bydel %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="255" />
+      <location filename="../main_window.py" line="263" />
       <source> (org. no. %1)</source>
       <translation> (org.nr. %1)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="318" />
+      <location filename="../main_window.py" line="326" />
       <source>Opening %1…</source>
       <translation>Åpner %1 …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="334" />
+      <location filename="../main_window.py" line="342" />
       <source>Draft</source>
       <translation>Utkast</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="412" />
+      <location filename="../main_window.py" line="431" />
       <source>Draft saved</source>
       <translation>Utkastet er lagret</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="417" />
+      <location filename="../main_window.py" line="436" />
       <source>Draft not saved</source>
       <translation>Utkastet ble ikke lagret</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="456" />
+      <location filename="../main_window.py" line="475" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="457" />
+      <location filename="../main_window.py" line="476" />
       <source>Choose the reporting year at the top and open a form from the list. In a form, press F1 on a question for help with it.</source>
       <translation>Velg rapporteringsår øverst og åpne et skjema fra listen. I et skjema trykker du F1 på et spørsmål for å få hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="483" />
+      <location filename="../main_window.py" line="502" />
       <source>Install form pack</source>
       <translation>Installer skjemapakke</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="485" />
+      <location filename="../main_window.py" line="504" />
       <source>Form packs (*.zip)</source>
       <translation>Skjemapakker (*.zip)</translation>
     </message>
@@ -835,80 +853,276 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>OverviewModel</name>
     <message>
-      <location filename="../overview.py" line="76" />
+      <location filename="../overview.py" line="79" />
       <source>Form</source>
       <translation>Skjema</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="77" />
+      <location filename="../overview.py" line="80" />
       <source>Name</source>
       <translation>Navn</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="78" />
+      <location filename="../overview.py" line="81" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="79" />
+      <location filename="../overview.py" line="82" />
       <source>Errors</source>
       <translation>Feil</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="80" />
+      <location filename="../overview.py" line="83" />
       <source>Warnings</source>
       <translation>Advarsler</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="81" />
+      <location filename="../overview.py" line="84" />
       <source>Records</source>
       <translation>Poster</translation>
+    </message>
+    <message>
+      <location filename="../overview.py" line="85" />
+      <source>Deadline</source>
+      <translation>Frist</translation>
     </message>
   </context>
   <context>
     <name>OverviewPage</name>
     <message>
-      <location filename="../overview.py" line="124" />
+      <location filename="../overview.py" line="152" />
       <source>Choose a form and press Enter (or double-click) to open it.</source>
       <translation>Velg et skjema og trykk Enter (eller dobbeltklikk) for å åpne det.</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="138" />
+      <location filename="../overview.py" line="166" />
       <source>Forms</source>
       <translation>Skjema</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="151" />
+      <location filename="../overview.py" line="179" />
       <source>No forms installed</source>
       <translation>Ingen skjema er installert</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="154" />
+      <location filename="../overview.py" line="182" />
       <source>Forms for %1</source>
       <translation>Skjema for %1</translation>
     </message>
   </context>
   <context>
+    <name>Prefill</name>
+    <message>
+      <location filename="../prefill_view.py" line="63" />
+      <source>Last year's answers in %1 cannot be read (%2). Nothing was changed; choose another file: a draft, an answers file (JSON) or a signed submission that is not encrypted (.asice).</source>
+      <translation>Fjorårets svar i %1 kan ikke leses (%2). Ingenting er endret; velg en annen fil: et utkast, en svarfil (JSON) eller en signert innsending som ikke er kryptert (.asice).</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="81" />
+      <source>Start from last year's answers</source>
+      <translation>Fyll ut fra fjorårets svar</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="86" />
+      <source>Last year's answers (*.json *.asice);;All files (*)</source>
+      <translation>Fjorårets svar (*.json *.asice);;Alle filer (*)</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="98" />
+      <source>The answers in the form will be replaced by last year's. You can undo this with Ctrl+Z. Continue?</source>
+      <translation>Svarene i skjemaet blir erstattet av fjorårets. Du kan angre med Ctrl+Z. Fortsette?</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="124" />
+      <source>From %1, adjusted to this year's choices</source>
+      <translation>Fra %1, tilpasset årets svaralternativer</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="128" />
+      <source>As in %1</source>
+      <translation>Som i %1</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../prefill_view.py" line="132" />
+      <source>%n row(s)</source>
+      <translation>
+        <numerusform>%n rad</numerusform>
+        <numerusform>%n rader</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="136" />
+      <source>Changed from %1 (last year: %2)</source>
+      <translation>Endret fra %1 (i fjor: %2)</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../prefill_view.py" line="152" />
+      <source>%n answer(s) from %1 were not carried over: this year's form has no question for them, or they no longer fit it. Answer these questions again if they still apply:</source>
+      <translation>
+        <numerusform>%n svar fra %1 er ikke tatt med: årets skjema har ikke spørsmålet, eller svaret passer ikke lenger. Svar på nytt der det fortsatt gjelder:</numerusform>
+        <numerusform>%n svar fra %1 er ikke tatt med: årets skjema har ikke spørsmålene, eller svarene passer ikke lenger. Svar på nytt der det fortsatt gjelder:</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="175" />
+      <source>You have answers to this form from %1. Start from them? Every answer taken from %1 is marked, and you can change it.</source>
+      <translation>Du har svar på dette skjemaet fra %1. Vil du starte med dem? Hvert svar som hentes fra %1, blir merket, og du kan endre det.</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="184" />
+      <source>&amp;Start from %1</source>
+      <translation>&amp;Start med svarene fra %1</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="187" />
+      <source>No, thanks</source>
+      <translation>Nei takk</translation>
+    </message>
+  </context>
+  <context>
     <name>QuestionRow</name>
     <message>
-      <location filename="../question_row.py" line="39" />
+      <location filename="../question_row.py" line="59" />
       <source>Help: %1</source>
       <translation>Hjelp: %1</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="41" />
+      <location filename="../question_row.py" line="61" />
       <source>Help (F1)</source>
       <translation>Hjelp (F1)</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="69" />
+      <location filename="../question_row.py" line="153" />
       <source>Required.</source>
       <translation>Må fylles ut.</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="103" />
+      <location filename="../question_row.py" line="215" />
       <source>Explanation: %1</source>
       <translation>Forklaring: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Questionnaire</name>
+    <message>
+      <location filename="../questionnaire.py" line="164" />
+      <source>&amp;Check the whole form</source>
+      <translation>&amp;Kontroller hele skjemaet</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="167" />
+      <source>Show the findings of every question, also those not visited</source>
+      <translation>Vis funnene for alle spørsmålene, også dem du ikke har vært innom</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="176" />
+      <source>&amp;Import answers…</source>
+      <translation>&amp;Importer svar …</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="180" />
+      <source>E&amp;xport answers…</source>
+      <translation>E&amp;ksporter svar …</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="184" />
+      <source>Start from &amp;last year…</source>
+      <translation>Fyll ut fra i &amp;fjor …</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="187" />
+      <source>Fill in the form from last year's answers (a draft or a file)</source>
+      <translation>Fyll ut skjemaet med fjorårets svar (et utkast eller en fil)</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="193" />
+      <source>&amp;Print or save as PDF…</source>
+      <translation>Skriv &amp;ut eller lagre som PDF …</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="196" />
+      <source>Writes the filled form with its findings to a PDF, to keep or print before it is submitted</source>
+      <translation>Skriver det utfylte skjemaet med funnene til en PDF som du kan ta vare på eller skrive ut før det sendes inn</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../questionnaire.py" line="248" />
+      <source>%n finding(s) of questions not visited yet are not shown; Check the whole form shows them.</source>
+      <translation>
+        <numerusform>%n funn for spørsmål du ikke har vært innom ennå, vises ikke; «Kontroller hele skjemaet» viser det.</numerusform>
+        <numerusform>%n funn for spørsmål du ikke har vært innom ennå, vises ikke; «Kontroller hele skjemaet» viser dem.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../questionnaire.py" line="255" />
+      <source>%n finding(s): see the questions marked and the list below.</source>
+      <translation>
+        <numerusform>%n funn: se spørsmålet som er merket, og listen nedenfor.</numerusform>
+        <numerusform>%n funn: se spørsmålene som er merket, og listen nedenfor.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="260" />
+      <source>No findings.</source>
+      <translation>Ingen funn.</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="31" />
+      <location filename="../questionnaire_files.py" line="45" />
+      <source>Import answers</source>
+      <translation>Importer svar</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="48" />
+      <location filename="../questionnaire_files.py" line="87" />
+      <source>Answers (*.json)</source>
+      <translation>Svarfiler (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="60" />
+      <source>The answers in the form will be replaced by the file's. You can undo this with Ctrl+Z. Continue?</source>
+      <translation>Svarene i skjemaet blir erstattet av svarene i filen. Du kan angre med Ctrl+Z. Fortsette?</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../questionnaire_files.py" line="72" />
+      <source>%n answer(s) read from %1.</source>
+      <translation>
+        <numerusform>%n svar lest fra %1.</numerusform>
+        <numerusform>%n svar lest fra %1.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="83" />
+      <source>Export answers</source>
+      <translation>Eksporter svar</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../questionnaire_files.py" line="100" />
+      <source>%n answer(s) written to %1.</source>
+      <translation>
+        <numerusform>%n svar skrevet til %1.</numerusform>
+        <numerusform>%n svar skrevet til %1.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="116" />
+      <source>Print or save as PDF</source>
+      <translation>Skriv ut eller lagre som PDF</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="120" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="143" />
+      <source>The form is written to %1. It is a printout for checking and keeping, not a receipt: the form is not submitted.</source>
+      <translation>Skjemaet er skrevet til %1. Det er en utskrift til kontroll og arkiv, ikke en kvittering: skjemaet er ikke sendt inn.</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="148" />
+      <source>&amp;Open PDF</source>
+      <translation>&amp;Åpne PDF</translation>
     </message>
   </context>
   <context>
@@ -1009,7 +1223,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>Postredigering</translation>
     </message>
     <message numerus="yes">
-      <location filename="../record_page.py" line="272" />
+      <location filename="../record_page.py" line="274" />
       <source>%Ln record(s)</source>
       <translation>
         <numerusform>%Ln post</numerusform>
@@ -1017,37 +1231,37 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="275" />
+      <location filename="../record_page.py" line="277" />
       <source>%1 of %2 records</source>
       <translation>%1 av %2 poster</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="393" />
+      <location filename="../record_page.py" line="395" />
       <source>Many lines</source>
       <translation>Flere linjer</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="417" />
+      <location filename="../record_page.py" line="419" />
       <source>Replace in %1</source>
       <translation>Erstatt i %1</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="448" />
+      <location filename="../record_page.py" line="450" />
       <source>Merge lines %1 and %2</source>
       <translation>Slå sammen linje %1 og %2</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="461" />
+      <location filename="../record_page.py" line="463" />
       <source>Merged; check these, which differed: %1</source>
       <translation>Slått sammen; sjekk disse, som var ulike: %1</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="475" />
+      <location filename="../record_page.py" line="477" />
       <source>Set a field</source>
       <translation>Sett et felt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../record_page.py" line="476" />
+      <location filename="../record_page.py" line="478" />
       <source>The value goes into the field on the %n selected line(s).</source>
       <translation>
         <numerusform>Verdien settes inn i feltet på den valgte linjen.</numerusform>
@@ -1055,7 +1269,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="496" />
+      <location filename="../record_page.py" line="498" />
       <source>Find and replace</source>
       <translation>Søk og erstatt</translation>
     </message>
@@ -1129,6 +1343,86 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <location filename="../setup_dialog.py" line="135" />
       <source>The organisation number has nine digits and its last digit must match the others (mod 11). Check it in the Central Coordinating Register (Brønnøysundregistrene).</source>
       <translation>Organisasjonsnummeret har ni sifre, og det siste sifferet må stemme med de andre (mod 11). Sjekk det i Brønnøysundregistrene.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TableEditor</name>
+    <message>
+      <location filename="../table_editor.py" line="161" />
+      <source>Type in a cell to answer; Ctrl+V pastes rows copied from a spreadsheet</source>
+      <translation>Skriv i en celle for å svare; Ctrl+V limer inn rader kopiert fra et regneark</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="167" />
+      <source>Add row</source>
+      <translation>Legg til rad</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="169" />
+      <source>Copy row</source>
+      <translation>Kopier rad</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="172" />
+      <source>Remove row</source>
+      <translation>Fjern rad</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="175" />
+      <source>Paste rows</source>
+      <translation>Lim inn rader</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="178" />
+      <source>Adds the rows copied from a spreadsheet (columns in the table's order)</source>
+      <translation>Legger til radene du har kopiert fra et regneark (kolonnene i tabellens rekkefølge)</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="287" />
+      <source>The clipboard has no rows to paste. Copy the rows in the spreadsheet (without the heading or with it) and try again.</source>
+      <translation>Utklippstavlen har ingen rader å lime inn. Kopier radene i regnearket (med eller uten overskriften) og prøv igjen.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../table_editor.py" line="325" />
+      <source>%n row(s) pasted.</source>
+      <translation>
+        <numerusform>%n rad limt inn.</numerusform>
+        <numerusform>%n rader limt inn.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../table_editor.py" line="328" />
+      <source>%n row(s) did not fit: the table has room for %1.</source>
+      <translation>
+        <numerusform>%n rad fikk ikke plass: tabellen har plass til %1.</numerusform>
+        <numerusform>%n rader fikk ikke plass: tabellen har plass til %1.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../table_editor.py" line="336" />
+      <source>%n cell(s) could not be read and were left blank; correct them in the table:</source>
+      <translation>
+        <numerusform>%n celle kunne ikke leses og står tom; rett den i tabellen:</numerusform>
+        <numerusform>%n celler kunne ikke leses og står tomme; rett dem i tabellen:</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../table_editor.py" line="436" />
+      <source>%n row(s)</source>
+      <translation>
+        <numerusform>%n rad</numerusform>
+        <numerusform>%n rader</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="438" />
+      <source>%1 (at most %2)</source>
+      <translation>%1 (høyst %2)</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="519" />
+      <source>Computed from the answers above</source>
+      <translation>Regnes ut fra svarene ovenfor</translation>
     </message>
   </context>
   <context>
