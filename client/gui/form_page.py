@@ -88,14 +88,7 @@ class FormPage(QWidget):
         if self.pane is not None:
             self.pane.attach(self.findings)
 
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(content)
-        split.addWidget(self.findings)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-        split.setChildrenCollapsible(False)
-        split.setSizes([650, 350])
-        self.split = split
+        split = self.split = self._build_split(content)
 
         head = QHBoxLayout()
         head.addWidget(self.back_button)
@@ -107,6 +100,17 @@ class FormPage(QWidget):
         layout.addWidget(split, 1)
         self._operation: operations.Operation | None = None
         self.blocked: BlockedDialog | None = None
+
+    def _build_split(self, content: QWidget) -> QSplitter:
+        """The form above, its findings below; the user drags the line between them."""
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(content)
+        split.addWidget(self.findings)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        split.setSizes([650, 350])
+        return split
 
     def _bind_finding_keys(self) -> None:
         """F8 / Shift+F8 step through the findings from anywhere in the form."""
