@@ -139,9 +139,8 @@ class SetExplanations(QUndoCommand):
     """One explanation given to many warnings at once (one undo step)."""
 
     def __init__(self, session: FormSession, new: dict[str, str]) -> None:
-        super().__init__(
-            QCoreApplication.translate("Commands", "Explain %n warning(s)", "", len(new))
-        )
+        count = len(new)
+        super().__init__(QCoreApplication.translate("Commands", "Explain %n warning(s)", "", count))
         self.session = session
         self.new = dict(new)
         self.old = {ref: session.explanations.get(ref, "") for ref in new}

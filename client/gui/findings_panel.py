@@ -115,7 +115,8 @@ class FindingsModel(QAbstractItemModel):
     def group_text(self, group: ControlGroup) -> str:
         count = len(group.findings)
         if self.session.records is not None:
-            what = QCoreApplication.translate("FindingsModel", "%Ln record(s)", "", group.lines)
+            lines = group.lines  # a plain name: lupdate reads only those as a plural's count
+            what = QCoreApplication.translate("FindingsModel", "%Ln record(s)", "", lines)
             if count != group.lines:
                 what += QCoreApplication.translate("FindingsModel", ", %1 findings").replace(
                     "%1", format_int(count)

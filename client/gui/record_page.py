@@ -405,7 +405,8 @@ class RecordPage(QSplitter):
             [self.current_record()] if self.current_record() is not None else []
         )
         changes = bulk.set_field(records, chosen, name, value)
-        text = QCoreApplication.translate("RecordPage", "Set %1 on %n line(s)", "", len(changes))
+        count = len(changes)
+        text = QCoreApplication.translate("RecordPage", "Set %1 on %n line(s)", "", count)
         return self.session.set_values(changes, text.replace("%1", name))
 
     def find_replace(self, name: str, find: str, replace: str, whole: bool = False) -> int:
@@ -491,14 +492,14 @@ class RecordPage(QSplitter):
     def ask_find_replace(self) -> None:
         from client.gui.bulk_dialog import FieldValueDialog
 
+        shown = self.model.rowCount()
         dialog = FieldValueDialog(
             self.session.form,
             self.model.fields,
             self.lang,
             QCoreApplication.translate("RecordPage", "Find and replace"),
             QCoreApplication.translate(
-                "RecordPage", "Replaces in one column of the %n line(s) shown.", "",
-                self.model.rowCount(),
+                "RecordPage", "Replaces in one column of the %n line(s) shown.", "", shown
             ),
             replace=True,
             parent=self,

@@ -286,6 +286,14 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../commands.py" line="143" />
+      <source>Explain %n warning(s)</source>
+      <translation>
+        <numerusform>Forklar %n advarsel</numerusform>
+        <numerusform>Forklar %n advarsler</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>FieldEditor</name>
@@ -355,13 +363,21 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <source>Control</source>
       <translation>Kontroll</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../findings_panel.py" line="119" />
+      <source>%Ln record(s)</source>
+      <translation>
+        <numerusform>%Ln post</numerusform>
+        <numerusform>%Ln poster</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../findings_panel.py" line="120" />
+      <location filename="../findings_panel.py" line="121" />
       <source>, %1 findings</source>
       <translation>, %1 funn</translation>
     </message>
     <message numerus="yes">
-      <location filename="../findings_panel.py" line="124" />
+      <location filename="../findings_panel.py" line="125" />
       <source>%Ln finding(s)</source>
       <translation>
         <numerusform>%Ln funn</numerusform>
@@ -369,27 +385,27 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="127" />
+      <location filename="../findings_panel.py" line="128" />
       <source>(control %1 said the same: %2)</source>
       <translation>(kontroll %1 sa det samme: %2)</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="137" />
+      <location filename="../findings_panel.py" line="138" />
       <source>(also on line %1)</source>
       <translation>(også linje %1)</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="143" />
+      <location filename="../findings_panel.py" line="144" />
       <source>Explained</source>
       <translation>Forklart</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="145" />
+      <location filename="../findings_panel.py" line="146" />
       <source>Confirm the explanation</source>
       <translation>Bekreft forklaringen</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="147" />
+      <location filename="../findings_panel.py" line="148" />
       <source>Needs explanation</source>
       <translation>Trenger forklaring</translation>
     </message>
@@ -405,78 +421,78 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="225" />
+      <location filename="../findings_panel.py" line="226" />
       <source>Findings</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="268" />
+      <location filename="../findings_panel.py" line="269" />
       <source>E&amp;xplanation of the warning:</source>
       <translation>Forklaring av &amp;advarselen:</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="274" />
+      <location filename="../findings_panel.py" line="275" />
       <source>Why the value is right although the control warns</source>
       <translation>Hvorfor verdien er riktig selv om kontrollen advarer</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="280" />
+      <location filename="../findings_panel.py" line="281" />
       <source>Explanation of the warning</source>
       <translation>Forklaring av advarselen</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="284" />
+      <location filename="../findings_panel.py" line="285" />
       <source>A value the control reads has changed since this warning was explained. Check the explanation and confirm it, or write a new one.</source>
       <translation>En verdi som kontrollen leser, er endret etter at advarselen ble forklart. Sjekk forklaringen og bekreft den, eller skriv en ny.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="293" />
+      <location filename="../findings_panel.py" line="294" />
       <source>&amp;Confirm the explanation</source>
       <translation>&amp;Bekreft forklaringen</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="349" />
-      <location filename="../findings_panel.py" line="378" />
+      <location filename="../findings_panel.py" line="350" />
+      <location filename="../findings_panel.py" line="379" />
       <source>Checking…</source>
       <translation>Kontrollerer …</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="355" />
+      <location filename="../findings_panel.py" line="356" />
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikke klart: rett feilene før skjemaet kan sendes inn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="367" />
+      <location filename="../findings_panel.py" line="368" />
       <source>Not ready: the form is empty.</source>
       <translation>Ikke klart: skjemaet er tomt.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="372" />
+      <location filename="../findings_panel.py" line="373" />
       <source>Signed %1. A change calls for a new submission.</source>
       <translation>Signert %1. En endring krever ny innsending.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="376" />
+      <location filename="../findings_panel.py" line="377" />
       <source>Ready to submit.</source>
       <translation>Klart til innsending.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="407" />
+      <location filename="../findings_panel.py" line="408" />
       <source>Choose a finding to read it in full. Enter goes to its line and field; F8 and Shift+F8 go to the next and previous finding.</source>
       <translation>Velg et funn for å lese hele meldingen. Enter går til linjen og feltet; F8 og Shift+F8 går til neste og forrige funn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="429" />
+      <location filename="../findings_panel.py" line="430" />
       <source>Line %1</source>
       <translation>Linje %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="437" />
+      <location filename="../findings_panel.py" line="438" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="478" />
+      <location filename="../findings_panel.py" line="479" />
       <source>Use this explanation for all %1 lines of control %2</source>
       <translation>Bruk forklaringen på alle %1 linjene fra kontroll %2</translation>
     </message>
@@ -510,169 +526,169 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="137" />
+      <location filename="../form_page.py" line="144" />
       <source>Move to a question and press F1 for help with it.</source>
       <translation>Gå til et spørsmål og trykk F1 for hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="140" />
+      <location filename="../form_page.py" line="147" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="143" />
+      <location filename="../form_page.py" line="150" />
       <source>There is no help text for this question.</source>
       <translation>Det finnes ingen hjelpetekst til dette spørsmålet.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="164" />
-      <location filename="../form_page.py" line="173" />
-      <location filename="../form_page.py" line="193" />
-      <location filename="../form_page.py" line="227" />
+      <location filename="../form_page.py" line="171" />
+      <location filename="../form_page.py" line="180" />
+      <location filename="../form_page.py" line="200" />
+      <location filename="../form_page.py" line="234" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="165" />
+      <location filename="../form_page.py" line="172" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="187" />
+      <location filename="../form_page.py" line="194" />
       <source>Reading %1…</source>
       <translation>Leser %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="188" />
+      <location filename="../form_page.py" line="195" />
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="244" />
+      <location filename="../form_page.py" line="251" />
       <source>Checking %1…</source>
       <translation>Kontrollerer %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="262" />
-      <location filename="../form_page.py" line="274" />
-      <location filename="../form_page.py" line="278" />
+      <location filename="../form_page.py" line="269" />
+      <location filename="../form_page.py" line="281" />
+      <location filename="../form_page.py" line="285" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="263" />
+      <location filename="../form_page.py" line="270" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="291" />
+      <location filename="../form_page.py" line="298" />
       <source>Findings per caseworker</source>
       <translation>Funn per saksbehandler</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="295" />
+      <location filename="../form_page.py" line="302" />
       <source>Web page for printing (*.html);;Spreadsheet (*.csv)</source>
       <translation>Nettside for utskrift (*.html);;Regneark (*.csv)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="317" />
+      <location filename="../form_page.py" line="324" />
       <source>Could not write %1: %2</source>
       <translation>Kunne ikke skrive %1: %2</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="323" />
+      <location filename="../form_page.py" line="330" />
       <source>Written to %1.</source>
       <translation>Skrevet til %1.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="335" />
-      <location filename="../form_page.py" line="452" />
+      <location filename="../form_page.py" line="342" />
+      <location filename="../form_page.py" line="459" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="342" />
+      <location filename="../form_page.py" line="349" />
       <source>The form is empty: import the case system's file or fill in the form before it is submitted.</source>
       <translation>Skjemaet er tomt: importer filen fra fagsystemet eller fyll ut skjemaet før det sendes inn.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="389" />
+      <location filename="../form_page.py" line="396" />
       <source>Line %1</source>
       <translation>Linje %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="393" />
+      <location filename="../form_page.py" line="400" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="414" />
+      <location filename="../form_page.py" line="421" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet hører til organisasjonsnummer %1, men rapporteringsenheten har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="432" />
+      <location filename="../form_page.py" line="439" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfilen og kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="480" />
+      <location filename="../form_page.py" line="487" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriver innsendingsfilen …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="519" />
+      <location filename="../form_page.py" line="526" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er kryptert til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="523" />
+      <location filename="../form_page.py" line="530" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="527" />
+      <location filename="../form_page.py" line="534" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="530" />
+      <location filename="../form_page.py" line="537" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="536" />
+      <location filename="../form_page.py" line="543" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med et testsertifikat: SSB godtar bare kommunens virksomhetssertifikat.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="544" />
+      <location filename="../form_page.py" line="551" />
       <source>How it reaches SSB:</source>
       <translation>Slik kommer det fram til SSB:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="549" />
+      <location filename="../form_page.py" line="556" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Åpne kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="550" />
+      <location filename="../form_page.py" line="557" />
       <source>Open &amp;folder</source>
       <translation>Åpne &amp;mappen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="554" />
-      <location filename="../form_page.py" line="576" />
+      <location filename="../form_page.py" line="561" />
+      <location filename="../form_page.py" line="583" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="565" />
+      <location filename="../form_page.py" line="572" />
       <source>No program for PDF files was found on this computer, so the receipt could not be opened. It is saved as %1. Install a PDF reader (or ask IT to), or open the file from another computer.</source>
       <translation>Fant ikke noe program for PDF-filer på denne maskinen, så kvitteringen kunne ikke åpnes. Den er lagret som %1. Installer en PDF-leser (eller be IT om det), eller åpne filen på en annen maskin.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="572" />
+      <location filename="../form_page.py" line="579" />
       <source>The folder could not be opened. The files are in %1.</source>
       <translation>Mappen kunne ikke åpnes. Filene ligger i %1.</translation>
     </message>
@@ -1240,28 +1256,36 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <source>Many lines</source>
       <translation>Flere linjer</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../record_page.py" line="409" />
+      <source>Set %1 on %n line(s)</source>
+      <translation>
+        <numerusform>Sett %1 på %n linje</numerusform>
+        <numerusform>Sett %1 på %n linjer</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../record_page.py" line="419" />
+      <location filename="../record_page.py" line="420" />
       <source>Replace in %1</source>
       <translation>Erstatt i %1</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="450" />
+      <location filename="../record_page.py" line="451" />
       <source>Merge lines %1 and %2</source>
       <translation>Slå sammen linje %1 og %2</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="463" />
+      <location filename="../record_page.py" line="464" />
       <source>Merged; check these, which differed: %1</source>
       <translation>Slått sammen; sjekk disse, som var ulike: %1</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="477" />
+      <location filename="../record_page.py" line="478" />
       <source>Set a field</source>
       <translation>Sett et felt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../record_page.py" line="478" />
+      <location filename="../record_page.py" line="479" />
       <source>The value goes into the field on the %n selected line(s).</source>
       <translation>
         <numerusform>Verdien settes inn i feltet på den valgte linjen.</numerusform>
@@ -1269,9 +1293,17 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="498" />
+      <location filename="../record_page.py" line="500" />
       <source>Find and replace</source>
       <translation>Søk og erstatt</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../record_page.py" line="501" />
+      <source>Replaces in one column of the %n line(s) shown.</source>
+      <translation>
+        <numerusform>Erstatter i én kolonne på linjen som vises.</numerusform>
+        <numerusform>Erstatter i én kolonne på de %n linjene som vises.</numerusform>
+      </translation>
     </message>
   </context>
   <context>

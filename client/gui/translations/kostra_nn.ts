@@ -286,6 +286,14 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../commands.py" line="143" />
+      <source>Explain %n warning(s)</source>
+      <translation>
+        <numerusform>Forklar %n åtvaring</numerusform>
+        <numerusform>Forklar %n åtvaringar</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>FieldEditor</name>
@@ -355,13 +363,21 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <source>Control</source>
       <translation>Kontroll</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../findings_panel.py" line="119" />
+      <source>%Ln record(s)</source>
+      <translation>
+        <numerusform>%Ln post</numerusform>
+        <numerusform>%Ln postar</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../findings_panel.py" line="120" />
+      <location filename="../findings_panel.py" line="121" />
       <source>, %1 findings</source>
       <translation>, %1 funn</translation>
     </message>
     <message numerus="yes">
-      <location filename="../findings_panel.py" line="124" />
+      <location filename="../findings_panel.py" line="125" />
       <source>%Ln finding(s)</source>
       <translation>
         <numerusform>%Ln funn</numerusform>
@@ -369,27 +385,27 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="127" />
+      <location filename="../findings_panel.py" line="128" />
       <source>(control %1 said the same: %2)</source>
       <translation>(kontroll %1 sa det same: %2)</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="137" />
+      <location filename="../findings_panel.py" line="138" />
       <source>(also on line %1)</source>
       <translation>(òg line %1)</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="143" />
+      <location filename="../findings_panel.py" line="144" />
       <source>Explained</source>
       <translation>Forklart</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="145" />
+      <location filename="../findings_panel.py" line="146" />
       <source>Confirm the explanation</source>
       <translation>Stadfest forklaringa</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="147" />
+      <location filename="../findings_panel.py" line="148" />
       <source>Needs explanation</source>
       <translation>Treng forklaring</translation>
     </message>
@@ -405,78 +421,78 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="225" />
+      <location filename="../findings_panel.py" line="226" />
       <source>Findings</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="268" />
+      <location filename="../findings_panel.py" line="269" />
       <source>E&amp;xplanation of the warning:</source>
       <translation>Forklaring &amp;av åtvaringa:</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="274" />
+      <location filename="../findings_panel.py" line="275" />
       <source>Why the value is right although the control warns</source>
       <translation>Kvifor verdien er rett sjølv om kontrollen åtvarar</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="280" />
+      <location filename="../findings_panel.py" line="281" />
       <source>Explanation of the warning</source>
       <translation>Forklaring av åtvaringa</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="284" />
+      <location filename="../findings_panel.py" line="285" />
       <source>A value the control reads has changed since this warning was explained. Check the explanation and confirm it, or write a new one.</source>
       <translation>Ein verdi som kontrollen les, er endra etter at åtvaringa vart forklart. Sjekk forklaringa og stadfest ho, eller skriv ei ny.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="293" />
+      <location filename="../findings_panel.py" line="294" />
       <source>&amp;Confirm the explanation</source>
       <translation>&amp;Stadfest forklaringa</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="349" />
-      <location filename="../findings_panel.py" line="378" />
+      <location filename="../findings_panel.py" line="350" />
+      <location filename="../findings_panel.py" line="379" />
       <source>Checking…</source>
       <translation>Kontrollerer …</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="355" />
+      <location filename="../findings_panel.py" line="356" />
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikkje klart: rett feila før skjemaet kan sendast inn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="367" />
+      <location filename="../findings_panel.py" line="368" />
       <source>Not ready: the form is empty.</source>
       <translation>Ikkje klart: skjemaet er tomt.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="372" />
+      <location filename="../findings_panel.py" line="373" />
       <source>Signed %1. A change calls for a new submission.</source>
       <translation>Signert %1. Ei endring krev ny innsending.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="376" />
+      <location filename="../findings_panel.py" line="377" />
       <source>Ready to submit.</source>
       <translation>Klart til innsending.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="407" />
+      <location filename="../findings_panel.py" line="408" />
       <source>Choose a finding to read it in full. Enter goes to its line and field; F8 and Shift+F8 go to the next and previous finding.</source>
       <translation>Vel eit funn for å lese heile meldinga. Enter går til lina og feltet; F8 og Shift+F8 går til neste og førre funn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="429" />
+      <location filename="../findings_panel.py" line="430" />
       <source>Line %1</source>
       <translation>Line %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="437" />
+      <location filename="../findings_panel.py" line="438" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="478" />
+      <location filename="../findings_panel.py" line="479" />
       <source>Use this explanation for all %1 lines of control %2</source>
       <translation>Bruk forklaringa på alle dei %1 linene frå kontroll %2</translation>
     </message>
@@ -510,169 +526,169 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="137" />
+      <location filename="../form_page.py" line="144" />
       <source>Move to a question and press F1 for help with it.</source>
       <translation>Gå til eit spørsmål og trykk F1 for hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="140" />
+      <location filename="../form_page.py" line="147" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="143" />
+      <location filename="../form_page.py" line="150" />
       <source>There is no help text for this question.</source>
       <translation>Det finst ingen hjelpetekst til dette spørsmålet.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="164" />
-      <location filename="../form_page.py" line="173" />
-      <location filename="../form_page.py" line="193" />
-      <location filename="../form_page.py" line="227" />
+      <location filename="../form_page.py" line="171" />
+      <location filename="../form_page.py" line="180" />
+      <location filename="../form_page.py" line="200" />
+      <location filename="../form_page.py" line="234" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="165" />
+      <location filename="../form_page.py" line="172" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="187" />
+      <location filename="../form_page.py" line="194" />
       <source>Reading %1…</source>
       <translation>Les %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="188" />
+      <location filename="../form_page.py" line="195" />
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="244" />
+      <location filename="../form_page.py" line="251" />
       <source>Checking %1…</source>
       <translation>Kontrollerer %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="262" />
-      <location filename="../form_page.py" line="274" />
-      <location filename="../form_page.py" line="278" />
+      <location filename="../form_page.py" line="269" />
+      <location filename="../form_page.py" line="281" />
+      <location filename="../form_page.py" line="285" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="263" />
+      <location filename="../form_page.py" line="270" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="291" />
+      <location filename="../form_page.py" line="298" />
       <source>Findings per caseworker</source>
       <translation>Funn per saksbehandlar</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="295" />
+      <location filename="../form_page.py" line="302" />
       <source>Web page for printing (*.html);;Spreadsheet (*.csv)</source>
       <translation>Nettside for utskrift (*.html);;Rekneark (*.csv)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="317" />
+      <location filename="../form_page.py" line="324" />
       <source>Could not write %1: %2</source>
       <translation>Kunne ikkje skrive %1: %2</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="323" />
+      <location filename="../form_page.py" line="330" />
       <source>Written to %1.</source>
       <translation>Skrive til %1.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="335" />
-      <location filename="../form_page.py" line="452" />
+      <location filename="../form_page.py" line="342" />
+      <location filename="../form_page.py" line="459" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="342" />
+      <location filename="../form_page.py" line="349" />
       <source>The form is empty: import the case system's file or fill in the form before it is submitted.</source>
       <translation>Skjemaet er tomt: importer fila frå fagsystemet eller fyll ut skjemaet før det blir sendt inn.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="389" />
+      <location filename="../form_page.py" line="396" />
       <source>Line %1</source>
       <translation>Line %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="393" />
+      <location filename="../form_page.py" line="400" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="414" />
+      <location filename="../form_page.py" line="421" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet høyrer til organisasjonsnummer %1, men rapporteringseininga har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="432" />
+      <location filename="../form_page.py" line="439" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfila og kvitteringa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="480" />
+      <location filename="../form_page.py" line="487" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriv innsendingsfila …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="519" />
+      <location filename="../form_page.py" line="526" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er krypterte til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="523" />
+      <location filename="../form_page.py" line="530" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="527" />
+      <location filename="../form_page.py" line="534" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="530" />
+      <location filename="../form_page.py" line="537" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="536" />
+      <location filename="../form_page.py" line="543" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med eit testsertifikat: SSB godtek berre verksemdssertifikatet til kommunen.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="544" />
+      <location filename="../form_page.py" line="551" />
       <source>How it reaches SSB:</source>
       <translation>Slik kjem det fram til SSB:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="549" />
+      <location filename="../form_page.py" line="556" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Opne kvitteringa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="550" />
+      <location filename="../form_page.py" line="557" />
       <source>Open &amp;folder</source>
       <translation>Opne &amp;mappa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="554" />
-      <location filename="../form_page.py" line="576" />
+      <location filename="../form_page.py" line="561" />
+      <location filename="../form_page.py" line="583" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="565" />
+      <location filename="../form_page.py" line="572" />
       <source>No program for PDF files was found on this computer, so the receipt could not be opened. It is saved as %1. Install a PDF reader (or ask IT to), or open the file from another computer.</source>
       <translation>Fann ikkje noko program for PDF-filer på denne maskina, så kvitteringa kunne ikkje opnast. Ho er lagra som %1. Installer ein PDF-lesar (eller be IT om det), eller opne fila på ei anna maskin.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="572" />
+      <location filename="../form_page.py" line="579" />
       <source>The folder could not be opened. The files are in %1.</source>
       <translation>Mappa kunne ikkje opnast. Filene ligg i %1.</translation>
     </message>
@@ -1240,28 +1256,36 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <source>Many lines</source>
       <translation>Fleire liner</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../record_page.py" line="409" />
+      <source>Set %1 on %n line(s)</source>
+      <translation>
+        <numerusform>Set %1 på %n line</numerusform>
+        <numerusform>Set %1 på %n liner</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../record_page.py" line="419" />
+      <location filename="../record_page.py" line="420" />
       <source>Replace in %1</source>
       <translation>Byt ut i %1</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="450" />
+      <location filename="../record_page.py" line="451" />
       <source>Merge lines %1 and %2</source>
       <translation>Slå saman line %1 og %2</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="463" />
+      <location filename="../record_page.py" line="464" />
       <source>Merged; check these, which differed: %1</source>
       <translation>Slått saman; sjekk desse, som var ulike: %1</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="477" />
+      <location filename="../record_page.py" line="478" />
       <source>Set a field</source>
       <translation>Set eit felt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../record_page.py" line="478" />
+      <location filename="../record_page.py" line="479" />
       <source>The value goes into the field on the %n selected line(s).</source>
       <translation>
         <numerusform>Verdien blir sett inn i feltet på den valde lina.</numerusform>
@@ -1269,9 +1293,17 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="498" />
+      <location filename="../record_page.py" line="500" />
       <source>Find and replace</source>
       <translation>Søk og byt ut</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../record_page.py" line="501" />
+      <source>Replaces in one column of the %n line(s) shown.</source>
+      <translation>
+        <numerusform>Byter ut i éin kolonne på lina som blir vist.</numerusform>
+        <numerusform>Byter ut i éin kolonne på dei %n linene som blir viste.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
