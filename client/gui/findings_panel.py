@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from client.core.forms.model import SEVERITIES
 from client.core.i18n import tr
 from client.core.validation.findings import Finding, sort_findings
-from client.gui import texts
+from client.gui import accessibility, texts
 from client.gui.form_session import FormSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -105,6 +105,10 @@ class FindingsModel(QAbstractItemModel):
             return None
         finding = self.groups[index.internalId() - 1][1][index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
+            # The icon shows the severity; a screen reader hears it first.
+            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return f"{texts.severity_name(finding.severity)}: {text}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == 0:
                 text = finding.message(self.lang)
@@ -148,6 +152,8 @@ class FindingsPanel(QWidget):
         self.readiness = QLabel(self)
         self.readiness.setWordWrap(True)
         self.readiness_icon = QLabel(self)
+        accessibility.mark_status(self.summary)
+        self._announced_state: str | None = None
         self.model = FindingsModel(session, lang)
         self.view = QTreeView(self)
         self.view.setModel(self.model)
@@ -244,6 +250,21 @@ class FindingsPanel(QWidget):
         self.readiness_icon.setPixmap(texts.state_icon(state).pixmap(size, size))
         self.readiness.setText(text)
         self.readiness.setAccessibleName(text)
+        self._announce(state, text)
+
+    def _announce(self, state: str, readiness: str) -> None:
+        """After a check: the counts when they change, and the readiness when it changes
+        (assertive when the form stops being ready). Typing only re-announces once the
+        user pauses, and only what changed."""
+        if state == "draft":
+            return
+        announcer = accessibility.announcer()
+        channel = f"findings:{id(self.session)}"
+        counts = texts.counts_text(self.session.summary())
+        message = counts if state == self._announced_state else f"{readiness} {counts}"
+        lost_ready = self._announced_state == "ready" and state != "ready"
+        self._announced_state = state
+        announcer.update(channel, self.view, message, assertive=lost_ready)
 
     def _explanations_changed(self) -> None:
         model = self.model

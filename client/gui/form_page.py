@@ -193,6 +193,7 @@ class FormPage(QWidget):
             session.replace_records(result.records, result.session)
             for ref, text in result.explanations.items():
                 session.explanations[ref] = text
+            self._announce_import(len(result.records), path.name)
 
         def failed(error: BaseException) -> None:
             finish()
@@ -224,6 +225,17 @@ class FormPage(QWidget):
         timer.timeout.connect(tick)
         timer.start()
         return operation
+
+    def _announce_import(self, count: int, name: str) -> None:
+        from client.gui.accessibility import announcer
+
+        # The findings panel announces the counts; this says what the import did.
+        announcer().say(
+            self,
+            QCoreApplication.translate("FormPage", "%n record(s) read from %1.", "", count).replace(
+                "%1", name
+            ),
+        )
 
     def export_file(self, path: Path | None = None) -> None:
         records = self.session.records

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QRadioButton, QToolButton, QWidget
 
 from client.core.forms.model import FieldDef
 from client.core.i18n import tr
 from client.core.validation.findings import SEVERITY_RANK, Finding
-from client.gui import texts
+from client.gui import accessibility, texts
 from client.gui.widgets import FieldEditor, Mode, create_editor, guard_wheel
 
 
@@ -39,6 +39,9 @@ class QuestionRow(QWidget):
             QCoreApplication.translate("QuestionRow", "Help: %1").replace("%1", self.question)
         )
         self.help_button.setToolTip(QCoreApplication.translate("QuestionRow", "Help (F1)"))
+        # Out of the Tab chain: 80 extra stops in 11F would bury the fields. The keyboard
+        # reaches help with F1 on the question, and the description says so.
+        self.help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.help_button.clicked.connect(lambda: self.help_requested.emit(self.field))
         self.help_button.setVisible(bool(tr(field.help, lang)))
         self.marker = QLabel(self)
@@ -61,20 +64,35 @@ class QuestionRow(QWidget):
 
         for widget in self.editor.inputs():
             guard_wheel(widget)
+        accessibility.tie_error(self.marker, self.editor.inputs())
         self._shown: list[tuple[str, str, str, str]] = []
+        self._name_inputs()
         self._describe([])
+
+    def _name_inputs(self) -> None:
+        """The question names every part of its editor; a choice adds its own text, and a
+        part the editor named itself (a calendar button) says which question it serves."""
+        for widget in self.editor.inputs():
+            own = widget.accessibleName()
+            if isinstance(widget, (QCheckBox, QRadioButton)) and widget.text():
+                name = f"{self.question}: {widget.text()}"
+            elif own and widget is not self.editor.focus_widget():
+                name = f"{own}: {self.question}"
+            else:
+                name = self.question
+            widget.setAccessibleName(name)
 
     def _describe(self, messages: list[str]) -> None:
         required = (
             QCoreApplication.translate("QuestionRow", "Required.") if self.field.mandatory else ""
         )
-        description = " ".join([required, *messages]).strip()
-        inputs = self.editor.inputs()
-        for widget in inputs:
-            name = self.question
-            if len(inputs) > 1 and hasattr(widget, "text"):
-                name = f"{self.question}: {widget.text()}"
-            widget.setAccessibleName(name)
+        help_hint = (
+            QCoreApplication.translate("QuestionRow", "Press F1 for help.")
+            if tr(self.field.help, self.lang)
+            else ""
+        )
+        description = " ".join([required, *messages, help_hint]).strip()
+        for widget in self.editor.inputs():
             widget.setAccessibleDescription(description)
             widget.setWhatsThis(tr(self.field.help, self.lang))
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -271,6 +271,9 @@ class RecordDateEditor(FieldEditor):
         self.edit.textEdited.connect(self._emit)
         self.button = QToolButton(self)
         self.button.setText("…")
+        calendar = QCoreApplication.translate("FieldEditor", "Choose the date in a calendar")
+        self.button.setAccessibleName(calendar)  # the row adds which question
+        self.button.setToolTip(calendar)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
