@@ -28,7 +28,7 @@ from client.core.validation.findings import Finding
 from client.gui import operations
 from client.gui.findings_panel import FindingsPanel
 from client.gui.form_session import FormSession
-from client.gui.questionnaire import QuestionnaireView
+from client.gui.questionnaire import QuestionnairePane, QuestionnaireView
 from client.gui.record_page import RecordPage
 
 if TYPE_CHECKING:
@@ -70,13 +70,15 @@ class FormPage(QWidget):
         if form.is_record_form:
             self.records: RecordPage | None = RecordPage(session, lang, self)
             self.questionnaire: QuestionnaireView | None = None
+            self.pane: QuestionnairePane | None = None
             content: QWidget = self.records
             self.records.editor.help_requested.connect(self.show_help)
         else:
             self.records = None
-            self.questionnaire = QuestionnaireView(session, lang, self)
+            self.pane = QuestionnairePane(ctx, session, self)
+            self.questionnaire = self.pane.view
             self.questionnaire.help_requested.connect(self.show_help)
-            content = self.questionnaire
+            content = self.pane
         self.findings = FindingsPanel(session, lang, self)
         self.findings.activated.connect(self.show_finding)
 
@@ -129,8 +131,11 @@ class FormPage(QWidget):
     # --- files --------------------------------------------------------------------------
 
     def import_file(self, path: Path | None = None) -> operations.Operation | None:
-        """Read an SSB file into the form (replacing its records, one undo step)."""
+        """Read an SSB file into the form (replacing its records, one undo step), or a
+        questionnaire's answers from JSON."""
         if self.records is None:
+            if self.pane is not None:
+                self.pane.import_answers(path)
             return None
         from client.gui import importer
 
@@ -159,18 +164,7 @@ class FormPage(QWidget):
             return None
         session = self.session
         catalog = self.ctx.catalog
-        dialog = QProgressDialog(
-            QCoreApplication.translate("FormPage", "Reading %1…").replace("%1", path.name),
-            QCoreApplication.translate("FormPage", "Cancel"),
-            0,
-            100,
-            self,
-        )
-        dialog.setWindowTitle(QCoreApplication.translate("FormPage", "Import file"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(PROGRESS_AFTER_MS)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
+        dialog = self._import_progress(path)
 
         def work(progress: operations.Progress) -> importer.Imported:
             return importer.import_file(
@@ -191,8 +185,7 @@ class FormPage(QWidget):
             if operation.progress.cancelled:
                 return
             session.replace_records(result.records, result.session)
-            for ref, text in result.explanations.items():
-                session.explanations[ref] = text
+            session.explanations.update(result.explanations)
             self._announce_import(len(result.records), path.name)
 
         def failed(error: BaseException) -> None:
@@ -226,6 +219,21 @@ class FormPage(QWidget):
         timer.start()
         return operation
 
+    def _import_progress(self, path: Path) -> QProgressDialog:
+        dialog = QProgressDialog(
+            QCoreApplication.translate("FormPage", "Reading %1…").replace("%1", path.name),
+            QCoreApplication.translate("FormPage", "Cancel"),
+            0,
+            100,
+            self,
+        )
+        dialog.setWindowTitle(QCoreApplication.translate("FormPage", "Import file"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(PROGRESS_AFTER_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        return dialog
+
     def _announce_import(self, count: int, name: str) -> None:
         from client.gui.accessibility import announcer
 
@@ -240,6 +248,8 @@ class FormPage(QWidget):
     def export_file(self, path: Path | None = None) -> None:
         records = self.session.records
         if records is None:
+            if self.pane is not None:
+                self.pane.export_answers(path)
             return
         form = self.session.form
         if path is None:
@@ -279,6 +289,8 @@ class FormPage(QWidget):
         self.session.validate_now()
         readiness = self.session.readiness()
         if not readiness.ready:
+            if self.pane is not None:
+                self.pane.check_all()
             self.ctx.asker.warn(
                 title,
                 QCoreApplication.translate(

@@ -1,6 +1,6 @@
 """Filling in skjema 12: widgets from the definition, conditional questions, findings."""
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from client.gui.widgets import (
     AmountEditor,
@@ -28,7 +28,9 @@ def test_fill_in_skjema_12(qtbot, window, ctx):
     settle(qtbot, session)
     assert session.readiness().status == "errors"
 
-    rows["VEDTAK_DATO"].editor.edit.setDate(QDate(2025, 1, 15))
+    date = rows["VEDTAK_DATO"].editor.edit
+    date.setFocus()
+    qtbot.keyClicks(date, "15.01.2025")
     box = rows["UTGIFTER_I_SATS"].editor.boxes["01"]
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_Space)  # by keyboard
@@ -73,6 +75,8 @@ def test_missing_answer_is_marked_at_the_question_with_text(qtbot, window):
     page = open_form(qtbot, window, "12")
     settle(qtbot, window.session)
     row = page.questionnaire.rows["VEDTAK_DATO"]
+    assert not row.marker.text()  # not visited yet: no wall of red on an empty form
+    page.pane.check_all()
     assert row.marker.isVisibleTo(page)
     assert row.marker.text().startswith("Feil:")
     assert "Feil:" in row.editor.focus_widget().accessibleDescription()

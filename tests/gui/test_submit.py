@@ -16,7 +16,7 @@ from tests.gui.conftest import REGION_UNIT, open_form, settle
 def fill_skjema_12(qtbot, window):
     page = open_form(qtbot, window, "12")
     rows = page.questionnaire.rows
-    rows["VEDTAK_DATO"].editor.edit.setDate(QDate(2025, 1, 15))
+    rows["VEDTAK_DATO"].editor.pick(QDate(2025, 1, 15))
     rows["UTGIFTER_I_SATS"].editor.boxes["01"].click()
     rows["YTELSER_UTENFOR"].editor.boxes["01"].click()
     rows["BOUTGIFT_TAK"].editor.buttons["2"].click()

@@ -251,9 +251,19 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>FieldEditor</name>
     <message>
-      <location filename="../widgets.py" line="274" />
+      <location filename="../widgets.py" line="112" />
+      <source>%1 of %2 characters</source>
+      <translation>%1 av %2 teikn</translation>
+    </message>
+    <message>
+      <location filename="../widgets.py" line="305" />
       <source>Choose the date in a calendar</source>
       <translation>Vel datoen i ein kalender</translation>
+    </message>
+    <message>
+      <location filename="../widgets.py" line="311" />
+      <source>Choose a date in a calendar (Alt+Down)</source>
+      <translation>Vel dato i ein kalender (Alt+Pil ned)</translation>
     </message>
   </context>
   <context>
@@ -365,50 +375,50 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="116" />
+      <location filename="../form_page.py" line="118" />
       <source>Move to a question and press F1 for help with it.</source>
       <translation>Gå til eit spørsmål og trykk F1 for hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="119" />
+      <location filename="../form_page.py" line="121" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="122" />
+      <location filename="../form_page.py" line="124" />
       <source>There is no help text for this question.</source>
       <translation>Det finst ingen hjelpetekst til dette spørsmålet.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="140" />
-      <location filename="../form_page.py" line="149" />
-      <location filename="../form_page.py" line="169" />
-      <location filename="../form_page.py" line="204" />
+      <location filename="../form_page.py" line="145" />
+      <location filename="../form_page.py" line="154" />
+      <location filename="../form_page.py" line="197" />
+      <location filename="../form_page.py" line="230" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="141" />
+      <location filename="../form_page.py" line="146" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="163" />
+      <location filename="../form_page.py" line="214" />
+      <source>Checking %1…</source>
+      <translation>Kontrollerer %1 …</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="224" />
       <source>Reading %1…</source>
       <translation>Les %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="164" />
+      <location filename="../form_page.py" line="225" />
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
-    <message>
-      <location filename="../form_page.py" line="221" />
-      <source>Checking %1…</source>
-      <translation>Kontrollerer %1 …</translation>
-    </message>
     <message numerus="yes">
-      <location filename="../form_page.py" line="235" />
+      <location filename="../form_page.py" line="243" />
       <source>%n record(s) read from %1.</source>
       <translation>
         <numerusform>%n post lesen frå %1.</numerusform>
@@ -416,75 +426,75 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="248" />
-      <location filename="../form_page.py" line="260" />
-      <location filename="../form_page.py" line="264" />
+      <location filename="../form_page.py" line="258" />
+      <location filename="../form_page.py" line="270" />
+      <location filename="../form_page.py" line="274" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="249" />
+      <location filename="../form_page.py" line="259" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="278" />
-      <location filename="../form_page.py" line="354" />
+      <location filename="../form_page.py" line="288" />
+      <location filename="../form_page.py" line="366" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="284" />
+      <location filename="../form_page.py" line="296" />
       <source>The form is not ready: correct every error and explain every warning first (see the findings below).</source>
       <translation>Skjemaet er ikkje klart: rett alle feil og forklar alle åtvaringar først (sjå funna nedst).</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="314" />
+      <location filename="../form_page.py" line="326" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet høyrer til organisasjonsnummer %1, men rapporteringseininga har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="334" />
+      <location filename="../form_page.py" line="346" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfila og kvitteringa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="379" />
+      <location filename="../form_page.py" line="391" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriv innsendingsfila …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="417" />
+      <location filename="../form_page.py" line="429" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er krypterte til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="421" />
+      <location filename="../form_page.py" line="433" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="425" />
+      <location filename="../form_page.py" line="437" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="428" />
+      <location filename="../form_page.py" line="440" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="434" />
+      <location filename="../form_page.py" line="446" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med eit testsertifikat: SSB godtek berre verksemdssertifikatet til kommunen.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="441" />
+      <location filename="../form_page.py" line="453" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="443" />
+      <location filename="../form_page.py" line="455" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Opne kvitteringa</translation>
     </message>
@@ -602,57 +612,57 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>&amp;Om KOSTRA-klienten</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="236" />
+      <location filename="../main_window.py" line="234" />
       <source>No reporting unit chosen yet</source>
       <translation>Inga rapporteringseining er vald enno</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="241" />
+      <location filename="../main_window.py" line="239" />
       <source>, district %1</source>
       <translation>, bydel %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="244" />
+      <location filename="../main_window.py" line="242" />
       <source> (org. no. %1)</source>
       <translation> (org.nr. %1)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="307" />
+      <location filename="../main_window.py" line="305" />
       <source>Opening %1…</source>
       <translation>Opnar %1 …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="323" />
+      <location filename="../main_window.py" line="321" />
       <source>Draft</source>
       <translation>Utkast</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="401" />
+      <location filename="../main_window.py" line="399" />
       <source>Draft saved</source>
       <translation>Utkastet er lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="411" />
+      <location filename="../main_window.py" line="409" />
       <source>Draft not saved</source>
       <translation>Utkastet vart ikkje lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="450" />
+      <location filename="../main_window.py" line="448" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="451" />
+      <location filename="../main_window.py" line="449" />
       <source>Choose the reporting year at the top and open a form from the list. In a form, press F1 on a question for help with it.</source>
       <translation>Vel rapporteringsår øvst og opne eit skjema frå lista. I eit skjema trykkjer du F1 på eit spørsmål for å få hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="477" />
+      <location filename="../main_window.py" line="475" />
       <source>Install form pack</source>
       <translation>Installer skjemapakke</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="479" />
+      <location filename="../main_window.py" line="477" />
       <source>Form packs (*.zip)</source>
       <translation>Skjemapakkar (*.zip)</translation>
     </message>
@@ -716,29 +726,103 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>QuestionRow</name>
     <message>
-      <location filename="../question_row.py" line="39" />
+      <location filename="../question_row.py" line="104" />
       <source>Help: %1</source>
       <translation>Hjelp: %1</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="41" />
+      <location filename="../question_row.py" line="106" />
       <source>Help (F1)</source>
       <translation>Hjelp (F1)</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="87" />
+      <location filename="../question_row.py" line="162" />
       <source>Required.</source>
       <translation>Må fyllast ut.</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="90" />
+      <location filename="../question_row.py" line="165" />
       <source>Press F1 for help.</source>
       <translation>Trykk F1 for hjelp.</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="121" />
+      <location filename="../question_row.py" line="222" />
       <source>Explanation: %1</source>
       <translation>Forklaring: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Questionnaire</name>
+    <message>
+      <location filename="../questionnaire.py" line="103" />
+      <source>&amp;Check the whole form</source>
+      <translation>&amp;Kontroller heile skjemaet</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="106" />
+      <source>Show the findings of every question, also those not visited</source>
+      <translation>Vis funna for alle spørsmåla, også dei du ikkje har vore innom</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="114" />
+      <source>&amp;Import answers…</source>
+      <translation>&amp;Importer svar …</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="118" />
+      <source>E&amp;xport answers…</source>
+      <translation>E&amp;ksporter svar …</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../questionnaire.py" line="143" />
+      <source>%n finding(s): see the questions marked and the list below.</source>
+      <translation>
+        <numerusform>%n funn: sjå spørsmålet som er merkt, og lista nedanfor.</numerusform>
+        <numerusform>%n funn: sjå spørsmåla som er merkte, og lista nedanfor.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="148" />
+      <source>No findings.</source>
+      <translation>Ingen funn.</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="27" />
+      <location filename="../questionnaire_files.py" line="41" />
+      <source>Import answers</source>
+      <translation>Importer svar</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="44" />
+      <location filename="../questionnaire_files.py" line="83" />
+      <source>Answers (*.json)</source>
+      <translation>Svarfiler (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="56" />
+      <source>The answers in the form will be replaced by the file's. You can undo this with Ctrl+Z. Continue?</source>
+      <translation>Svara i skjemaet blir erstatta av svara i fila. Du kan angre med Ctrl+Z. Halde fram?</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../questionnaire_files.py" line="68" />
+      <source>%n answer(s) read from %1.</source>
+      <translation>
+        <numerusform>%n svar lese frå %1.</numerusform>
+        <numerusform>%n svar lese frå %1.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="79" />
+      <source>Export answers</source>
+      <translation>Eksporter svar</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../questionnaire_files.py" line="96" />
+      <source>%n answer(s) written to %1.</source>
+      <translation>
+        <numerusform>%n svar skrive til %1.</numerusform>
+        <numerusform>%n svar skrive til %1.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
