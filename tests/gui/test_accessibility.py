@@ -8,6 +8,8 @@ so a new form or window is checked without anyone adding it here.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
@@ -201,17 +203,36 @@ def test_certificate_dialog_without_and_with_a_key(qtbot, window, ctx):
     assert_accessible(dialog)
 
 
-def test_submission_and_about_dialogs(qtbot, window, ctx):
+def test_submission_import_and_about_dialogs(qtbot, window, ctx):
     asker = QtAsker(lambda: window, lambda: "nb")
     choice = asker.choice_box("Signeringssertifikat", "Ingen sertifikat ennå.", ["Importer", "Lag"])
     offer, _ = asker.offer_box("Skjemaet er signert", "Kvittering: /tmp/k.pdf", "Åpne kvittering")
+    secret = asker.secret_box("Passord", "Passordet til signeringsnøkkelen:")
     about = AboutDialog([CATALOG.load(f, YEAR) for f in FORMS], "nb", window)
-    for dialog in (choice, offer, about):
+    page = open_form(qtbot, window, RECORD_FORMS[0])
+    progress = page._import_progress(Path("fil.txt"))
+    for dialog in (choice, secret, offer, about, progress):
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
         assert_accessible(dialog)
         dialog.close()
+
+
+def test_the_passphrase_dialog_returns_what_was_typed(qtbot, window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QInputDialog
+
+    asker = QtAsker(lambda: window, lambda: "nb")
+
+    def type_and_accept() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QInputDialog)
+        box.setTextValue("hemmelig")
+        box.accept()
+
+    QTimer.singleShot(50, type_and_accept)
+    assert asker._ask_secret("Passord", "Passordet:") == ("hemmelig", True)
 
 
 # --- the points of issue 15 one by one ------------------------------------------------------

@@ -41,17 +41,17 @@
       <translation>Passordfrase</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="116" />
+      <location filename="../asker.py" line="112" />
       <source>Type the same passphrase again</source>
       <translation>Skriv det samme passordet en gang til</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="125" />
+      <location filename="../asker.py" line="120" />
       <source>The two passphrases were not the same. Try again.</source>
       <translation>De to passordene var ikke like. Prøv igjen.</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="132" />
+      <location filename="../asker.py" line="142" />
       <source>KOSTRA-klienten</source>
       <translation>KOSTRA-klienten</translation>
     </message>
