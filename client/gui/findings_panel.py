@@ -153,7 +153,7 @@ class FindingsPanel(QWidget):
         self.readiness.setWordWrap(True)
         self.readiness_icon = QLabel(self)
         accessibility.mark_status(self.summary)
-        self._announced_state: str | None = None
+        self._announced: tuple[str, str] | None = None  # readiness state, counts
         self.model = FindingsModel(session, lang)
         self.view = QTreeView(self)
         self.view.setModel(self.model)
@@ -258,13 +258,16 @@ class FindingsPanel(QWidget):
         user pauses, and only what changed."""
         if state == "draft":
             return
-        announcer = accessibility.announcer()
-        channel = f"findings:{id(self.session)}"
         counts = texts.counts_text(self.session.summary())
-        message = counts if state == self._announced_state else f"{readiness} {counts}"
-        lost_ready = self._announced_state == "ready" and state != "ready"
-        self._announced_state = state
-        announcer.update(channel, self.view, message, assertive=lost_ready)
+        before = self._announced
+        if before == (state, counts):
+            return  # checked again, nothing new to say
+        self._announced = (state, counts)
+        message = counts if before is not None and before[0] == state else f"{readiness} {counts}"
+        lost_ready = before is not None and before[0] == "ready" and state != "ready"
+        accessibility.announcer().update(
+            f"findings:{id(self.session)}", self.view, message, assertive=lost_ready
+        )
 
     def _explanations_changed(self) -> None:
         model = self.model
