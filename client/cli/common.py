@@ -18,10 +18,24 @@ _NO_YEAR = {
 }
 
 
-def add_form_arguments(parser: argparse.ArgumentParser, *, region_required: bool = True) -> None:
-    parser.add_argument(
-        "file", metavar="FIL", help="SSB-fil (fast bredde), utkast eller svarfil (JSON)"
-    )
+def add_form_arguments(
+    parser: argparse.ArgumentParser,
+    *,
+    region_required: bool = True,
+    many_files: bool = False,
+    file_optional: bool = False,
+) -> None:
+    if many_files:
+        parser.add_argument(
+            "files", metavar="FIL", nargs="+",
+            help="SSB-fil (fast bredde), utkast eller svarfil (JSON); flere filer (Oslos "
+            "bydeler) kontrolleres hver for seg og så sammen",
+        )
+    else:
+        parser.add_argument(
+            "file", metavar="FIL", nargs="?" if file_optional else None,
+            help="SSB-fil (fast bredde), utkast eller svarfil (JSON)",
+        )
     parser.add_argument("--form", required=True, help="skjema, for eksempel 11F, 11CF eller 12")
     parser.add_argument(
         "--year", type=int, help="rapporteringsår (standard: siste installerte år)"
@@ -59,9 +73,11 @@ def other_record_lengths(catalog: FormCatalog, form: FormDefinition) -> dict[int
     return lengths
 
 
-def load_input(args: argparse.Namespace, catalog: FormCatalog | None = None) -> FormDocument:
+def load_input(
+    args: argparse.Namespace, catalog: FormCatalog | None = None, path: str | None = None
+) -> FormDocument:
     catalog = catalog or FormCatalog()
     form = resolve_form(catalog, args.form, args.year)
     args.year = form.year
     known = other_record_lengths(catalog, form) if form.is_record_form else None
-    return load_document(args.file, form, known)
+    return load_document(path if path is not None else args.file, form, known)

@@ -459,13 +459,15 @@ def referenced_fields(node: Any, path: str) -> Iterator[tuple[str, str]]:
     field_ops = {
         "field", "text", "int", "intOrNull", "age", "date", "blank", "inCodes",
         "validFnr", "validFnrOrPlaceholder", "validDuf", "isDate", "isStrictDate", "codeLabel",
+        "minusSign",
     }  # fmt: skip
+    field_lists = {"anyInCodes", "key", "sumOf", "fields", "matchBy", "amounts"}
     if isinstance(node, dict):
         for key, value in node.items():
             where = f"{path}.{key}"
             if key in field_ops and isinstance(value, str):
                 yield value, where
-            elif key == "anyInCodes":
+            elif key in field_lists and isinstance(value, list):
                 for i, name in enumerate(value):
                     yield name, f"{where}[{i}]"
             elif key == "contains":
@@ -497,6 +499,15 @@ def referenced_refs(node: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from referenced_refs(item, f"{path}[{i}]")
 
 
+# Placeholders that the engine (or client.core.baseline / crossfile) fills in per kind.
+_KIND_PARAMS: dict[str, set[str]] = {
+    "lastYearFigure": {"figure", "thisYear", "lastYear", "change", "limit", "lastYearNumber"},
+    "lastYearAmount": {"thisYear", "lastYear", "times", "factor", "matchedBy"},
+    "acrossFiles": {"count", "others"},
+}
+_TEXT_KEYS = ("title", "messages", "failureMessages", "whenReporting", "whenNothingToReport")
+
+
 def _build_controls(
     doc: dict[str, Any],
     fields: tuple[FieldDef, ...],
@@ -514,10 +525,11 @@ def _build_controls(
             raise FormDefinitionError(str(path), f"{where}.name", f"duplicate {spec['name']!r}")
         seen.add(spec["name"])
         # A cross-form control's "other" speaks of the other form's fields, checked when
-        # the control is compiled against that form.
+        # the control is compiled against that form; texts and a table's name are no fields.
         own = {
-            k: v for k, v in spec.items()
-            if k not in ("title", "messages", "failureMessages", "other", "otherForm", "table")
+            k: v
+            for k, v in spec.items()
+            if k not in (*_TEXT_KEYS, "other", "otherForm", "table")
         }
         for name, field_path in referenced_fields(own, where):
             if name not in names:
@@ -552,8 +564,10 @@ def _build_controls(
             allowed |= UNIQUE_PARAMS
         if spec["kind"] == "recordLength":
             allowed |= {"length", "expected"}
+        allowed |= _KIND_PARAMS.get(spec["kind"], set())
         texts = [m["text"] for m in spec.get("messages", ())]
         texts += list(spec.get("failureMessages", {}).values())
+        texts += [spec[key] for key in ("whenReporting", "whenNothingToReport") if key in spec]
         for text in texts:
             for lang, sentence in text.items():
                 for _, placeholder, _, _ in string.Formatter().parse(sentence):

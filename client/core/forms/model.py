@@ -118,7 +118,8 @@ class Control:
 
     id: str  # SSB's number as SSB writes it ("30", "05A"), or ours ("K-DATO")
     name: str  # unique within the form
-    kind: str  # "recordLength", "schema", "rule", "unique"
+    kind: str  # "nilDelivery", "recordLength", "schema", "rule", "unique", "acrossFiles",
+    # "lastYearFigure", "lastYearAmount"
     severity: Severity
     title: Text
     origin: str  # "SSB" or "client"

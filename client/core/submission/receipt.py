@@ -68,6 +68,8 @@ class ReceiptData:
     warnings: Sequence[tuple[Finding, str]]  # every warning with its explanation
     encryption: Encryption | None
     client_version: str
+    nothing_to_report: bool = False
+    replaces: tuple[str, str] | None = None  # (file name, SHA-256) of the submission replaced
 
 
 _T: dict[str, Text] = {
@@ -139,6 +141,24 @@ _T: dict[str, Text] = {
     },
     "contents": {"nb": "Innhold", "nn": "Innhald", "en": "Contents"},
     "records": {"nb": "Antall poster", "nn": "Tal på postar", "en": "Number of records"},
+    "nothing": {
+        "nb": "Ingenting å rapportere",
+        "nn": "Ingenting å rapportere",
+        "en": "Nothing to report",
+    },
+    "nothing_text": {
+        "nb": "Kommunen har krysset av for at den ikke har noe å rapportere på dette skjemaet "
+        "for året. Datafilen er SSBs tomme leveranse (ett mellomrom).",
+        "nn": "Kommunen har kryssa av for at han ikkje har noko å rapportere på dette skjemaet "
+        "for året. Datafila er den tomme leveransen til SSB (eitt mellomrom).",
+        "en": "The municipality has ticked that it has nothing to report on this form for the "
+        "year. The data file is SSB's nil delivery (one space).",
+    },
+    "replaces": {
+        "nb": "Erstatter innsending",
+        "nn": "Erstattar innsending",
+        "en": "Replaces submission",
+    },
     "answers": {
         "nb": "Svar på spørreskjema",
         "nn": "Svar på spørjeskjema",
@@ -385,6 +405,13 @@ class _Builder:
 
         data, mm = self.data, self.mm
         out: list[Any] = [self.p(self.t("contents"), "heading")]
+        if data.replaces is not None:
+            name, digest = data.replaces
+            out += [self.p(self.t("replaces"), "label"),
+                    self.p(f"{_escape(name)} (SHA-256 {digest})"), Spacer(1, 2 * mm)]
+        if data.nothing_to_report:
+            out += [self.p(self.t("nothing"), "label"), self.p(self.t("nothing_text"))]
+            return out
         count_label = self.t("records")
         rows = []
         breakdowns = []

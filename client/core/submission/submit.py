@@ -78,11 +78,15 @@ def submit(
     lang: str = DEFAULT_LANGUAGE,
     clock: Callable[[], dt.datetime] = utc_now,
     validator: FormValidator | None = None,
+    replaces: tuple[str, str] | None = None,
 ) -> SubmissionResult:
     """Validate `document`, and when nothing blocks it write `<region>_<form>_<year>_<UTC>.asice`
     and its receipt to `out_dir`. Raises SubmissionBlocked (nothing written),
     CertificateProblem, OutputError or another UserError; never leaves half a file,
-    and never touches the document's own file."""
+    and never touches the document's own file. With `context.nothing_to_report` the data
+    file is SSB's nil delivery (one space) and the receipt says there was nothing to
+    report; `replaces` ((file name, SHA-256) of an earlier submission of the same form)
+    is named in the form data and on the receipt."""
     form = document.form
     now = clock().astimezone(dt.UTC).replace(microsecond=0)
     signer.check(now)
@@ -118,6 +122,8 @@ def submit(
         findings=findings,
         totals=totals,
         record_file=record_file,
+        nothing_to_report=context.nothing_to_report,
+        replaces={"file": replaces[0], "sha256": replaces[1]} if replaces else None,
     )
     data_files.append((FORM_JSON, "application/json", form_json))
     if record_file is not None:
@@ -182,6 +188,8 @@ def submit(
             warnings=[(f, document.explanations[f.ref].strip()) for f in warnings],
             encryption=encryption,
             client_version=__version__,
+            nothing_to_report=context.nothing_to_report,
+            replaces=replaces,
         ),
         lang,
     )

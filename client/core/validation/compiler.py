@@ -168,6 +168,8 @@ class CodeGen:
             return "(" + " or ".join(self._in_codes(name) for name in arg) + ")"
         if op == "contains":
             return f"_contains({self.raw(arg[0])}, {self.const(arg[1])})"
+        if op == "minusSign":
+            return f"('-' in {self.raw(arg)})" if self.record else f"('-' in str({self.raw(arg)}))"
         if op == "validFnr":
             return f"_fnr({self.raw(arg)})"
         if op == "validFnrOrPlaceholder":

@@ -55,14 +55,18 @@ class ValidationContext:
     reporting_year: int
     kommunenummer: str
     bydel: str = "00"
+    # "Skal ikke rapportere" is ticked (SSB's `-a 0`): the delivery must be the nil file.
+    nothing_to_report: bool = False
 
     @classmethod
-    def from_region(cls, region: str, reporting_year: int) -> ValidationContext:
+    def from_region(
+        cls, region: str, reporting_year: int, *, nothing_to_report: bool = False
+    ) -> ValidationContext:
         """`region` as SSB's program takes it: kommunenummer + bydel ("030101", "460100")."""
         region = region.strip() if len(region.strip()) == 4 else region
         if not _REGION.fullmatch(region):
             raise UserError(_BAD_REGION, region=region)
-        return cls(reporting_year, region[:4], region[4:6] or "00")
+        return cls(reporting_year, region[:4], region[4:6] or "00", nothing_to_report)
 
     @property
     def region(self) -> str:
@@ -89,6 +93,9 @@ class FormValidator:
         self.namespace: dict[str, Any] = dict(BASE_NAMESPACE)
         self.compiled: list[_CompiledControl] = []
         self.length_control: _CompiledControl | None = None
+        self.nil_control: _CompiledControl | None = None
+        self.cross_file_controls: list[_CompiledControl] = []
+        self.last_year_controls: list[_CompiledControl] = []
         self.unique_controls: list[_CompiledControl] = []
         # Rules with "table": one compiled loop per table, run on each row merged over the
         # answers (a row's columns and the form's questions, as the definition names them).
@@ -119,6 +126,10 @@ class FormValidator:
                     if not self.form.is_record_form:
                         raise DefinitionProblem("recordLength applies to record forms only")
                     self.length_control = compiled
+                elif control.kind == "nilDelivery":
+                    if not self.form.is_record_form:
+                        raise DefinitionProblem("nilDelivery applies to record forms only")
+                    self.nil_control = compiled
                 elif control.kind == "unique":
                     self._compile_unique(compiled)
                     self.unique_controls.append(compiled)
@@ -126,6 +137,11 @@ class FormValidator:
                     table = control.spec["table"]
                     gen = self._row_gens.setdefault(table, CodeGen(self.form, self.namespace))
                     self._row_checks.setdefault(table, []).extend(self._rule_check(gen, compiled))
+                elif control.kind == "acrossFiles":
+                    self._compile_unique(compiled)
+                    self.cross_file_controls.append(compiled)
+                elif control.kind in ("lastYearFigure", "lastYearAmount"):
+                    self.last_year_controls.append(compiled)  # run by client.core.baseline
                 elif control.kind == "rule":
                     checks += self._rule_check(loop, compiled)
                 elif control.kind == "crossForm":
@@ -245,6 +261,28 @@ class FormValidator:
 
         answers = apply_computed(self.form, prune_hidden(self.form, data))
         return self._questionnaire(answers, context)
+
+    def nil_delivery_finding(
+        self, records: RecordSet, context: ValidationContext
+    ) -> Finding | None:
+        """Control 000 as SSB's program runs it before every other control: a file of
+        exactly one character is the nil delivery, right only when "nothing to report" is
+        ticked. Returns its FATAL finding, or None when the delivery is as declared."""
+        compiled = self.nil_control
+        if compiled is None or records.nil_marker != (not context.nothing_to_report):
+            return None
+        key = "whenReporting" if records.nil_marker else "whenNothingToReport"
+        params = self._builtin_params(None, None, context)
+        return Finding(
+            control=compiled.control.id,
+            name=compiled.control.name,
+            severity=compiled.control.severity,
+            line=None,
+            field=None,
+            text=compiled.control.spec[key],
+            params=params,
+            origin=compiled.control.origin,
+        )
 
     def length_failures(self, lines: Iterable[str]) -> list[int]:
         expected = self.form.record_length
@@ -509,7 +547,9 @@ class ValidationSession:
         for index, i, extra in validator.run_record_controls(lines, 0, self.context):
             compiled = validator.compiled[index]
             self._per_record[i].append(
-                validator.make_finding(compiled, lines[i], i + 1, self.context, extra)
+                validator.make_finding(
+                    compiled, lines[i], self.records.line_number(i), self.context, extra
+                )
             )
         self._keys: list[list[tuple[str, ...] | None]] = []
         self._groups: list[dict[tuple[str, ...], list[int]]] = []
@@ -539,7 +579,9 @@ class ValidationSession:
         # journal number shares one key), and each member's message would list them all.
         shown = [j for j in members[: _OTHERS_SHOWN + 1] if j != i][:_OTHERS_SHOWN]
         others = ", ".join(
-            (self.records.value(j, journal) or "–") if journal else str(j + 1) for j in shown
+            (self.records.value(j, journal) or "–") if journal
+            else str(self.records.line_number(j))
+            for j in shown
         )
         hidden = len(members) - 1 - len(shown)
         if hidden > 0:
@@ -547,7 +589,7 @@ class ValidationSession:
         return self.validator.make_finding(
             compiled,
             self.records.lines[i],
-            i + 1,
+            self.records.line_number(i),
             self.context,
             more={"count": len(members), "others": others},
         )
@@ -563,7 +605,7 @@ class ValidationSession:
             self.validator.make_finding(
                 compiled,
                 lines[i],
-                i + 1,
+                self.records.line_number(i),
                 self.context,
                 more={"length": len(lines[i]), "expected": self.records.record_length},
             )
@@ -571,6 +613,11 @@ class ValidationSession:
         ]
 
     def _all(self) -> list[Finding]:
+        nil = self.validator.nil_delivery_finding(self.records, self.context)
+        if nil is not None or self.context.nothing_to_report:
+            # As in SSB's program: control 000 runs first and, when it has a verdict (the
+            # nil delivery accepted or refused), no other control runs.
+            return [nil] if nil is not None else []
         if self._bad_length:
             # As in SSB's program: while a record has the wrong length, nothing else is checked.
             return self._length_findings()
@@ -587,8 +634,11 @@ class ValidationSession:
         return self._all()
 
     def findings_for(self, index: int) -> list[Finding]:
+        if self.context.nothing_to_report or self.records.nil_marker:
+            return []
         if self._bad_length:
-            return [f for f in self._length_findings() if f.line == index + 1]
+            line = self.records.line_number(index)
+            return [f for f in self._length_findings() if f.line == line]
         out = list(self._per_record[index])
         out += [found[index] for found in self._unique if index in found]
         return out
@@ -618,7 +668,9 @@ class ValidationSession:
             else:
                 self._bad_length.discard(index)
         self._per_record[index] = [
-            validator.make_finding(validator.compiled[c], line, index + 1, self.context, extra)
+            validator.make_finding(
+                validator.compiled[c], line, self.records.line_number(index), self.context, extra
+            )
             for c, _, extra in validator.run_record_controls([line], index, self.context)
         ]
         for u, compiled in enumerate(validator.unique_controls):
@@ -652,6 +704,9 @@ class ValidationSession:
                 if len(members) > 1:
                     for i in members:
                         found[i] = self._unique_finding(compiled, i, members)
+        if self.context.nothing_to_report or self.records.nil_marker:
+            self._recount()
+            return set(range(len(lines)))
         if length_was_bad != bool(self._bad_length):
             # A wrong-length line hides or reveals every other finding (as in SSB's program).
             self._recount()

@@ -439,7 +439,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
     </message>
     <message>
       <location filename="../form_page.py" line="288" />
-      <location filename="../form_page.py" line="366" />
+      <location filename="../form_page.py" line="364" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
@@ -454,47 +454,47 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Signeringssertifikatet høyrer til organisasjonsnummer %1, men rapporteringseininga har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="346" />
+      <location filename="../form_page.py" line="344" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfila og kvitteringa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="391" />
+      <location filename="../form_page.py" line="389" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriv innsendingsfila …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="429" />
+      <location filename="../form_page.py" line="427" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er krypterte til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="433" />
+      <location filename="../form_page.py" line="431" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="437" />
+      <location filename="../form_page.py" line="435" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="440" />
+      <location filename="../form_page.py" line="438" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="446" />
+      <location filename="../form_page.py" line="444" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med eit testsertifikat: SSB godtek berre verksemdssertifikatet til kommunen.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="453" />
+      <location filename="../form_page.py" line="451" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="455" />
+      <location filename="../form_page.py" line="453" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Opne kvitteringa</translation>
     </message>
@@ -670,55 +670,60 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>OverviewModel</name>
     <message>
-      <location filename="../overview.py" line="84" />
+      <location filename="../overview.py" line="87" />
       <source>Form</source>
       <translation>Skjema</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="85" />
+      <location filename="../overview.py" line="88" />
       <source>Name</source>
       <translation>Namn</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="86" />
+      <location filename="../overview.py" line="89" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="87" />
+      <location filename="../overview.py" line="90" />
       <source>Errors</source>
       <translation>Feil</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="88" />
+      <location filename="../overview.py" line="91" />
       <source>Warnings</source>
       <translation>Åtvaringar</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="89" />
+      <location filename="../overview.py" line="92" />
       <source>Records</source>
       <translation>Postar</translation>
+    </message>
+    <message>
+      <location filename="../overview.py" line="93" />
+      <source>Deadline</source>
+      <translation>Frist</translation>
     </message>
   </context>
   <context>
     <name>OverviewPage</name>
     <message>
-      <location filename="../overview.py" line="132" />
+      <location filename="../overview.py" line="160" />
       <source>Choose a form and press Enter (or double-click) to open it.</source>
       <translation>Vel eit skjema og trykk Enter (eller dobbeltklikk) for å opne det.</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="146" />
+      <location filename="../overview.py" line="174" />
       <source>Forms</source>
       <translation>Skjema</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="159" />
+      <location filename="../overview.py" line="187" />
       <source>No forms installed</source>
       <translation>Ingen skjema er installerte</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="162" />
+      <location filename="../overview.py" line="190" />
       <source>Forms for %1</source>
       <translation>Skjema for %1</translation>
     </message>
