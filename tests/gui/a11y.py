@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QRadioButton,
     QTabBar,
+    QTabWidget,
     QWidget,
 )
 
@@ -304,7 +305,25 @@ def untied_errors(window: QWidget) -> list[str]:
 
 
 def check_window(window: QWidget) -> list[str]:
-    """Every problem the three rules find in `window`, as readable lines."""
+    """Every problem the three rules find in `window`, as readable lines; a window with
+    tabs is checked on each of its tabs (a tab added later is walked too)."""
+    problems = _check_as_shown(window)
+    for tabs in window.findChildren(QTabWidget):
+        if not shown(tabs, window) or tabs.window() is not window:
+            continue
+        current = tabs.currentIndex()
+        for index in range(tabs.count()):
+            if index == current or not tabs.isTabEnabled(index):
+                continue
+            tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+            title = tabs.tabText(index).replace("&", "")
+            problems += [f"[tab {title}] {p}" for p in _check_as_shown(window)]
+        tabs.setCurrentIndex(current)
+    return problems
+
+
+def _check_as_shown(window: QWidget) -> list[str]:
     problems = [f"no accessible name: {w}" for w in missing_names(window)]
     problems += empty_cells(window)
     problems += walk_tab(window).problems()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -100,6 +101,22 @@ def test_the_walk_catches_each_kind_of_failure(qtbot):
     assert "Datoen mangler." in "\n".join(a11y.untied_errors(window))
     date.setAccessibleDescription("Feil: Datoen mangler.")
     assert not a11y.untied_errors(window)
+
+
+def test_the_walk_checks_every_tab(qtbot):
+    window = QWidget()
+    qtbot.addWidget(window)
+    tabs = QTabWidget(window)
+    QVBoxLayout(window).addWidget(tabs)
+    first, second = QLineEdit(), QLineEdit()
+    first.setAccessibleName("Navn")
+    tabs.addTab(first, "&Første")
+    tabs.addTab(second, "&Andre")  # nameless, and not shown until its tab is chosen
+    window.show()
+    qtbot.waitExposed(window)
+    problems = a11y.check_window(window)
+    assert problems == ["[tab Andre] no accessible name: QLineEdit('')"], problems
+    assert tabs.currentIndex() == 0
 
 
 def test_the_walk_treats_a_radio_group_as_one_stop(qtbot):
