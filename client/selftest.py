@@ -36,7 +36,7 @@ from client.core.i18n import DEFAULT_LANGUAGE, Text, tr
 REGION = "460100"  # Bergen, the region of the bundled examples
 # Each bundled example, its form and year, and the findings it must give:
 # (control, severity) -> count. The 11F and 11CF files have errors planted on purpose
-# (tools/make_examples.py); the skjema 12 answers are clean.
+# (tools/make_examples.py); the answers of skjema 7, 7B and 12 are clean.
 EXPECTED: dict[str, tuple[str, int, dict[tuple[str, str], int]]] = {
     "11F_2026_460100.txt": ("11F", 2026, {
         ("002", "ERROR"): 1, ("05", "ERROR"): 1, ("05A", "ERROR"): 6, ("05B", "ERROR"): 2,
@@ -44,6 +44,8 @@ EXPECTED: dict[str, tuple[str, int, dict[tuple[str, str], int]]] = {
     }),
     "11CF_2026_460100.txt": ("11CF", 2026, {("05A", "ERROR"): 4, ("K-DATO", "WARNING"): 2}),
     "12_2026_460100.json": ("12", 2026, {}),
+    "7_2026_460100.json": ("7", 2026, {}),
+    "7B_2026_460100.json": ("7B", 2026, {}),
 }
 CLEAN_EXAMPLE = "12_2026_460100.json"
 LOG_NAME = "kostra-klient-selftest.txt"  # in %TEMP%, when there is no console to print to

@@ -81,6 +81,8 @@ class FormPage(QWidget):
             content = self.pane
         self.findings = FindingsPanel(session, lang, self)
         self.findings.activated.connect(self.show_finding)
+        if self.pane is not None:
+            self.pane.attach(self.findings)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(content)
@@ -106,7 +108,7 @@ class FormPage(QWidget):
         if self.records is not None:
             self.records.show_finding(finding)
         elif self.questionnaire is not None:
-            self.questionnaire.focus_field(finding.field)
+            self.questionnaire.show_finding(finding)
 
     def current_field(self) -> FieldDef | None:
         view = self.records.editor if self.records is not None else self.questionnaire
@@ -286,6 +288,8 @@ class FormPage(QWidget):
         if self._operation is not None:
             return None
         title = QCoreApplication.translate("FormPage", "Submit")
+        if self.pane is not None:
+            self.pane.cross.wait()  # the cross-form warnings are part of what is checked
         self.session.validate_now()
         readiness = self.session.readiness()
         if not readiness.ready:
@@ -372,6 +376,8 @@ class FormPage(QWidget):
             self.ctx.lang,
             self.ctx.clock,
         )
+        # What is signed is what the window checked: the same year's other forms.
+        others = self.pane.cross.others if self.pane is not None else None
 
         def work(_: operations.Progress) -> SubmissionResult:
             return submit_document(
@@ -383,6 +389,7 @@ class FormPage(QWidget):
                 lang=lang,
                 clock=clock,
                 validator=validator,
+                others=others,
             )
 
         busy = QProgressDialog(

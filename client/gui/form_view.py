@@ -42,7 +42,7 @@ class SectionedForm(QScrollArea):
             box = QGroupBox(tr(section.title, lang), body)
             box_layout = QVBoxLayout(box)
             for name in section.fields:
-                row = QuestionRow(form.field(name), mode, lang, box, year=form.year)
+                row = QuestionRow(form.field(name), mode, lang, box, form=form)
                 row.editor.edited.connect(lambda value, n=name: self.edited.emit(n, value))
                 row.help_requested.connect(self.help_requested)
                 box_layout.addWidget(row)

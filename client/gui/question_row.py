@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.core.forms.model import FieldDef
+from client.core.forms.model import FieldDef, FormDefinition
 from client.core.i18n import tr
 from client.core.validation.findings import SEVERITY_RANK, Finding
 from client.gui import accessibility, texts
@@ -44,14 +44,16 @@ class QuestionRow(QWidget):
         mode: Mode,
         lang: str,
         parent: QWidget | None = None,
-        year: int | None = None,
+        form: FormDefinition | None = None,
     ) -> None:
         super().__init__(parent)
         self.field = field
         self.lang = lang
         self.mode = mode
         self.question = tr(field.label, lang)
-        self.editor: FieldEditor = create_editor(field, mode, lang, self, year=year)
+        self.editor: FieldEditor = create_editor(
+            field, mode, lang, self, year=form.year if form else None, form=form
+        )
         text = self.question + (" *" if field.mandatory else "")
         if mode == "record":
             text += f"  ({field.name})"
@@ -60,12 +62,7 @@ class QuestionRow(QWidget):
         self.label.setBuddy(self.editor.focus_widget())
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.help_button = self._help_button()
-        self.marker = QLabel(self)
-        self.marker.setWordWrap(True)
-        self.marker.setTextFormat(Qt.TextFormat.PlainText)
-        self.marker_icon = QLabel(self)
-        self._line = self.fontMetrics().lineSpacing()
-        self.marker_icon.setFixedSize(self._line, self._line)
+        self._make_labels()
         # A record's fields show their findings at once (they come from a file) and keep no
         # empty line; a question reserves one line for its message.
         self.reserve = mode == "answer"
@@ -82,9 +79,10 @@ class QuestionRow(QWidget):
         layout.setVerticalSpacing(2)
         layout.addWidget(self.label, 0, 0, 1, 2)
         layout.addWidget(self.help_button, 0, 2, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.editor, 1, 0, 1, 3)
-        layout.addWidget(self.marker_icon, 2, 0, 1, 1, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.marker, 2, 1, 1, 2)
+        layout.addWidget(self.origin, 1, 0, 1, 3)
+        layout.addWidget(self.editor, 2, 0, 1, 3)
+        layout.addWidget(self.marker_icon, 3, 0, 1, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.marker, 3, 1, 1, 2)
         layout.setColumnStretch(1, 100)
         layout.setColumnStretch(0, 0)
 
@@ -117,12 +115,27 @@ class QuestionRow(QWidget):
         which question it serves."""
         named = [b for b in self.editor.findChildren(QToolButton) if b.accessibleName()]
         for button in named:
-            button.setAccessibleName(f"{button.accessibleName()}: {self.question}")
+            if self.question not in button.accessibleName():
+                button.setAccessibleName(f"{button.accessibleName()}: {self.question}")
         for widget in self.editor.inputs():
             if isinstance(widget, (QCheckBox, QRadioButton)) and widget.text():
                 widget.setAccessibleName(f"{self.question}: {widget.text()}")
             elif widget not in named:
                 widget.setAccessibleName(self.question)
+
+    def _make_labels(self) -> None:
+        self.origin = QLabel(self)  # "As in 2025" after starting from last year's answers
+        self.origin.setTextFormat(Qt.TextFormat.PlainText)
+        italic = self.origin.font()
+        italic.setItalic(True)
+        self.origin.setFont(italic)
+        self.origin.hide()
+        self.marker = QLabel(self)
+        self.marker.setWordWrap(True)
+        self.marker.setTextFormat(Qt.TextFormat.PlainText)
+        self.marker_icon = QLabel(self)
+        self._line = self.fontMetrics().lineSpacing()
+        self.marker_icon.setFixedSize(self._line, self._line)
 
     # --- visiting -----------------------------------------------------------------------
 
@@ -155,9 +168,18 @@ class QuestionRow(QWidget):
         if first:
             self.visited_changed.emit()
 
+    def set_origin(self, text: str) -> None:
+        """Where the answer came from (last year), said beside the question."""
+        if text == self.origin.text():
+            return
+        self.origin.setText(text)
+        self.origin.setVisible(bool(text))
+        self._describe(self._messages)
+
     # --- findings -----------------------------------------------------------------------
 
     def _describe(self, messages: list[str]) -> None:
+        self._messages = messages
         required = (
             QCoreApplication.translate("QuestionRow", "Required.") if self.field.mandatory else ""
         )
@@ -166,7 +188,10 @@ class QuestionRow(QWidget):
             if tr(self.field.help, self.lang)
             else ""
         )
-        description = " ".join([required, *messages, help_hint]).strip()
+        origin = self.origin.text()
+        description = " ".join(
+            [required, origin + "." if origin else "", *messages, help_hint]
+        ).strip()
         for widget in self.editor.inputs():
             widget.setAccessibleDescription(description)
             widget.setWhatsThis(tr(self.field.help, self.lang))
@@ -202,6 +227,7 @@ class QuestionRow(QWidget):
                      for f in findings]
         if signature == self._shown:
             return  # unchanged: most keystrokes change no finding
+        self.editor.mark(findings)
         before = self.marker.height() if self._shown else 0
         self._shown = signature
         if not findings:

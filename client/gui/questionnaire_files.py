@@ -23,7 +23,11 @@ if TYPE_CHECKING:
 def replace_answers(
     session: FormSession, answers: dict[str, Any], explanations: dict[str, str] | None = None
 ) -> None:
-    """Put `answers` in place of the session's, as one undo step."""
+    """Put `answers` (with their computed totals) in place of the session's, as one
+    undo step."""
+    from client.core.forms.answers import apply_computed
+
+    answers = apply_computed(session.form, answers)
     session.undo.beginMacro(QCoreApplication.translate("Questionnaire", "Import answers"))
     try:
         for name in sorted(set(session.answers) | set(answers)):
@@ -96,4 +100,55 @@ def export_answers(pane: QuestionnairePane, path: Path | None = None) -> bool:
         QCoreApplication.translate("Questionnaire", "%n answer(s) written to %1.", "", count)
         .replace("%1", str(path)),
     )
+    return True
+
+
+def print_form(pane: QuestionnairePane, path: Path | None = None) -> bool:
+    """Write the filled form, with the findings there are now, to a PDF (the core's
+    render_questionnaire), and offer to open it: to keep, or to print from the viewer."""
+    from client import __version__
+    from client.core.fileio import atomic_write_bytes
+    from client.core.forms.visibility import prune_hidden
+    from client.core.submission.receipt import render_questionnaire
+
+    ctx, session = pane.ctx, pane.session
+    form = session.form
+    title = QCoreApplication.translate("Questionnaire", "Print or save as PDF")
+    if path is None:
+        suggested = f"{form.form_id}_{form.year}_{session.context.region}_utskrift.pdf"
+        path = ctx.asker.save_file(
+            title, QCoreApplication.translate("Questionnaire", "PDF (*.pdf)"), suggested
+        )
+    if path is None:
+        return False
+    session.validate_now()
+    unit = ctx.settings.unit
+    organisation = f"{unit.name} ({unit.orgnr})" if unit is not None else ""
+    pdf = render_questionnaire(
+        form,
+        prune_hidden(form, session.answers),
+        organisation=organisation,
+        region=session.context.region,
+        findings=session.findings(),
+        client_version=__version__,
+        lang=ctx.lang,
+    )
+    try:
+        atomic_write_bytes(Path(path), pdf)
+    except UserError as error:
+        ctx.asker.warn(title, error.message(ctx.lang))
+        return False
+    if ctx.asker.offer(
+        title,
+        QCoreApplication.translate(
+            "Questionnaire",
+            "The form is written to %1. It is a printout for checking and keeping, not a "
+            "receipt: the form is not submitted.",
+        ).replace("%1", str(path)),
+        QCoreApplication.translate("Questionnaire", "&Open PDF"),
+    ):
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     return True

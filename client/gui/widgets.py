@@ -57,6 +57,7 @@ class FieldEditor(QWidget):
         self.mode = mode
         self.lang = lang
         self.year: int | None = None  # the reporting year (a date's calendar opens on it)
+        self.form: Any = None  # the form's definition (a table reads pasted rows by it)
         self._loading = False
 
     def value(self) -> Any:
@@ -79,6 +80,9 @@ class FieldEditor(QWidget):
     def inputs(self) -> list[QWidget]:
         """Every focusable part, to give each an accessible name."""
         return [self.focus_widget()]
+
+    def mark(self, findings: list[Any]) -> None:
+        """The findings shown for this question (a table marks its cells)."""
 
     def _emit(self, *_: Any) -> None:
         if not self._loading:
@@ -118,6 +122,14 @@ class CharacterCounter(QLabel):
         self.setFont(font)
 
 
+def _pattern_length(pattern: Any) -> int | None:
+    """The length a pattern of fixed length allows (^[0-9]{4}$ -> 4), else None."""
+    import re
+
+    match = re.fullmatch(r"\^\[[^\]]+\]\{(\d+)\}\$", pattern) if isinstance(pattern, str) else None
+    return int(match.group(1)) if match else None
+
+
 class TextEditor(FieldEditor):
     def __init__(
         self, field: FieldDef, mode: Mode, lang: str, parent: QWidget | None = None
@@ -133,10 +145,11 @@ class TextEditor(FieldEditor):
         self.counter = CharacterCounter(field, mode, self)
         self.edit.textChanged.connect(self.counter.count)
         layout.addWidget(self.counter)
-        if field.max_length and field.max_length <= 40:
+        width = field.max_length or _pattern_length(field.schema.get("pattern"))
+        if width and width <= 40:
             # A short field looks short: its width tells how much it holds.
             digit = self.fontMetrics().horizontalAdvance("0")
-            self.edit.setMaximumWidth(digit * (field.max_length + 4))
+            self.edit.setMaximumWidth(digit * (width + 4))
             layout.addStretch(1)
 
     def value(self) -> Any:
@@ -302,13 +315,16 @@ class _CalendarDateEditor(FieldEditor):
         self.edit.installEventFilter(self)
         self.button = QToolButton(self)
         self.button.setText("…")
-        calendar = QCoreApplication.translate("FieldEditor", "Choose the date in a calendar")
-        self.button.setAccessibleName(calendar)  # the row adds which question
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         # Out of the Tab chain: Alt+Down or F4 opens the calendar from the field itself.
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.setToolTip(
             QCoreApplication.translate("FieldEditor", "Choose a date in a calendar (Alt+Down)")
+        )
+        self.button.setAccessibleName(
+            QCoreApplication.translate("FieldEditor", "Open calendar: %1").replace(
+                "%1", tr(field.label, lang)
+            )
         )
         self.calendar = QCalendarWidget()
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -620,6 +636,34 @@ class CheckboxEditor(FieldEditor):
         return self.box
 
 
+class NumberEditor(TextEditor):
+    """A decimal number (årsverk): a comma or a point; what cannot be read is passed on as
+    typed, for the form's schema control to name."""
+
+    def __init__(
+        self, field: FieldDef, mode: Mode, lang: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(field, mode, lang, parent)
+        # A number looks like one: right-aligned, as wide as the amounts above and below.
+        self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 18)
+        self.layout().addStretch(1)
+
+    def value(self) -> Any:
+        text = self.edit.text().strip().replace("\u00a0", "").replace(" ", "")
+        if not text:
+            return None
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            return text
+        return int(number) if number.is_integer() else number
+
+    def _show(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        self.edit.setText(text.replace(".", ",") if self.lang != "en" else text)
+
+
 def _yes(lang: str) -> str:
     return {"nb": "Ja", "nn": "Ja", "en": "Yes"}.get(lang, "Ja")
 
@@ -688,6 +732,7 @@ def _is_date(field: FieldDef) -> bool:
 
 RENDERERS: list[tuple[Tester, type[FieldEditor]]] = [
     (_explicit("text", lambda f, m: 1), TextEditor),
+    (lambda f, m: EXPLICIT + 1 if f.type == "number" else NOT_APPLICABLE, NumberEditor),
     (
         _explicit(
             "textarea",
@@ -758,7 +803,12 @@ RENDERERS: list[tuple[Tester, type[FieldEditor]]] = [
 
 
 def editor_class(field: FieldDef, mode: Mode) -> type[FieldEditor]:
-    """The renderer whose tester ranks highest (ties: the earlier one)."""
+    """The renderer whose tester ranks highest (ties: the earlier one). A table and a
+    computed total have one editor each, whatever else the definition says."""
+    if field.is_table or field.read_only:
+        from client.gui.table_editor import ComputedEditor, TableEditor
+
+        return TableEditor if field.is_table else ComputedEditor
     best, best_rank = TextEditor, NOT_APPLICABLE
     for tester, renderer in RENDERERS:
         rank = tester(field, mode)
@@ -770,9 +820,11 @@ def editor_class(field: FieldDef, mode: Mode) -> type[FieldEditor]:
 def create_editor(
     field: FieldDef, mode: Mode, lang: str, parent: QWidget | None = None,
     year: int | None = None,
+    form: Any = None,
 ) -> FieldEditor:
     editor = editor_class(field, mode)(field, mode, lang, parent)
     editor.year = year
+    editor.form = form
     return editor
 
 

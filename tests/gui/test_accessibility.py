@@ -279,7 +279,7 @@ def test_names_and_roles(qtbot, window):
     assert date_rows
     for row in date_rows:
         assert row.editor.edit.accessibleName() == row.question  # no stale ": value"
-        assert row.editor.button.accessibleName() == f"Velg datoen i en kalender: {row.question}"
+        assert row.editor.button.accessibleName() == f"Åpne kalender: {row.question}"
     page.records.add_record()
     settle(qtbot, window.session)
     findings = page.findings

@@ -16,6 +16,12 @@ from tests.gui.conftest import open_form, settle
 NBSP = "\u00a0"
 
 
+def next_row(rows, name):
+    """The question shown after `name`."""
+    names = [n for n, row in rows.items() if not row.isHidden()]
+    return rows[names[names.index(name) + 1]]
+
+
 def leave(qtbot, row, page):
     """Move focus out of a question, as Tab or a click elsewhere does."""
     page.pane.check_button.setFocus()
@@ -71,6 +77,7 @@ def test_calendar_opens_in_the_reporting_year_and_picks(qtbot, window):
     # The button beside the field is no Tab stop and says what it does.
     assert editor.button.focusPolicy() == Qt.FocusPolicy.NoFocus
     assert "kalender" in editor.button.toolTip().lower()
+    assert editor.button.accessibleName().startswith("Åpne kalender: Når ble kommunens")
 
 
 def test_amounts_grouped_as_typed(qtbot, window):
@@ -123,20 +130,32 @@ def test_no_wall_of_red_and_messages_after_a_visit(qtbot, window):
     rows = page.questionnaire.rows
     assert len(session.findings()) >= 4  # the form knows what is missing
     assert all(not row.marker.text() for row in rows.values())
-    # Visiting a question and leaving it unanswered shows its message.
+    # The list below holds them back too, and the bar says how many wait.
+    assert page.findings.model.groups == []
+    assert f"{len(session.findings())} funn for spørsmål du ikke har vært innom" in (
+        page.pane.result.text()
+    )
+    # Visiting a question and leaving it unanswered shows its message, there and below.
     date = rows["VEDTAK_DATO"]
     date.editor.edit.setFocus()
     qtbot.keyClick(date.editor.edit, Qt.Key.Key_Tab)
     qtbot.wait(20)
     assert date.marker.text().startswith("Feil:")
     assert not rows["BOUTGIFT_TAK"].marker.text()
+    listed = [f for _, items in page.findings.model.groups for f in items]
+    assert [f.field for f in listed] == ["VEDTAK_DATO"]
     # Checking the whole form shows every message and goes to the first question.
     count = page.pane.check_all()
     assert count == len(session.findings())
     shown = [name for name, row in rows.items() if row.marker.text()]
     assert set(shown) == {f.field for f in session.findings()}
-    assert "funn" in page.pane.result.text()
-    assert QApplication.focusWidget() is date.editor.edit
+    assert page.pane.result.text().startswith(f"{count} funn: se spørsmålene")
+    assert sum(len(items) for _, items in page.findings.model.groups) == count
+    first_error = next(
+        row for name, row in rows.items()
+        if any(f.field == name and f.severity == "ERROR" for f in session.findings())
+    )
+    assert first_error.isAncestorOf(QApplication.focusWidget())
 
 
 def test_tab_moves_from_the_blank_date_to_the_next_question(qtbot, window):
@@ -145,10 +164,12 @@ def test_tab_moves_from_the_blank_date_to_the_next_question(qtbot, window):
     date = rows["VEDTAK_DATO"].editor.edit
     date.setFocus()
     qtbot.keyClick(date, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is rows["UTGIFTER_I_SATS"].editor.inputs()[0]
+    assert QApplication.focusWidget() is next_row(rows, "VEDTAK_DATO").editor.inputs()[0]
     # Walking on with Tab reaches every visible question, in order.
     reached = []
-    for _ in range(60):
+    first = next(row for row in rows.values() if not row.isHidden())
+    first.focus()
+    for _ in range(150):
         focused = QApplication.focusWidget()
         for name, row in rows.items():
             if row.isAncestorOf(focused) and name not in reached:
@@ -163,7 +184,7 @@ def test_a_message_does_not_move_the_questions_below(qtbot, window):
     page = open_form(qtbot, window, "12")
     session = window.session
     rows = page.questionnaire.rows
-    below = rows["UTGIFTER_I_SATS"]
+    below = next_row(rows, "VEDTAK_DATO")
     top = below.mapTo(page, below.rect().topLeft()).y()
     date = rows["VEDTAK_DATO"]
     date.editor.edit.setFocus()
@@ -185,7 +206,7 @@ def test_a_longer_message_keeps_its_space_while_the_mouse_is_over_the_form(qtbot
     session = window.session
     view = page.questionnaire
     row = view.rows["VEDTAK_DATO"]
-    below = view.rows["UTGIFTER_I_SATS"]
+    below = next_row(view.rows, "VEDTAK_DATO")
     row.editor.pick(QDate(2019, 1, 15))  # decided long ago: a warning to explain
     row.mark_visited()
     settle(qtbot, session)
@@ -248,7 +269,7 @@ def test_import_refuses_a_bad_file_with_the_cores_message(qtbot, window, ctx, tm
     session.set_answer("BOUTGIFT_TAK", "2")
     for name, content in (
         ("ikke-json.json", "VEDTAK_DATO=2025-01-15"),
-        ("feil-felt.json", '{"VEDTAK_DATO": "2025-01-15", "SATS_ENSLIG": 1}'),
+        ("feil-felt.json", '{"VEDTAK_DATO": "2025-01-15", "UKJENT_FELT": 1}'),
         ("liste.json", "[1, 2]"),
     ):
         path = tmp_path / name
@@ -269,3 +290,12 @@ def test_export_to_a_folder_that_cannot_be_written(qtbot, window, ctx, tmp_path)
     assert page.pane.export_answers(target) is False
     assert "svar.json" in ctx.asker.texts("warn")[-1]
     assert not Path(target).exists()
+
+
+def test_a_short_answer_looks_short(qtbot, window):
+    page = open_form(qtbot, window, "12")
+    rows = page.questionnaire.rows
+    digit = rows["KOMMUNE_NR"].fontMetrics().horizontalAdvance("0")
+    # Kommunenummer is four digits (its pattern), so its field is not as wide as an e-mail's.
+    assert rows["KOMMUNE_NR"].editor.edit.maximumWidth() <= digit * 8
+    assert rows["EPOST"].editor.edit.maximumWidth() > digit * 40

@@ -293,4 +293,6 @@ def display_value(field: FieldDef, value: Any, lang: str = "nb") -> str:
             return value
     if isinstance(value, int):
         return format_int(value)
+    if isinstance(value, float):
+        return str(value).replace(".", ",") if lang != "en" else str(value)
     return str(value)

@@ -215,6 +215,8 @@ def _field_type(prop: dict[str, Any], layout_type: str | None) -> str:
         return "boolean"
     if prop.get("type") == "integer":
         return "integer"
+    if prop.get("type") == "number":
+        return "number"
     if prop.get("format") == "date":
         return "date"
     return "string"
@@ -525,12 +527,10 @@ def _build_controls(
             raise FormDefinitionError(str(path), f"{where}.name", f"duplicate {spec['name']!r}")
         seen.add(spec["name"])
         # A cross-form control's "other" speaks of the other form's fields, checked when
-        # the control is compiled against that form; texts and a table's name are no fields.
-        own = {
-            k: v
-            for k, v in spec.items()
-            if k not in (*_TEXT_KEYS, "other", "otherForm", "table")
-        }
+        # the control is compiled against that form.
+        other_form = ("other", "otherForm") if spec["kind"] == "crossForm" else ()
+        skip = (*_TEXT_KEYS, "table", *other_form)
+        own = {k: v for k, v in spec.items() if k not in skip}
         for name, field_path in referenced_fields(own, where):
             if name not in names:
                 raise FormDefinitionError(str(path), field_path, f"unknown field {name!r}")
