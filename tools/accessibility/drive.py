@@ -9,6 +9,7 @@ read beside the screen reader's log. Synthetic data only, in a temporary data fo
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 import tempfile
 from collections.abc import Callable
@@ -51,10 +52,13 @@ def questionnaire_steps(win) -> None:
         return win.page.questionnaire.rows
 
     def fill() -> None:
-        rows()["VEDTAK_DATO"].editor.pick(QDate(2025, 1, 15))
-        rows()["UTGIFTER_I_SATS"].editor.boxes["01"].click()
-        rows()["YTELSER_UTENFOR"].editor.boxes["01"].click()
-        rows()["BOUTGIFT_TAK"].editor.buttons["2"].click()
+        # The bundled example's answers, as if typed; the date through its calendar.
+        example = resources_dir() / "examples" / "12_2026_460100.json"
+        answers = json.loads(example.read_text("utf-8"))
+        rows()["VEDTAK_DATO"].editor.pick(QDate.fromString(answers["VEDTAK_DATO"], "yyyy-MM-dd"))
+        for name, value in answers.items():
+            if name != "VEDTAK_DATO":
+                win.session.set_answer(name, value)
 
     step(4000, "open skjema 12")(lambda: win.open_form("12"))
     step(4000, "focus the first question")(
