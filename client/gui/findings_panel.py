@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from client.core.i18n import format_int, tr
 from client.core.validation.findings import Finding
 from client.core.validation.grouping import ControlGroup, duplicate_lines, group_by_control
-from client.gui import texts
+from client.gui import accessibility, texts
 from client.gui.form_session import FormSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -178,6 +178,9 @@ class FindingsModel(QAbstractItemModel):
             return None
         finding = self.groups[index.internalId() - 1].findings[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
+            # The icon shows the severity; a screen reader hears it first.
+            return f"{texts.severity_name(finding.severity)}: {self.finding_text(finding)}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == 0:
                 return self.finding_text(finding)
@@ -215,6 +218,8 @@ class FindingsPanel(QWidget):
         self.readiness = QLabel(self)
         self.readiness.setWordWrap(True)
         self.readiness_icon = QLabel(self)
+        accessibility.mark_status(self.summary)
+        self._announced: tuple[str, str] | None = None  # readiness state, counts
         self.model = FindingsModel(session, lang)
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
         self.split.setChildrenCollapsible(False)
@@ -381,6 +386,24 @@ class FindingsPanel(QWidget):
         self.readiness_icon.setPixmap(texts.state_icon(state).pixmap(size, size))
         self.readiness.setText(text)
         self.readiness.setAccessibleName(text)
+        self._announce(state, text)
+
+    def _announce(self, state: str, readiness: str) -> None:
+        """After a check: the counts when they change, and the readiness when it changes
+        (assertive when the form stops being ready). Typing only re-announces once the
+        user pauses, and only what changed."""
+        if state == "draft":
+            return
+        counts = texts.counts_text(self.session.summary())
+        before = self._announced
+        if before == (state, counts):
+            return  # checked again, nothing new to say
+        self._announced = (state, counts)
+        message = counts if before is not None and before[0] == state else f"{readiness} {counts}"
+        lost_ready = before is not None and before[0] == "ready" and state != "ready"
+        accessibility.announcer().update(
+            f"findings:{id(self.session)}", self.view, message, assertive=lost_ready
+        )
 
     def _explanations_changed(self) -> None:
         model = self.model

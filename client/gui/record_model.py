@@ -34,6 +34,11 @@ Index = QModelIndex | QPersistentModelIndex
 LINE_COLUMN = 0
 STATUS_COLUMN = 1
 FIRST_FIELD_COLUMN = 2
+_CELL_FINDING_ROLES = (
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleDescriptionRole,
+)
 
 
 class RecordSourceModel(QAbstractTableModel):
@@ -113,7 +118,22 @@ class RecordSourceModel(QAbstractTableModel):
             column_def = field.column
             assert column_def is not None
             return records.lines[record][column_def.start : column_def.end].strip()
+        if role in _CELL_FINDING_ROLES:
+            return self._cell_findings(record, self.fields[column - FIRST_FIELD_COLUMN], role)
         return None
+
+    def _cell_findings(self, record: int, name: str, role: int) -> Any:
+        """The cell that holds the error says so: icon, tooltip, and the accessible
+        description a screen reader reads after the value (never colour alone)."""
+        findings = [f for f in self.session.findings_for(record) if f.field == name]
+        if not findings:
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            worst = min(findings, key=lambda f: SEVERITY_RANK[f.severity]).severity
+            return texts.severity_icon(worst)
+        return "\n".join(
+            f"{texts.severity_name(f.severity)}: {f.message(self.lang)}" for f in findings
+        )
 
     def _status(self, record: int, role: int) -> Any:
         if role not in (
@@ -153,9 +173,9 @@ class RecordSourceModel(QAbstractTableModel):
 
     def _findings_changed(self) -> None:
         if self.rowCount():
-            self.dataChanged.emit(
-                self.index(0, STATUS_COLUMN), self.index(self.rowCount() - 1, STATUS_COLUMN)
-            )
+            # Every column: a field's cell shows its own finding too.
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, STATUS_COLUMN), last)
 
 
 class RecordTableModel(QAbstractProxyModel):
@@ -225,6 +245,15 @@ class RecordTableModel(QAbstractProxyModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            # The row header is hidden, but Qt's accessible table still lists a header
+            # cell in every row: give it the line number rather than nothing.
+            if role in (
+                Qt.ItemDataRole.DisplayRole,
+                Qt.ItemDataRole.AccessibleTextRole,
+            ) and 0 <= section < len(self._rows):
+                return str(self._rows[section] + 1)
+            return None
         return self.source.headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -41,17 +41,17 @@
       <translation>Passordfrase</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="135" />
+      <location filename="../asker.py" line="131" />
       <source>Type the same passphrase again</source>
       <translation>Skriv det samme passordet en gang til</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="144" />
+      <location filename="../asker.py" line="139" />
       <source>The two passphrases were not the same. Try again.</source>
       <translation>De to passordene var ikke like. Prøv igjen.</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="151" />
+      <location filename="../asker.py" line="161" />
       <source>KOSTRA-klienten</source>
       <translation>KOSTRA-klienten</translation>
     </message>
@@ -125,7 +125,7 @@
     </message>
     <message>
       <location filename="../certificates.py" line="128" />
-      <location filename="../certificates.py" line="242" />
+      <location filename="../certificates.py" line="243" />
       <source>SSB's encryption certificate</source>
       <translation>SSBs krypteringssertifikat</translation>
     </message>
@@ -136,7 +136,7 @@
     </message>
     <message>
       <location filename="../certificates.py" line="144" />
-      <location filename="../certificates.py" line="203" />
+      <location filename="../certificates.py" line="204" />
       <source>Signing certificate</source>
       <translation>Signeringssertifikat</translation>
     </message>
@@ -160,95 +160,95 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>Sertifikater</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="213" />
+      <location filename="../certificates.py" line="214" />
       <source>Organisation:</source>
       <translation>Virksomhet:</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="214" />
+      <location filename="../certificates.py" line="215" />
       <source>Org. no.:</source>
       <translation>Org.nr.:</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="215" />
-      <location filename="../certificates.py" line="250" />
+      <location filename="../certificates.py" line="216" />
+      <location filename="../certificates.py" line="251" />
       <source>Subject:</source>
       <translation>Utstedt til:</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="216" />
-      <location filename="../certificates.py" line="251" />
+      <location filename="../certificates.py" line="217" />
+      <location filename="../certificates.py" line="252" />
       <source>Valid to:</source>
       <translation>Gyldig til:</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="217" />
+      <location filename="../certificates.py" line="218" />
       <source>Kind:</source>
       <translation>Type:</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="218" />
-      <location filename="../certificates.py" line="252" />
+      <location filename="../certificates.py" line="219" />
+      <location filename="../certificates.py" line="253" />
       <source>SHA-256:</source>
       <translation>SHA-256:</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="222" />
+      <location filename="../certificates.py" line="223" />
       <source>&amp;Import enterprise certificate (.p12)…</source>
       <translation>&amp;Importer virksomhetssertifikat (.p12) …</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="227" />
+      <location filename="../certificates.py" line="228" />
       <source>Create &amp;test certificate</source>
       <translation>Lag &amp;testsertifikat</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="256" />
+      <location filename="../certificates.py" line="257" />
       <source>Set &amp;SSB certificate (.pem/.cer)…</source>
       <translation>Velg &amp;SSBs sertifikat (.pem/.cer) …</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="281" />
+      <location filename="../certificates.py" line="282" />
       <source>No signing certificate yet. Import the municipality's enterprise certificate, or create a test certificate to try the client.</source>
       <translation>Ingen signeringssertifikat ennå. Importer kommunens virksomhetssertifikat, eller lag et testsertifikat for å prøve klienten.</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="292" />
+      <location filename="../certificates.py" line="293" />
       <source>none</source>
       <translation>mangler</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="296" />
+      <location filename="../certificates.py" line="297" />
       <source>(expired)</source>
       <translation>(utløpt)</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="299" />
+      <location filename="../certificates.py" line="300" />
       <source>Test certificate (self-signed): SSB does not accept it.</source>
       <translation>Testsertifikat (selvsignert): SSB godtar det ikke.</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="303" />
+      <location filename="../certificates.py" line="304" />
       <source>Enterprise certificate issued by %1</source>
       <translation>Virksomhetssertifikat utstedt av %1</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="308" />
+      <location filename="../certificates.py" line="309" />
       <source>Its passphrase is kept in the system's keyring.</source>
       <translation>Passordet ligger i operativsystemets nøkkelring.</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="312" />
+      <location filename="../certificates.py" line="313" />
       <source>You are asked for its passphrase each time you sign.</source>
       <translation>Du blir spurt om passordet hver gang du signerer.</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="325" />
+      <location filename="../certificates.py" line="326" />
       <source>Not set up: the data files are signed but not encrypted.</source>
       <translation>Ikke satt opp: datafilene signeres, men krypteres ikke.</translation>
     </message>
     <message>
-      <location filename="../certificates.py" line="329" />
+      <location filename="../certificates.py" line="330" />
       <source>The data files are encrypted to this certificate.</source>
       <translation>Datafilene krypteres til dette sertifikatet.</translation>
     </message>
@@ -421,78 +421,78 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="226" />
+      <location filename="../findings_panel.py" line="231" />
       <source>Findings</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="269" />
+      <location filename="../findings_panel.py" line="274" />
       <source>E&amp;xplanation of the warning:</source>
       <translation>Forklaring av &amp;advarselen:</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="275" />
+      <location filename="../findings_panel.py" line="280" />
       <source>Why the value is right although the control warns</source>
       <translation>Hvorfor verdien er riktig selv om kontrollen advarer</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="281" />
+      <location filename="../findings_panel.py" line="286" />
       <source>Explanation of the warning</source>
       <translation>Forklaring av advarselen</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="285" />
+      <location filename="../findings_panel.py" line="290" />
       <source>A value the control reads has changed since this warning was explained. Check the explanation and confirm it, or write a new one.</source>
       <translation>En verdi som kontrollen leser, er endret etter at advarselen ble forklart. Sjekk forklaringen og bekreft den, eller skriv en ny.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="294" />
+      <location filename="../findings_panel.py" line="299" />
       <source>&amp;Confirm the explanation</source>
       <translation>&amp;Bekreft forklaringen</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="350" />
-      <location filename="../findings_panel.py" line="379" />
+      <location filename="../findings_panel.py" line="355" />
+      <location filename="../findings_panel.py" line="384" />
       <source>Checking…</source>
       <translation>Kontrollerer …</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="356" />
+      <location filename="../findings_panel.py" line="361" />
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikke klart: rett feilene før skjemaet kan sendes inn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="368" />
+      <location filename="../findings_panel.py" line="373" />
       <source>Not ready: the form is empty.</source>
       <translation>Ikke klart: skjemaet er tomt.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="373" />
+      <location filename="../findings_panel.py" line="378" />
       <source>Signed %1. A change calls for a new submission.</source>
       <translation>Signert %1. En endring krever ny innsending.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="377" />
+      <location filename="../findings_panel.py" line="382" />
       <source>Ready to submit.</source>
       <translation>Klart til innsending.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="408" />
+      <location filename="../findings_panel.py" line="431" />
       <source>Choose a finding to read it in full. Enter goes to its line and field; F8 and Shift+F8 go to the next and previous finding.</source>
       <translation>Velg et funn for å lese hele meldingen. Enter går til linjen og feltet; F8 og Shift+F8 går til neste og forrige funn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="430" />
+      <location filename="../findings_panel.py" line="453" />
       <source>Line %1</source>
       <translation>Linje %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="438" />
+      <location filename="../findings_panel.py" line="461" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="479" />
+      <location filename="../findings_panel.py" line="502" />
       <source>Use this explanation for all %1 lines of control %2</source>
       <translation>Bruk forklaringen på alle %1 linjene fra kontroll %2</translation>
     </message>
@@ -543,8 +543,8 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     <message>
       <location filename="../form_page.py" line="171" />
       <location filename="../form_page.py" line="180" />
-      <location filename="../form_page.py" line="200" />
-      <location filename="../form_page.py" line="234" />
+      <location filename="../form_page.py" line="223" />
+      <location filename="../form_page.py" line="256" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
@@ -554,141 +554,149 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="194" />
-      <source>Reading %1…</source>
-      <translation>Leser %1 …</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="195" />
-      <source>Cancel</source>
-      <translation>Avbryt</translation>
-    </message>
-    <message>
-      <location filename="../form_page.py" line="251" />
+      <location filename="../form_page.py" line="240" />
       <source>Checking %1…</source>
       <translation>Kontrollerer %1 …</translation>
     </message>
     <message>
+      <location filename="../form_page.py" line="250" />
+      <source>Reading %1…</source>
+      <translation>Leser %1 …</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="251" />
+      <source>Cancel</source>
+      <translation>Avbryt</translation>
+    </message>
+    <message numerus="yes">
       <location filename="../form_page.py" line="269" />
-      <location filename="../form_page.py" line="281" />
-      <location filename="../form_page.py" line="285" />
+      <source>%n record(s) read from %1.</source>
+      <translation>
+        <numerusform>%n post lest fra %1.</numerusform>
+        <numerusform>%n poster lest fra %1.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="284" />
+      <location filename="../form_page.py" line="296" />
+      <location filename="../form_page.py" line="300" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="270" />
+      <location filename="../form_page.py" line="285" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="298" />
+      <location filename="../form_page.py" line="313" />
       <source>Findings per caseworker</source>
       <translation>Funn per saksbehandler</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="302" />
+      <location filename="../form_page.py" line="317" />
       <source>Web page for printing (*.html);;Spreadsheet (*.csv)</source>
       <translation>Nettside for utskrift (*.html);;Regneark (*.csv)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="324" />
+      <location filename="../form_page.py" line="339" />
       <source>Could not write %1: %2</source>
       <translation>Kunne ikke skrive %1: %2</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="330" />
+      <location filename="../form_page.py" line="345" />
       <source>Written to %1.</source>
       <translation>Skrevet til %1.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="342" />
-      <location filename="../form_page.py" line="459" />
+      <location filename="../form_page.py" line="357" />
+      <location filename="../form_page.py" line="474" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="349" />
+      <location filename="../form_page.py" line="364" />
       <source>The form is empty: import the case system's file or fill in the form before it is submitted.</source>
       <translation>Skjemaet er tomt: importer filen fra fagsystemet eller fyll ut skjemaet før det sendes inn.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="396" />
+      <location filename="../form_page.py" line="411" />
       <source>Line %1</source>
       <translation>Linje %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="400" />
+      <location filename="../form_page.py" line="415" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="421" />
+      <location filename="../form_page.py" line="436" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet hører til organisasjonsnummer %1, men rapporteringsenheten har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="439" />
+      <location filename="../form_page.py" line="454" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfilen og kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="487" />
+      <location filename="../form_page.py" line="502" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriver innsendingsfilen …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="526" />
+      <location filename="../form_page.py" line="541" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er kryptert til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="530" />
+      <location filename="../form_page.py" line="545" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="534" />
+      <location filename="../form_page.py" line="549" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="537" />
+      <location filename="../form_page.py" line="552" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="543" />
+      <location filename="../form_page.py" line="558" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med et testsertifikat: SSB godtar bare kommunens virksomhetssertifikat.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="551" />
+      <location filename="../form_page.py" line="566" />
       <source>How it reaches SSB:</source>
       <translation>Slik kommer det fram til SSB:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="556" />
+      <location filename="../form_page.py" line="571" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Åpne kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="557" />
+      <location filename="../form_page.py" line="572" />
       <source>Open &amp;folder</source>
       <translation>Åpne &amp;mappen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="561" />
-      <location filename="../form_page.py" line="583" />
+      <location filename="../form_page.py" line="576" />
+      <location filename="../form_page.py" line="598" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="572" />
+      <location filename="../form_page.py" line="587" />
       <source>No program for PDF files was found on this computer, so the receipt could not be opened. It is saved as %1. Install a PDF reader (or ask IT to), or open the file from another computer.</source>
       <translation>Fant ikke noe program for PDF-filer på denne maskinen, så kvitteringen kunne ikke åpnes. Den er lagret som %1. Installer en PDF-leser (eller be IT om det), eller åpne filen på en annen maskin.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="579" />
+      <location filename="../form_page.py" line="594" />
       <source>The folder could not be opened. The files are in %1.</source>
       <translation>Mappen kunne ikke åpnes. Filene ligger i %1.</translation>
     </message>
@@ -696,172 +704,172 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="55" />
+      <location filename="../main_window.py" line="56" />
       <source>Reporting &amp;year:</source>
       <translation>Rapporterings&amp;år:</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="59" />
+      <location filename="../main_window.py" line="60" />
       <source>Reporting year</source>
       <translation>Rapporteringsår</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="62" />
+      <location filename="../main_window.py" line="63" />
       <source>Change &amp;unit…</source>
       <translation>Endre &amp;enhet …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="103" />
+      <location filename="../main_window.py" line="104" />
       <source>&amp;File</source>
       <translation>&amp;Fil</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="105" />
+      <location filename="../main_window.py" line="106" />
       <source>&amp;Import file…</source>
       <translation>&amp;Importer fil …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="110" />
+      <location filename="../main_window.py" line="111" />
       <source>&amp;Export file…</source>
       <translation>&amp;Eksporter fil …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="115" />
+      <location filename="../main_window.py" line="116" />
       <source>Sub&amp;mit…</source>
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="118" />
+      <location filename="../main_window.py" line="119" />
       <source>Findings per &amp;caseworker…</source>
       <translation>Funn per &amp;saksbehandler …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="122" />
+      <location filename="../main_window.py" line="123" />
       <source>&amp;Close form</source>
       <translation>&amp;Lukk skjema</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="138" />
+      <location filename="../main_window.py" line="139" />
       <source>&amp;Quit</source>
       <translation>&amp;Avslutt</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="144" />
+      <location filename="../main_window.py" line="145" />
       <source>&amp;Edit</source>
       <translation>&amp;Rediger</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="146" />
+      <location filename="../main_window.py" line="147" />
       <source>&amp;Undo</source>
       <translation>&amp;Angre</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="151" />
+      <location filename="../main_window.py" line="152" />
       <source>&amp;Redo</source>
       <translation>&amp;Gjør om</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="163" />
+      <location filename="../main_window.py" line="164" />
       <source>&amp;Find record</source>
       <translation>&amp;Finn post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="168" />
+      <location filename="../main_window.py" line="169" />
       <source>&amp;New record</source>
       <translation>&amp;Ny post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="174" />
+      <location filename="../main_window.py" line="175" />
       <source>&amp;Language</source>
       <translation>&amp;Språk</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="183" />
+      <location filename="../main_window.py" line="184" />
       <source>&amp;Settings</source>
       <translation>&amp;Innstillinger</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="186" />
+      <location filename="../main_window.py" line="187" />
       <source>&amp;Reporting unit…</source>
       <translation>&amp;Rapporteringsenhet …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="191" />
+      <location filename="../main_window.py" line="192" />
       <source>&amp;Certificate…</source>
       <translation>&amp;Sertifikat …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="196" />
+      <location filename="../main_window.py" line="197" />
       <source>Install &amp;form pack…</source>
       <translation>Installer s&amp;kjemapakke …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="201" />
+      <location filename="../main_window.py" line="202" />
       <source>&amp;Help</source>
       <translation>&amp;Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="203" />
+      <location filename="../main_window.py" line="204" />
       <source>&amp;Help for this question</source>
       <translation>&amp;Hjelp til dette spørsmålet</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="210" />
+      <location filename="../main_window.py" line="211" />
       <source>&amp;About KOSTRA-klienten</source>
       <translation>&amp;Om KOSTRA-klienten</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="255" />
+      <location filename="../main_window.py" line="256" />
       <source>No reporting unit chosen yet</source>
       <translation>Ingen rapporteringsenhet er valgt ennå</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="260" />
+      <location filename="../main_window.py" line="261" />
       <source>, district %1</source>
       <translation>, bydel %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="263" />
+      <location filename="../main_window.py" line="264" />
       <source> (org. no. %1)</source>
       <translation> (org.nr. %1)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="326" />
+      <location filename="../main_window.py" line="327" />
       <source>Opening %1…</source>
       <translation>Åpner %1 …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="342" />
+      <location filename="../main_window.py" line="343" />
       <source>Draft</source>
       <translation>Utkast</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="431" />
+      <location filename="../main_window.py" line="432" />
       <source>Draft saved</source>
       <translation>Utkastet er lagret</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="436" />
+      <location filename="../main_window.py" line="442" />
       <source>Draft not saved</source>
       <translation>Utkastet ble ikke lagret</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="475" />
+      <location filename="../main_window.py" line="481" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="476" />
+      <location filename="../main_window.py" line="482" />
       <source>Choose the reporting year at the top and open a form from the list. In a form, press F1 on a question for help with it.</source>
       <translation>Velg rapporteringsår øverst og åpne et skjema fra listen. I et skjema trykker du F1 på et spørsmål for å få hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="502" />
+      <location filename="../main_window.py" line="508" />
       <source>Install form pack</source>
       <translation>Installer skjemapakke</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="504" />
+      <location filename="../main_window.py" line="510" />
       <source>Form packs (*.zip)</source>
       <translation>Skjemapakker (*.zip)</translation>
     </message>
@@ -869,37 +877,37 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>OverviewModel</name>
     <message>
-      <location filename="../overview.py" line="79" />
+      <location filename="../overview.py" line="87" />
       <source>Form</source>
       <translation>Skjema</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="80" />
+      <location filename="../overview.py" line="88" />
       <source>Name</source>
       <translation>Navn</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="81" />
+      <location filename="../overview.py" line="89" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="82" />
+      <location filename="../overview.py" line="90" />
       <source>Errors</source>
       <translation>Feil</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="83" />
+      <location filename="../overview.py" line="91" />
       <source>Warnings</source>
       <translation>Advarsler</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="84" />
+      <location filename="../overview.py" line="92" />
       <source>Records</source>
       <translation>Poster</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="85" />
+      <location filename="../overview.py" line="93" />
       <source>Deadline</source>
       <translation>Frist</translation>
     </message>
@@ -907,22 +915,22 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>OverviewPage</name>
     <message>
-      <location filename="../overview.py" line="152" />
+      <location filename="../overview.py" line="160" />
       <source>Choose a form and press Enter (or double-click) to open it.</source>
       <translation>Velg et skjema og trykk Enter (eller dobbeltklikk) for å åpne det.</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="166" />
+      <location filename="../overview.py" line="174" />
       <source>Forms</source>
       <translation>Skjema</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="179" />
+      <location filename="../overview.py" line="187" />
       <source>No forms installed</source>
       <translation>Ingen skjema er installert</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="182" />
+      <location filename="../overview.py" line="190" />
       <source>Forms for %1</source>
       <translation>Skjema for %1</translation>
     </message>
@@ -999,22 +1007,27 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>QuestionRow</name>
     <message>
-      <location filename="../question_row.py" line="59" />
+      <location filename="../question_row.py" line="102" />
       <source>Help: %1</source>
       <translation>Hjelp: %1</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="61" />
+      <location filename="../question_row.py" line="104" />
       <source>Help (F1)</source>
       <translation>Hjelp (F1)</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="153" />
+      <location filename="../question_row.py" line="184" />
       <source>Required.</source>
       <translation>Må fylles ut.</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="215" />
+      <location filename="../question_row.py" line="187" />
+      <source>Press F1 for help.</source>
+      <translation>Trykk F1 for hjelp.</translation>
+    </message>
+    <message>
+      <location filename="../question_row.py" line="248" />
       <source>Explanation: %1</source>
       <translation>Forklaring: %1</translation>
     </message>
@@ -1062,7 +1075,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>Skriver det utfylte skjemaet med funnene til en PDF som du kan ta vare på eller skrive ut før det sendes inn</translation>
     </message>
     <message numerus="yes">
-      <location filename="../questionnaire.py" line="248" />
+      <location filename="../questionnaire.py" line="260" />
       <source>%n finding(s) of questions not visited yet are not shown; Check the whole form shows them.</source>
       <translation>
         <numerusform>%n funn for spørsmål du ikke har vært innom ennå, vises ikke; «Kontroller hele skjemaet» viser det.</numerusform>
@@ -1070,7 +1083,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../questionnaire.py" line="255" />
+      <location filename="../questionnaire.py" line="267" />
       <source>%n finding(s): see the questions marked and the list below.</source>
       <translation>
         <numerusform>%n funn: se spørsmålet som er merket, og listen nedenfor.</numerusform>
@@ -1078,7 +1091,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="260" />
+      <location filename="../questionnaire.py" line="272" />
       <source>No findings.</source>
       <translation>Ingen funn.</translation>
     </message>
@@ -1309,70 +1322,78 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>RecordTableModel</name>
     <message>
-      <location filename="../record_model.py" line="78" />
+      <location filename="../record_model.py" line="83" />
       <source>Line</source>
       <translation>Linje</translation>
     </message>
     <message>
-      <location filename="../record_model.py" line="79" />
+      <location filename="../record_model.py" line="84" />
       <source>Line number in the file</source>
       <translation>Linjenummer i filen</translation>
     </message>
     <message>
-      <location filename="../record_model.py" line="81" />
+      <location filename="../record_model.py" line="86" />
       <source>Findings</source>
       <translation>Funn</translation>
     </message>
   </context>
   <context>
+    <name>SectionedForm</name>
+    <message>
+      <location filename="../form_view.py" line="35" />
+      <source>Questions</source>
+      <translation>Spørsmål</translation>
+    </message>
+  </context>
+  <context>
     <name>SetupDialog</name>
     <message>
-      <location filename="../setup_dialog.py" line="46" />
+      <location filename="../setup_dialog.py" line="47" />
       <source>Reporting unit</source>
       <translation>Rapporteringsenhet</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="48" />
+      <location filename="../setup_dialog.py" line="49" />
       <source>Who reports? This is used for every form and can be changed later under Settings.</source>
       <translation>Hvem rapporterer? Dette brukes for alle skjema og kan endres senere under Innstillinger.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="75" />
+      <location filename="../setup_dialog.py" line="76" />
       <source>&amp;Municipality number:</source>
       <translation>&amp;Kommunenummer:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="78" />
+      <location filename="../setup_dialog.py" line="79" />
       <source>&amp;Name:</source>
       <translation>&amp;Navn:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="79" />
+      <location filename="../setup_dialog.py" line="80" />
       <source>&amp;District:</source>
       <translation>&amp;Bydel:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="82" />
+      <location filename="../setup_dialog.py" line="83" />
       <source>&amp;Organisation number:</source>
       <translation>&amp;Organisasjonsnummer:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="130" />
+      <location filename="../setup_dialog.py" line="135" />
       <source>The municipality number has four digits, for example 4601.</source>
       <translation>Kommunenummeret har fire sifre, for eksempel 4601.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="133" />
+      <location filename="../setup_dialog.py" line="138" />
       <source>Write the municipality's name.</source>
       <translation>Skriv navnet på kommunen.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="134" />
+      <location filename="../setup_dialog.py" line="139" />
       <source>Choose the district.</source>
       <translation>Velg bydel.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="135" />
+      <location filename="../setup_dialog.py" line="140" />
       <source>The organisation number has nine digits and its last digit must match the others (mod 11). Check it in the Central Coordinating Register (Brønnøysundregistrene).</source>
       <translation>Organisasjonsnummeret har ni sifre, og det siste sifferet må stemme med de andre (mod 11). Sjekk det i Brønnøysundregistrene.</translation>
     </message>
