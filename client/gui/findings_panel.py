@@ -270,6 +270,9 @@ class FindingsPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName(
+            QCoreApplication.translate("FindingsPanel", "The chosen finding in full")
+        )
         self.explain_label = QLabel(
             QCoreApplication.translate("FindingsPanel", "E&xplanation of the warning:"), detail
         )
@@ -440,7 +443,7 @@ class FindingsPanel(QWidget):
         assert group is not None
         if finding is None:
             self.detail.setText(
-                f"{texts.severity_name(group.severity)}: {self.model.group_text(group)}"
+                f"{texts.severity_name(group.severity)} – {self.model.group_text(group)}"
             )
             return
         parts = [

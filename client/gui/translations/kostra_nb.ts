@@ -427,72 +427,77 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     </message>
     <message>
       <location filename="../findings_panel.py" line="274" />
+      <source>The chosen finding in full</source>
+      <translation>Det valgte funnet i sin helhet</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="277" />
       <source>E&amp;xplanation of the warning:</source>
       <translation>Forklaring av &amp;advarselen:</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="280" />
+      <location filename="../findings_panel.py" line="283" />
       <source>Why the value is right although the control warns</source>
       <translation>Hvorfor verdien er riktig selv om kontrollen advarer</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="286" />
+      <location filename="../findings_panel.py" line="289" />
       <source>Explanation of the warning</source>
       <translation>Forklaring av advarselen</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="290" />
+      <location filename="../findings_panel.py" line="293" />
       <source>A value the control reads has changed since this warning was explained. Check the explanation and confirm it, or write a new one.</source>
       <translation>En verdi som kontrollen leser, er endret etter at advarselen ble forklart. Sjekk forklaringen og bekreft den, eller skriv en ny.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="299" />
+      <location filename="../findings_panel.py" line="302" />
       <source>&amp;Confirm the explanation</source>
       <translation>&amp;Bekreft forklaringen</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="355" />
-      <location filename="../findings_panel.py" line="384" />
+      <location filename="../findings_panel.py" line="358" />
+      <location filename="../findings_panel.py" line="387" />
       <source>Checking…</source>
       <translation>Kontrollerer …</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="361" />
+      <location filename="../findings_panel.py" line="364" />
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikke klart: rett feilene før skjemaet kan sendes inn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="373" />
+      <location filename="../findings_panel.py" line="376" />
       <source>Not ready: the form is empty.</source>
       <translation>Ikke klart: skjemaet er tomt.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="378" />
+      <location filename="../findings_panel.py" line="381" />
       <source>Signed %1. A change calls for a new submission.</source>
       <translation>Signert %1. En endring krever ny innsending.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="382" />
+      <location filename="../findings_panel.py" line="385" />
       <source>Ready to submit.</source>
       <translation>Klart til innsending.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="431" />
+      <location filename="../findings_panel.py" line="434" />
       <source>Choose a finding to read it in full. Enter goes to its line and field; F8 and Shift+F8 go to the next and previous finding.</source>
       <translation>Velg et funn for å lese hele meldingen. Enter går til linjen og feltet; F8 og Shift+F8 går til neste og forrige funn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="453" />
+      <location filename="../findings_panel.py" line="456" />
       <source>Line %1</source>
       <translation>Linje %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="461" />
+      <location filename="../findings_panel.py" line="464" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="502" />
+      <location filename="../findings_panel.py" line="505" />
       <source>Use this explanation for all %1 lines of control %2</source>
       <translation>Bruk forklaringen på alle %1 linjene fra kontroll %2</translation>
     </message>
