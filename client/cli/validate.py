@@ -83,9 +83,7 @@ def run(args: argparse.Namespace) -> int:
     order = {field.name: i for i, field in enumerate(form.fields)}
     findings = sort_findings(FormValidator(form).validate(document.data, context), order)
     if args.json:
-        json.dump(report_json(document, context, findings, args.lang), sys.stdout,
-                  ensure_ascii=False)
-        sys.stdout.write("\n")
+        write_json(sys.stdout, document, context, findings, args.lang)
     else:
         write_report(sys.stdout, document, context, findings, args.lang, args.file)
     return 1 if has_blocking(findings) else 0
@@ -104,6 +102,23 @@ def report_json(
         "findings": [f.to_json(lang) for f in findings],
         "summary": summarize(findings),
     }
+
+
+def write_json(
+    out: TextIO,
+    document: FormDocument,
+    context: ValidationContext,
+    findings: list[Finding],
+    lang: str,
+) -> None:
+    """report_json's object, written one finding at a time: half a million findings
+    would otherwise be held twice, as dicts and as one string."""
+    report = report_json(document, context, [], lang)
+    del report["findings"], report["summary"]
+    out.write(json.dumps(report, ensure_ascii=False)[:-1] + ', "findings": [')
+    for n, finding in enumerate(findings):
+        out.write((", " if n else "") + json.dumps(finding.to_json(lang), ensure_ascii=False))
+    out.write('], "summary": ' + json.dumps(summarize(findings)) + "}\n")
 
 
 def write_report(

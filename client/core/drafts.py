@@ -19,6 +19,8 @@ from client.core.documents import FormDocument
 from client.core.errors import UserError
 from client.core.fileio import atomic_write_bytes
 from client.core.forms.model import FormDefinition
+from client.core.inputs import MAX_INPUT_BYTES, JsonTooComplex, loads_json, read_limited
+from client.core.oserrors import os_reason
 from client.core.records.fixedwidth import ENCODING_LABELS, SourceFormat
 from client.core.records.recordset import RecordSet
 
@@ -30,9 +32,12 @@ Reason = Literal["corrupt", "newer", "other_form"]
 
 _MESSAGES: dict[Reason, dict[str, str]] = {
     "corrupt": {
-        "nb": "Utkastet {path} kan ikke leses ({detail}). Det er lagt til side urørt.",
-        "nn": "Utkastet {path} kan ikkje lesast ({detail}). Det er lagt til side urørt.",
-        "en": "The draft {path} cannot be read ({detail}). It has been set aside untouched.",
+        "nb": "Utkastet {path} kan ikke leses ({detail}). Filen er urørt; send den gjerne "
+        "til brukerstøtte.",
+        "nn": "Utkastet {path} kan ikkje lesast ({detail}). Fila er urørt; send ho gjerne "
+        "til brukarstøtte.",
+        "en": "The draft {path} cannot be read ({detail}). The file is untouched; you can "
+        "send it to support.",
     },
     "newer": {
         "nb": "Utkastet {path} er lagret av en nyere KOSTRA-klient (format {found}, denne "
@@ -108,24 +113,59 @@ def save_draft(path: Path, document: FormDocument) -> None:
 def load_draft(path: Path, form: FormDefinition) -> FormDocument:
     path = Path(path)
     try:
-        data = json.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        raise DraftError("corrupt", path=str(path), detail="finnes ikke") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DraftError("corrupt", path=str(path), detail=type(exc).__name__) from None
+        raw = read_limited(path)
+        if len(raw) > MAX_INPUT_BYTES:
+            raise DraftError("corrupt", path=str(path), detail=_DETAIL["too_big"])
+        data = loads_json(raw.decode("utf-8"))
+    except OSError as exc:
+        raise DraftError("corrupt", path=str(path), detail=os_reason(exc)) from None
+    except UnicodeDecodeError:
+        raise DraftError("corrupt", path=str(path), detail=_DETAIL["not_utf8"]) from None
+    except JsonTooComplex as exc:
+        raise DraftError("corrupt", path=str(path), detail=_DETAIL[exc.reason]) from None
+    except json.JSONDecodeError as exc:
+        detail = {k: v.format(line=exc.lineno) for k, v in _DETAIL["cut"].items()}
+        raise DraftError("corrupt", path=str(path), detail=detail) from None
     return document_from_json(data, form, str(path))
+
+
+_DETAIL: dict[str, dict[str, str]] = {
+    "too_big": {"nb": "over 150 MB", "nn": "over 150 MB", "en": "over 150 MB"},
+    "not_utf8": {"nb": "ikke UTF-8", "nn": "ikkje UTF-8", "en": "not UTF-8"},
+    "nesting": {"nb": "nestet for dypt", "nn": "nesta for djupt", "en": "nested too deep"},
+    "digits": {
+        "nb": "et tall med for mange sifre",
+        "nn": "eit tal med for mange siffer",
+        "en": "a number with too many digits",
+    },
+    "cut": {
+        "nb": "ufullstendig eller skadet JSON ved linje {line}",
+        "nn": "ufullstendig eller skadd JSON ved line {line}",
+        "en": "incomplete or damaged JSON at line {line}",
+    },
+    "not_draft": {"nb": "ikke et utkast", "nn": "ikkje eit utkast", "en": "not a draft"},
+    "year": {
+        "nb": "året er ikke et tall",
+        "nn": "året er ikkje eit tal",
+        "en": "the year is not a number",
+    },
+}
 
 
 def document_from_json(data: Any, form: FormDefinition, shown: str) -> FormDocument:
     if not isinstance(data, dict) or data.get("format") != DRAFT_FORMAT:
-        raise DraftError("corrupt", path=shown, detail="ikke et utkast")
+        raise DraftError("corrupt", path=shown, detail=_DETAIL["not_draft"])
     version = data.get("formatVersion")
     if not isinstance(version, int):
         raise DraftError("corrupt", path=shown, detail="mangler formatVersion")
     if version > FORMAT_VERSION:
         raise DraftError("newer", path=shown, found=version, supported=FORMAT_VERSION)
-    found = f"{data.get('form')} {data.get('year')}"
-    if (str(data.get("form")).upper(), data.get("year")) != (form.form_id.upper(), form.year):
+    year = data.get("year")
+    if not isinstance(year, int) or isinstance(year, bool):
+        # "2025" (a string) would read as 11F 2025 in the message and differ all the same.
+        raise DraftError("corrupt", path=shown, detail=_DETAIL["year"])
+    found = f"{data.get('form')} {year}"
+    if (str(data.get("form")).upper(), year) != (form.form_id.upper(), form.year):
         expected = f"{form.form_id} {form.year}"
         raise DraftError("other_form", path=shown, found=found, expected=expected)
     explanations = data.get("explanations", {})
@@ -149,10 +189,16 @@ def document_from_json(data: Any, form: FormDefinition, shown: str) -> FormDocum
 
 
 def _record_json(records: RecordSet, index: int) -> dict[str, str]:
+    """A record as its fields, or as its whole line when the fields would not give back
+    the same bytes: the wrong length, a control character (a TAB where a blank was),
+    a number placed left in its column. Reopening a draft never changes a record."""
     line = records.lines[index]
     if len(line) != records.record_length:
         return {RAW_LINE: line}
-    return records.record(index)
+    values = records.record(index)
+    if records.line_for(values) != line:
+        return {RAW_LINE: line}
+    return values
 
 
 def _records(data: dict[str, Any], form: FormDefinition, shown: str) -> RecordSet:

@@ -2,7 +2,31 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 from client.core.i18n import DEFAULT_LANGUAGE, Text, tr
+
+# Control characters in a value shown to the user (a file name, a region typed on the
+# command line) are shown as escapes: a NUL or an escape sequence must never reach a
+# terminal. Line breaks stay: some messages list several lines.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(value: str) -> str:
+    """`value` with control characters shown as escapes (\\x00)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+
+
+def _param(value: object, lang: str) -> object:
+    if isinstance(value, Mapping):
+        return tr(value, lang)
+    if isinstance(value, str):
+        from client.core.oserrors import translate_strerror
+
+        known = translate_strerror(value)
+        return tr(known, lang) if known is not None else printable(value)
+    return value
 
 
 class UserError(Exception):
@@ -14,7 +38,8 @@ class UserError(Exception):
         super().__init__(self.message())
 
     def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        return tr(self.text, lang).format(**self.params)
+        params = {k: _param(v, lang) for k, v in self.params.items()}
+        return tr(self.text, lang).format(**params)
 
 
 class InputFileError(UserError):

@@ -15,7 +15,7 @@ SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 BLOCKING = frozenset({"FATAL", "ERROR"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a file of bad lines has one per line
 class Finding:
     """One control's verdict on one record (line) or on a questionnaire's answer."""
 
