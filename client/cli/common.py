@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sys
 
 from client.core.documents import FormDocument, load_document
 from client.core.errors import UserError
 from client.core.forms.catalog import FormCatalog
 from client.core.forms.model import FormDefinition
+from client.core.i18n import Text, tr
 
 _NO_YEAR = {
     "nb": "Ingen skjema er installert for {year} eller tidligere. Oppgi --year.",
@@ -31,6 +33,34 @@ def add_form_arguments(parser: argparse.ArgumentParser, *, region_required: bool
         required=region_required,
         help="kommunenummer (4 sifre) + bydel (2 sifre), for eksempel 030101 eller 460100",
     )
+
+
+_REGION_READ_AS = {
+    "nb": "Merk: region {given} leses som {region} (kommune {kommune}, bydel 00).",
+    "nn": "Merk: region {given} blir lesen som {region} (kommune {kommune}, bydel 00).",
+    "en": "Note: region {given} is read as {region} (municipality {kommune}, district 00).",
+}
+
+
+def region_notes(given: str, year: int) -> list[Text]:
+    """What the user should know about how `--region` was read: a 4-digit region gets
+    bydel 00, and a kommunenummer not in the year's list of kommuner is named."""
+    from client.core.kommuner import unknown_kommune_note
+
+    notes: list[Text] = []
+    given = given.strip()
+    if len(given) == 4 and given.isdigit():
+        notes.append({k: v.format(given=given, region=given + "00", kommune=given)
+                      for k, v in _REGION_READ_AS.items()})
+    note = unknown_kommune_note(given[:4], year)
+    if note is not None:
+        notes.append(note)
+    return notes
+
+
+def print_region_notes(given: str, year: int, lang: str) -> None:
+    for note in region_notes(given, year):
+        print(tr(note, lang), file=sys.stderr)
 
 
 def resolve_form(catalog: FormCatalog, form_id: str, year: int | None) -> FormDefinition:

@@ -32,6 +32,10 @@ def _param(value: object, lang: str) -> object:
 class UserError(Exception):
     """An error to show the user as it is: no traceback, a message in their language."""
 
+    # The command line's exit code: 2 is "cannot do that" (usage, unreadable input);
+    # an error that is a verdict on the data (a form that may not be submitted) says 1.
+    exit_code = 2
+
     def __init__(self, message: Text, **params: object) -> None:
         self.text = message
         self.params = params

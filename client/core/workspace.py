@@ -191,6 +191,9 @@ class Workspace:
         self.data_dir = Path(data_dir)
         self.config_dir = Path(config_dir)
         self.clock = clock
+        # The reporting unit's region (kommunenummer + bydel): drafts and status are kept
+        # per unit, so another unit's draft never opens under this one.
+        self.unit: str | None = None
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Workspace:
@@ -237,7 +240,34 @@ class Workspace:
     # --- drafts -----------------------------------------------------------------------
 
     def year_dir(self, year: int) -> Path:
-        return self.data_dir / "drafts" / str(year)
+        """drafts/<year>/<region>/ for the unit; drafts/<year>/ when no unit is chosen
+        (and where drafts were kept before they were kept per unit)."""
+        base = self.data_dir / "drafts" / str(year)
+        return base / self.unit if self.unit else base
+
+    def _legacy_draft(self, form: FormDefinition) -> Path | None:
+        """A draft from before drafts were kept per unit, when it is this unit's: it is
+        moved into the unit's folder. Another unit's stays where it is, untouched."""
+        if not self.unit:
+            return None
+        legacy = self.data_dir / "drafts" / str(form.year) / f"{form.form_id}.json"
+        if not legacy.is_file():
+            return None
+        try:
+            with legacy.open("rb") as handle:
+                head = handle.read(4096).decode("utf-8", "replace")
+        except OSError:
+            return None
+        match = re.search(r'"region":\s*"([0-9]{6})"', head)
+        if match is None or match.group(1) != self.unit:
+            return None
+        target = self.draft_path(form.form_id, form.year)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.replace(legacy, target)
+        except OSError:
+            return None
+        return target
 
     def draft_path(self, form_id: str, year: int) -> Path:
         return self.year_dir(year) / f"{form_id}.json"
@@ -249,7 +279,7 @@ class Workspace:
         from client.core.drafts import DraftError, load_draft
 
         path = self.draft_path(form.form_id, form.year)
-        if not path.is_file():
+        if not path.is_file() and self._legacy_draft(form) is None:
             return OpenedDraft(None)
         try:
             return OpenedDraft(load_draft(path, form))

@@ -46,6 +46,7 @@ def create_context(
     else:
         workspace = Workspace.from_environment()
     settings, notice = workspace.load_settings()
+    workspace.unit = settings.unit.region if settings.unit else None
     if lang is not None:
         settings.language = lang
     ctx = AppContext(

@@ -264,8 +264,11 @@ class MainWindow(QMainWindow):
         self._show_unit()
         if changed and self.session is not None:
             form_id = self.session.form.form_id
-            self.close_form()
+            self.close_form()  # saves the draft under the unit it belongs to
+            self.ctx.workspace.unit = unit.region
             self.open_form(form_id)  # the region is part of every check
+        self.ctx.workspace.unit = unit.region  # drafts are kept per unit
+        self.refresh_overview()
 
     def _save_settings(self) -> None:
         try:

@@ -383,9 +383,28 @@ compiled, line, line_number, context, more=more, text=text)
             value = ", ".join(map(str, answer)) if isinstance(answer, list) else (
                 "" if answer is None else str(answer))
         params["value"] = mask(field, value)
+        if field.column is None and field.type in _EXPECTED:
+            # What a questionnaire's answer must be, so "wrong kind" names the right kind.
+            params.setdefault("expected", _EXPECTED[field.type])
         if name in self._code_lists:
             params["codes"] = self._code_lists[name]
         return params
+
+
+_EXPECTED: dict[str, Text] = {
+    "date": {"nb": "en dato (ÅÅÅÅ-MM-DD)", "nn": "ein dato (ÅÅÅÅ-MM-DD)",
+             "en": "a date (YYYY-MM-DD)"},
+    "integer": {"nb": "et heltall", "nn": "eit heiltal", "en": "a whole number"},
+    "amount": {"nb": "et beløp i hele kroner", "nn": "eit beløp i heile kroner",
+               "en": "an amount in whole kroner"},
+    "choice": {"nb": "ett av alternativene", "nn": "eitt av alternativa",
+               "en": "one of the options"},
+    "multichoice": {"nb": "en liste med alternativer", "nn": "ei liste med alternativ",
+                    "en": "a list of options"},
+    "boolean": {"nb": "ja eller nei", "nn": "ja eller nei", "en": "yes or no"},
+    "text": {"nb": "en tekst", "nn": "ein tekst", "en": "a text"},
+    "string": {"nb": "en tekst", "nn": "ein tekst", "en": "a text"},
+}
 
 
 def _date_format(pattern: str) -> dict[str, str]:
