@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from client.cli.common import add_form_arguments, load_input
+from client.cli.common import add_form_arguments, load_input, print_region_notes
 from client.cli.keys import add_key_arguments, open_store
 from client.core.errors import UserError
 from client.core.i18n import Text, format_int, tr
@@ -105,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
         document.explanations.update(read_explanations(args.explanations))
     form = document.form
     context = ValidationContext.from_region(args.region, form.year)
+    print_region_notes(args.region, form.year, args.lang)
     validator = FormValidator(form)
     # Say what blocks the form before asking for a passphrase; submit() checks again.
     check_ready(validator.validate(document.data, context), document.explanations)

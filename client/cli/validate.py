@@ -8,9 +8,10 @@ import sys
 from itertools import groupby
 from typing import Any, TextIO
 
-from client.cli.common import add_form_arguments, load_input
+from client.cli.common import add_form_arguments, load_input, print_region_notes
 from client.core.documents import FormDocument
 from client.core.i18n import tr
+from client.core.kommuner import foreign_data, foreign_data_text
 from client.core.validation.engine import FormValidator, ValidationContext
 from client.core.validation.findings import Finding, has_blocking, sort_findings, summarize
 
@@ -80,6 +81,12 @@ def run(args: argparse.Namespace) -> int:
     document = load_input(args)
     form = document.form
     context = ValidationContext.from_region(args.region, form.year)
+    print_region_notes(args.region, form.year, args.lang)
+    if document.records is not None:
+        foreign = foreign_data(document.records, context.kommunenummer, form.year)
+        if foreign is not None:  # said once, not only as one finding per record
+            text = foreign_data_text(foreign, context.kommunenummer, form.year)
+            print(tr(text, args.lang), file=sys.stderr)
     order = {field.name: i for i, field in enumerate(form.fields)}
     findings = sort_findings(FormValidator(form).validate(document.data, context), order)
     if args.json:

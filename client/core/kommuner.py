@@ -14,10 +14,13 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from client.core.i18n import Text
 from client.core.resources import resources_dir
+
+if TYPE_CHECKING:
+    from client.core.records.recordset import RecordSet
 
 
 @dataclass(frozen=True)
@@ -141,3 +144,73 @@ def signer_relation(orgnr: str | None, name: str, kommunenummer: str, year: int)
     if any(k.nummer == kommunenummer for k in named):
         return SignerRelation("own", unit)
     return SignerRelation("other", named[0])
+
+
+@dataclass(frozen=True)
+class ForeignData:
+    """Records that belong to another kommune than the reporting unit."""
+
+    kommunenummer: str  # the kommune most of them name
+    name: str | None  # its name, when it is a kommune of the year
+    count: int  # records naming another kommune
+    total: int  # well-formed records
+
+
+def foreign_data(records: RecordSet, kommunenummer: str, year: int) -> ForeignData | None:
+    """Whether the records are mostly another kommune's (an Oslo file opened with Bergen as
+    the unit): then one message says so, rather than one finding per record."""
+    from collections import Counter
+
+    name = records.form.identity.kommune
+    if name is None:
+        return None
+    column = records.form.field(name).column
+    assert column is not None
+    length = records.record_length
+    found = Counter(
+        line[column.start : column.end].strip() for line in records.lines if len(line) == length
+    )
+    total = sum(found.values())
+    others = total - found.get(kommunenummer, 0)
+    if total == 0 or others * 2 <= total:
+        return None
+    ((other, _),) = Counter({k: v for k, v in found.items() if k != kommunenummer}).most_common(1)
+    return ForeignData(other, name_of(other, year), others, total)
+
+
+FOREIGN_DATA: Text = {
+    "nb": "{count} av {total} poster gjelder kommune {other}, ikke {unit}, som er valgt "
+    "rapporteringsenhet. Velg riktig region eller rapporteringsenhet (for {other}: {region}), "
+    "eller riktig fil.",
+    "nn": "{count} av {total} postar gjeld kommune {other}, ikkje {unit}, som er vald "
+    "rapporteringseining. Vel rett region eller rapporteringseining (for {other}: {region}), "
+    "eller rett fil.",
+    "en": "{count} of {total} records are for municipality {other}, not {unit}, the chosen "
+    "reporting unit. Choose the right region or reporting unit (for {other}: {region}), "
+    "or the right file.",
+}
+
+
+def foreign_data_text(foreign: ForeignData, kommunenummer: str, year: int) -> Text:
+    other = foreign.kommunenummer + (f" {foreign.name}" if foreign.name else "")
+    unit_name = name_of(kommunenummer, year)
+    unit = kommunenummer + (f" {unit_name}" if unit_name else "")
+    return {
+        lang: text.format(count=foreign.count, total=foreign.total, other=other, unit=unit,
+                          region=foreign.kommunenummer + "00")
+        for lang, text in FOREIGN_DATA.items()
+    }
+
+
+FOREIGN_CHOICES: dict[str, Text] = {
+    "hint": {
+        "nb": "Bytt rapporteringsenhet under Innstillinger → Rapporteringsenhet og importer "
+        "filen på nytt, eller importer den likevel (SSBs kontroll 03 melder da hver post).",
+        "nn": "Byt rapporteringseining under Innstillingar → Rapporteringseining og importer "
+        "fila på nytt, eller importer ho likevel (kontroll 03 hos SSB melder då kvar post).",
+        "en": "Change the reporting unit under Settings → Reporting unit and import the file "
+        "again, or import it all the same (SSB's control 03 then reports every record).",
+    },
+    "import": {"nb": "Importer likevel", "nn": "Importer likevel", "en": "Import all the same"},
+    "cancel": {"nb": "Avbryt", "nn": "Avbryt", "en": "Cancel"},
+}

@@ -190,6 +190,8 @@ class FormPage(QWidget):
             finish()
             if operation.progress.cancelled:
                 return
+            if not self._accept_foreign_data(result.records):
+                return
             session.replace_records(result.records, result.session)
             for ref, text in result.explanations.items():
                 session.explanations[ref] = text
@@ -224,6 +226,25 @@ class FormPage(QWidget):
         timer.timeout.connect(tick)
         timer.start()
         return operation
+
+    def _accept_foreign_data(self, records: object) -> bool:
+        """Records mostly for another kommune are named once, with the choice to import
+        them all the same or cancel (and change the unit first)."""
+        from client.core.kommuner import FOREIGN_CHOICES, foreign_data, foreign_data_text
+
+        context = self.session.context
+        year = self.session.form.year
+        foreign = foreign_data(records, context.kommunenummer, year)  # type: ignore[arg-type]
+        if foreign is None:
+            return True
+        lang = self.ctx.lang
+        text = tr(foreign_data_text(foreign, context.kommunenummer, year), lang)
+        choice = self.ctx.asker.choose(
+            QCoreApplication.translate("FormPage", "Import file"),
+            text + "\n\n" + tr(FOREIGN_CHOICES["hint"], lang),
+            [tr(FOREIGN_CHOICES["import"], lang), tr(FOREIGN_CHOICES["cancel"], lang)],
+        )
+        return choice == 0
 
     def export_file(self, path: Path | None = None) -> None:
         records = self.session.records

@@ -75,14 +75,13 @@ def bydeler_in(document: FormDocument) -> set[str]:
 
 def check_unit(signer: Signer, context: ValidationContext, year: int) -> tuple[str | None, bool]:
     """The reporting kommune's name and whether the signer signs on its behalf. Raises
-    WrongUnit, and nothing is signed, when the certificate is another kommune's or the
-    region names no kommune."""
+    WrongUnit, and nothing is signed, when the certificate is another kommune's. A region
+    that is no kommune of the year is named by `kostra validate` and `kostra submit`;
+    SSB's own program takes the region as given, and so does the signature."""
     from client.core.kommuner import kommune_list, signer_relation
 
     kommuner = kommune_list(year)
     unit = kommuner.get(context.kommunenummer) if kommuner else None
-    if kommuner is not None and unit is None:
-        raise WrongUnit(_TEXT["unknown_kommune"], nummer=context.kommunenummer, year=year)
     relation = signer_relation(signer.orgnr, signer.name, context.kommunenummer, year)
     unit_name = None
     if unit is not None:
@@ -273,14 +272,6 @@ _TEXT: dict[str, Text] = {
         "the form is reported for {unit} (region {region}). Use the enterprise certificate of "
         "the reporting municipality, or choose the right reporting unit. Nothing was signed "
         "or written.",
-    },
-    "unknown_kommune": {
-        "nb": "{nummer} er ikke et kommunenummer i {year}. Velg riktig region; ingenting er "
-        "signert eller skrevet.",
-        "nn": "{nummer} er ikkje eit kommunenummer i {year}. Vel rett region; ingenting er "
-        "signert eller skrive.",
-        "en": "{nummer} is not a municipality number in {year}. Choose the right region; "
-        "nothing was signed or written.",
     },
     "no_dir": {
         "nb": "Mappen {path} finnes ikke. Opprett den eller velg en annen mappe; "
