@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from typing import Any
 
 from client.core.documents import FormDocument, load_document
 from client.core.errors import UserError
@@ -94,4 +95,16 @@ def load_input(args: argparse.Namespace, catalog: FormCatalog | None = None) -> 
     form = resolve_form(catalog, args.form, args.year)
     args.year = form.year
     known = other_record_lengths(catalog, form) if form.is_record_form else None
-    return load_document(args.file, form, known)
+    return load_document(args.file, form, known, _draft_keys(args))
+
+
+def _draft_keys(args: argparse.Namespace) -> Any:
+    """The drafts' key as the desktop window keeps it, so `kostra validate` and
+    `kostra submit` read an encrypted draft; fetched only when one is met."""
+    from client.cli.keys import TerminalAsker
+    from client.core.atrest import DraftKeys
+    from client.core.submission.keys import default_key_directory
+    from client.core.submission.secrets import KeyringSecretStore
+
+    asker = TerminalAsker(args.lang, getattr(args, "passphrase_env", None))
+    return DraftKeys(default_key_directory(), KeyringSecretStore(), asker)

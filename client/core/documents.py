@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from client.core.errors import InputFileError
 from client.core.forms.model import FormDefinition
 from client.core.inputs import JsonTooComplex, loads_json
 from client.core.records.fixedwidth import read_input, read_record_file
 from client.core.records.recordset import RecordSet
+
+if TYPE_CHECKING:
+    from client.core.atrest import DraftKeys
 
 
 @dataclass
@@ -59,13 +62,21 @@ _JSON_FOR_RECORDS = {
 
 
 def load_document(
-    path: Path, form: FormDefinition, known_lengths: dict[int, str] | None = None
+    path: Path,
+    form: FormDefinition,
+    known_lengths: dict[int, str] | None = None,
+    draft_keys: DraftKeys | None = None,
 ) -> FormDocument:
-    """Read a fixed-width record file, a draft, or a questionnaire's answers (JSON)."""
+    """Read a fixed-width record file, a draft (decrypted with `draft_keys` when it is
+    encrypted), or a questionnaire's answers (JSON)."""
     from client.core import drafts  # drafts builds on this module
+    from client.core.atrest import MAGIC
 
     path = Path(path)
-    head = _head(path).lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = _head(path)
+    if head.startswith(MAGIC):
+        return drafts.load_draft(path, form, draft_keys)
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     # A questionnaire's answers are JSON whatever they start with ([1,2,3] is JSON, just
     # not an object); a record file is JSON only when it looks like it.
     if head.startswith(b"{") or (

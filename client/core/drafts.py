@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from client import __version__
+from client.core.atrest import DraftKeyError, DraftKeys, decrypt, encrypt, is_encrypted
 from client.core.documents import FormDocument
 from client.core.errors import UserError
 from client.core.fileio import atomic_write_bytes
@@ -105,17 +106,28 @@ def document_to_bytes(document: FormDocument) -> bytes:
     return text.encode()
 
 
-def save_draft(path: Path, document: FormDocument) -> None:
-    """Atomically: a crash mid-write leaves the previous draft whole."""
-    atomic_write_bytes(Path(path), document_to_bytes(document))
+def save_draft(path: Path, document: FormDocument, keys: DraftKeys | None = None) -> None:
+    """Atomically: a crash mid-write leaves the previous draft whole. With `keys`, the
+    draft is encrypted (AES-GCM) before it reaches the disk."""
+    data = document_to_bytes(document)
+    if keys is not None:
+        data = encrypt(keys.key(), data)
+    atomic_write_bytes(Path(path), data)
 
 
-def load_draft(path: Path, form: FormDefinition) -> FormDocument:
+def load_draft(path: Path, form: FormDefinition, keys: DraftKeys | None = None) -> FormDocument:
+    """Read a draft, decrypting it with `keys` when it is encrypted. Raises DraftError,
+    or DraftKeyError when the key is missing or wrong (the draft is then not corrupt:
+    it must be neither set aside nor overwritten)."""
     path = Path(path)
     try:
         raw = read_limited(path)
         if len(raw) > MAX_INPUT_BYTES:
             raise DraftError("corrupt", path=str(path), detail=_DETAIL["too_big"])
+        if is_encrypted(raw):
+            if keys is None:
+                raise DraftKeyError(_ENCRYPTED, path=str(path))
+            raw = decrypt(keys.key(), raw, str(path))
         data = loads_json(raw.decode("utf-8"))
     except OSError as exc:
         raise DraftError("corrupt", path=str(path), detail=os_reason(exc)) from None
@@ -128,6 +140,15 @@ def load_draft(path: Path, form: FormDefinition) -> FormDocument:
         raise DraftError("corrupt", path=str(path), detail=detail) from None
     return document_from_json(data, form, str(path))
 
+
+_ENCRYPTED = {
+    "nb": "Utkastet {path} er kryptert, og nøkkelen finnes ikke her. Åpne det i "
+    "KOSTRA-klienten på maskinen og med brukeren som lagret det.",
+    "nn": "Utkastet {path} er kryptert, og nøkkelen finst ikkje her. Opne det i "
+    "KOSTRA-klienten på maskina og med brukaren som lagra det.",
+    "en": "The draft {path} is encrypted, and its key is not here. Open it in "
+    "KOSTRA-klienten on the machine and as the user that saved it.",
+}
 
 _DETAIL: dict[str, dict[str, str]] = {
     "too_big": {"nb": "over 150 MB", "nn": "over 150 MB", "en": "over 150 MB"},

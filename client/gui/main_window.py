@@ -301,6 +301,10 @@ class MainWindow(QMainWindow):
         try:
             form = self.ctx.catalog.load(form_id, self.year)
             context = ValidationContext.from_region(unit.region, self.year)
+            if self.ctx.workspace.draft_keys is not None:
+                # The drafts' key, here on the UI thread: without a credential store it
+                # asks for a passphrase, which the reading and saving threads cannot.
+                self.ctx.workspace.draft_keys.key()
         except UserError as error:
             self.ctx.asker.warn("KOSTRA-klienten", error.message(self.ctx.lang))
             return None
