@@ -1,10 +1,13 @@
 """The draft format: a form's data and explanations as JSON, written by the desktop
-client on every change and readable by `kostra validate` and `kostra submit`.
+client on every change (encrypted at rest, see client.core.atrest) and readable by
+`kostra validate` and `kostra submit`.
 
-Records are stored as objects of field values, so a draft is readable and
-diffable; a line of the wrong length is kept whole under "_line" so nothing the
-user imported is lost. A draft that cannot be read raises DraftError, whose
-`reason` lets the caller set the file aside rather than overwrite it.
+A record form's records are kept as their exact lines, so reopening a draft never
+changes a record's bytes (a TAB where a blank was, a number placed left in its
+column, a line of the wrong length: all stay as the user imported them, and so do
+their findings). Drafts of format 1, with records as objects of field values, are
+still read. A draft that cannot be read raises DraftError, whose `reason` lets the
+caller set the file aside rather than overwrite it.
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ from client.core.records.fixedwidth import ENCODING_LABELS, SourceFormat
 from client.core.records.recordset import RecordSet
 
 DRAFT_FORMAT = "kostra-klienten/draft"
-FORMAT_VERSION = 1
+# 2: a record form's records as their exact lines ("lines"); 1 had them as objects of
+# field values ("records"), which is still read.
+FORMAT_VERSION = 2
 RAW_LINE = "_line"
 
 Reason = Literal["corrupt", "newer", "other_form"]
@@ -82,7 +87,7 @@ def document_to_json(document: FormDocument, saved_at: dt.datetime | None = None
     }
     if document.records is not None:
         records = document.records
-        out["records"] = [_record_json(records, i) for i in range(len(records))]
+        out["lines"] = list(records.lines)
         source = records.source or SourceFormat()
         out["source"] = {
             "encoding": source.encoding,
@@ -95,14 +100,16 @@ def document_to_json(document: FormDocument, saved_at: dt.datetime | None = None
 
 
 def document_to_bytes(document: FormDocument) -> bytes:
-    """One record per line: a 20 000-record draft stays quick to write and easy to diff."""
+    """One record per line, as the exact line it is: reopening never changes a record's
+    bytes (a TAB stays a TAB, a number stays where it stood in its column), and a
+    20 000-record draft is quick to write and to read back."""
     data = document_to_json(document)
-    records = data.pop("records", None)
+    lines = data.pop("lines", None)
     head = json.dumps(data, ensure_ascii=False, indent=1)
-    if records is None:
+    if lines is None:
         return (head + "\n").encode()
-    body = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in records)
-    text = head[:-2] + ',\n "records": [\n' + body + "\n ]\n}\n"
+    body = ",\n".join(json.dumps(line, ensure_ascii=False) for line in lines)
+    text = head[:-2] + ',\n "lines": [\n' + body + "\n ]\n}\n"
     return text.encode()
 
 
@@ -209,22 +216,10 @@ def document_from_json(data: Any, form: FormDefinition, shown: str) -> FormDocum
     return FormDocument(form, answers=answers, explanations=explanations, region=region)
 
 
-def _record_json(records: RecordSet, index: int) -> dict[str, str]:
-    """A record as its fields, or as its whole line when the fields would not give back
-    the same bytes: the wrong length, a control character (a TAB where a blank was),
-    a number placed left in its column. Reopening a draft never changes a record."""
-    line = records.lines[index]
-    if len(line) != records.record_length:
-        return {RAW_LINE: line}
-    values = records.record(index)
-    if records.line_for(values) != line:
-        return {RAW_LINE: line}
-    return values
-
-
 def _records(data: dict[str, Any], form: FormDefinition, shown: str) -> RecordSet:
+    lines = data.get("lines")
     items = data.get("records")
-    if not isinstance(items, list):
+    if lines is None and not isinstance(items, list):
         raise DraftError("corrupt", path=shown, detail="records")
     source_data = data.get("source") or {}
     if not isinstance(source_data, dict):
@@ -236,6 +231,10 @@ def _records(data: dict[str, Any], form: FormDefinition, shown: str) -> RecordSe
     )
     if source.encoding not in ENCODING_LABELS or source.newline not in ("\n", "\r\n"):
         raise DraftError("corrupt", path=shown, detail="source")
+    if lines is not None:
+        if not isinstance(lines, list) or not all(isinstance(line, str) for line in lines):
+            raise DraftError("corrupt", path=shown, detail="lines")
+        return RecordSet(form, lines, source)
     records = RecordSet(form, source=source)
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict) or not all(isinstance(v, str) for v in item.values()):
