@@ -6,14 +6,26 @@ import argparse
 import json
 import sys
 from itertools import groupby
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from client.cli.common import add_form_arguments, load_input, print_region_notes
+from client.cli.common import (
+    add_form_arguments,
+    add_with_argument,
+    load_input,
+    load_others,
+    print_region_notes,
+)
 from client.core.documents import FormDocument
+from client.core.errors import UserError
 from client.core.i18n import tr
 from client.core.kommuner import foreign_data, foreign_data_text
 from client.core.validation.engine import FormValidator, ValidationContext
 from client.core.validation.findings import Finding, has_blocking, sort_findings, summarize
+
+if TYPE_CHECKING:
+    from client.core.baseline import Comparison, LastYear
+    from client.core.crossfile import CrossFileFinding
+    from client.core.forms.catalog import FormCatalog
 
 SEVERITY_LABELS = {
     "FATAL": {"nb": "KRITISK", "nn": "KRITISK", "en": "FATAL"},
@@ -60,6 +72,45 @@ _TEXT = {
         "nn": "Ingen feil. Åtvaringane må forklarast før innsending.",
         "en": "No errors. The warnings must be explained before submission.",
     },
+    "nil": {
+        "nb": "Ingenting å rapportere: filen er SSBs tomme leveranse (ett mellomrom).",
+        "nn": "Ingenting å rapportere: fila er den tomme leveransen til SSB (eitt mellomrom).",
+        "en": "Nothing to report: the file is SSB's nil delivery (one space).",
+    },
+    "last_year": {
+        "nb": "I fjor: {path} (skjema {form} {year}, {records} poster)",
+        "nn": "I fjor: {path} (skjema {form} {year}, {records} postar)",
+        "en": "Last year: {path} (form {form} {year}, {records} records)",
+    },
+    "figures_head": {
+        "nb": "{label:<52} {this:>14} {last:>14}  Endring",
+        "nn": "{label:<52} {this:>14} {last:>14}  Endring",
+        "en": "{label:<52} {this:>14} {last:>14}  Change",
+    },
+    "figures_label": {"nb": "Tall", "nn": "Tal", "en": "Figure"},
+    "together": {
+        "nb": "Alle filene sammen ({count} filer)",
+        "nn": "Alle filene saman ({count} filer)",
+        "en": "All files together ({count} files)",
+    },
+    "together_clean": {
+        "nb": "Ingen personer er med i mer enn én fil.",
+        "nn": "Ingen personar er med i meir enn éi fil.",
+        "en": "Nobody is in more than one file.",
+    },
+    "last_year_many": {
+        "nb": "--last-year kan bare brukes med én fil om gangen.",
+        "nn": "--last-year kan berre brukast med éi fil om gongen.",
+        "en": "--last-year takes one file at a time.",
+    },
+    "many_questionnaire": {
+        "nb": "Skjema {form} er et spørreskjema; bare postskjema (11F, 11CF) kan kontrolleres "
+        "flere filer sammen.",
+        "nn": "Skjema {form} er eit spørjeskjema; berre postskjema (11F, 11CF) kan kontrollerast "
+        "fleire filer saman.",
+        "en": "Form {form} is a questionnaire; only record forms (11F, 11CF) can be checked "
+        "several files together.",
+    },
 }
 
 
@@ -71,58 +122,178 @@ def register(subparsers: Any) -> None:
         "eller en svarfil. Avslutningskode 0: ingen kritiske feil eller feil; 1: minst én; "
         "2: feil bruk eller fil som ikke kan leses.",
     )
-    add_form_arguments(parser)
+    add_form_arguments(parser, many_files=True)
     parser.add_argument("--json", action="store_true", help="skriv resultatet som ett JSON-objekt")
+    parser.add_argument(
+        "--nothing-to-report",
+        action="store_true",
+        help="kommunen skal ikke rapportere (SSBs «-a 0»): filen skal være nøyaktig ett mellomrom",
+    )
+    parser.add_argument(
+        "--last-year",
+        metavar="FJORÅR",
+        help="fjorårets SSB-fil, utkast eller innsendingsfil (.asice), i hvilken som helst "
+        "årgangs format: tallene sammenlignes og store endringer gir advarsler (K-)",
+    )
+    add_with_argument(parser)
     parser.set_defaults(run=run)
+
+
+def _other_findings(args: argparse.Namespace, document: FormDocument,
+                    context: ValidationContext) -> list[Finding]:
+    """Cross-form controls against the year's other forms given with --with."""
+    from client.core.validation.crossforms import cross_findings
+
+    if not args.others or document.answers is None:
+        return []
+    others = load_others(args, document.form)
+    return cross_findings(document.form, document.answers, others, context)
 
 
 def run(args: argparse.Namespace) -> int:
     ValidationContext.from_region(args.region, args.year or 0)  # a bad region before any reading
-    document = load_input(args)
-    form = document.form
-    context = ValidationContext.from_region(args.region, form.year)
+    if args.last_year and len(args.files) > 1:
+        raise UserError(_TEXT["last_year_many"])
+    from client.core.forms.catalog import FormCatalog
+
+    catalog = FormCatalog()
+    validators: dict[tuple[str, int], FormValidator] = {}  # compiled once for every file
+    reports = [_check_one(args, path, catalog, validators) for path in args.files]
+    form = reports[0].document.form
     print_region_notes(args.region, form.year, args.lang)
+    if len(reports) > 1 and not form.is_record_form:
+        raise UserError(_TEXT["many_questionnaire"], form=form.form_id)
+    across: list[CrossFileFinding] = []
+    if len(reports) > 1:
+        from client.core.crossfile import check_across
+
+        files = [(r.path, r.document.records) for r in reports if r.document.records is not None]
+        across = check_across(reports[0].validator, files, reports[0].context)
+    if args.json:
+        if len(reports) == 1:
+            # One finding at a time: half a million findings would otherwise be held
+            # twice, as dicts and as one string.
+            write_json(sys.stdout, reports[0].to_json(args.lang, with_findings=False),
+                       reports[0].findings, args.lang)
+            return 1 if has_blocking(reports[0].findings) else 0
+        out = {
+            "files": [{**r.to_json(args.lang), "file": r.path} for r in reports],
+            "crossFile": [c.to_json(args.lang) for c in across],
+        }
+        json.dump(out, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        for n, report in enumerate(reports):
+            if n:
+                sys.stdout.write("\n" + "=" * 72 + "\n")
+            report.write(sys.stdout, args.lang)
+        if len(reports) > 1:
+            write_across(sys.stdout, across, len(reports), args.lang)
+    return 1 if any(has_blocking(r.findings) for r in reports) else 0
+
+
+class _Report:
+    """One file's verdict: its findings, and last year's figures when asked for."""
+
+    def __init__(
+        self,
+        path: str,
+        document: FormDocument,
+        validator: FormValidator,
+        context: ValidationContext,
+        findings: list[Finding],
+        last: LastYear | None = None,
+        comparisons: list[Comparison] | None = None,
+    ) -> None:
+        self.path, self.document, self.validator, self.context = path, document, validator, context
+        self.findings, self.last, self.comparisons = findings, last, comparisons or []
+
+    def to_json(self, lang: str, with_findings: bool = True) -> dict[str, Any]:
+        out = report_json(self.document, self.context, self.findings if with_findings else [],
+                          lang)
+        if not with_findings:
+            del out["findings"], out["summary"]
+        if self.last is not None:
+            out["lastYear"] = {
+                "file": self.last.path,
+                "year": self.last.form.year,
+                "records": len(self.last.records),
+                "figures": [c.to_json() for c in self.comparisons],
+            }
+        return out
+
+    def write(self, out: TextIO, lang: str) -> None:
+        write_report(out, self.document, self.context, self.findings, lang, self.path,
+                     last=self.last, comparisons=self.comparisons)
+
+
+def _check_one(
+    args: argparse.Namespace,
+    path: str,
+    catalog: FormCatalog,
+    validators: dict[tuple[str, int], FormValidator],
+) -> _Report:
+    document = load_input(args, catalog, path=path)
+    form = document.form
+    context = ValidationContext.from_region(
+        args.region, form.year, nothing_to_report=args.nothing_to_report
+    )
     if document.records is not None:
         foreign = foreign_data(document.records, context.kommunenummer, form.year)
         if foreign is not None:  # said once, not only as one finding per record
             text = foreign_data_text(foreign, context.kommunenummer, form.year)
             print(tr(text, args.lang), file=sys.stderr)
     order = {field.name: i for i, field in enumerate(form.fields)}
-    findings = sort_findings(FormValidator(form).validate(document.data, context), order)
-    if args.json:
-        write_json(sys.stdout, document, context, findings, args.lang)
-    else:
-        write_report(sys.stdout, document, context, findings, args.lang, args.file)
-    return 1 if has_blocking(findings) else 0
+    validator = validators.get((form.form_id, form.year))
+    if validator is None:
+        validator = validators[(form.form_id, form.year)] = FormValidator(form)
+    findings = validator.validate(document.data, context) + _other_findings(args, document, context)
+    last = comparisons = None
+    if args.last_year and document.records is not None and not (
+        context.nothing_to_report or document.records.nil_marker
+    ):
+        from client.core.baseline import compare, load_last_year
+
+        last = load_last_year(args.last_year, form.form_id, form.year)
+        comparisons, more = compare(validator, document.records, last, context)
+        if not any(f.severity == "FATAL" for f in findings):
+            findings += more  # a file SSB's program stops reading says nothing yet
+    return _Report(path, document, validator, context, sort_findings(findings, order), last,
+                   comparisons)
 
 
 def report_json(
     document: FormDocument, context: ValidationContext, findings: list[Finding], lang: str
 ) -> dict[str, Any]:
     records = document.records
-    return {
+    out = {
         "form": document.form.form_id,
         "year": document.form.year,
         "region": context.region,
         "records": len(records) if records is not None else None,
-        "encoding": records.source.encoding_label if records and records.source else None,
+        "encoding": (
+            records.source.encoding_label if records is not None and records.source else None
+        ),
         "findings": [f.to_json(lang) for f in findings],
         "summary": summarize(findings),
     }
+    if context.nothing_to_report:
+        out["nothingToReport"] = True
+    return out
 
 
-def write_json(
-    out: TextIO,
-    document: FormDocument,
-    context: ValidationContext,
-    findings: list[Finding],
-    lang: str,
-) -> None:
-    """report_json's object, written one finding at a time: half a million findings
-    would otherwise be held twice, as dicts and as one string."""
-    report = report_json(document, context, [], lang)
-    del report["findings"], report["summary"]
-    out.write(json.dumps(report, ensure_ascii=False)[:-1] + ', "findings": [')
+def write_across(out: TextIO, across: list[CrossFileFinding], count: int, lang: str) -> None:
+    out.write("\n" + "=" * 72 + "\n" + tr(_TEXT["together"], lang).format(count=count) + "\n")
+    if not across:
+        out.write(tr(_TEXT["together_clean"], lang) + "\n")
+    for finding in across:
+        label = tr(SEVERITY_LABELS[finding.severity], lang)
+        out.write(f"  {label:<9} {finding.control:<7} {finding.message(lang)}\n")
+
+
+def write_json(out: TextIO, head: dict[str, Any], findings: list[Finding], lang: str) -> None:
+    """`head` (a report without findings and summary), then the findings one at a time."""
+    out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "findings": [')
     for n, finding in enumerate(findings):
         out.write((", " if n else "") + json.dumps(finding.to_json(lang), ensure_ascii=False))
     out.write('], "summary": ' + json.dumps(summarize(findings)) + "}\n")
@@ -135,6 +306,9 @@ def write_report(
     findings: list[Finding],
     lang: str,
     path: str,
+    *,
+    last: LastYear | None = None,
+    comparisons: list[Comparison] | None = None,
 ) -> None:
     form = document.form
     t = {key: tr(text, lang) for key, text in _TEXT.items()}
@@ -146,6 +320,10 @@ def write_report(
         out.write(t["file"].format(path=path, encoding=encoding, records=len(records)) + "\n")
     else:
         out.write(t["answers"].format(path=path) + "\n")
+    if last is not None:
+        out.write(t["last_year"].format(path=last.path, form=last.form.form_id,
+                                        year=last.form.year, records=len(last.records)) + "\n")
+        _write_figures(out, form.year, last.form.year, comparisons or [], lang)
     for line, group in groupby(findings, key=lambda f: f.line):
         items = list(group)
         out.write("\n")
@@ -160,9 +338,25 @@ def write_report(
             where = f" [{finding.field}]" if finding.field else ""
             out.write(f"  {label:<9} {finding.control:<7}{where} {finding.message(lang)}\n")
     out.write("\n" + t["summary"].format(**summarize(findings)) + "\n")
-    if not findings:
+    if context.nothing_to_report and not findings:
+        out.write(t["nil"] + "\n")
+    elif not findings:
         out.write(t["clean"] + "\n")
     elif has_blocking(findings):
         out.write(t["blocked"] + "\n")
     elif any(f.severity == "WARNING" for f in findings):
         out.write(t["warnings"] + "\n")
+
+
+def _write_figures(
+    out: TextIO, this_year: int, last_year: int, comparisons: list[Comparison], lang: str
+) -> None:
+    """Both years' figures side by side."""
+    if not comparisons:
+        return
+    out.write("\n" + tr(_TEXT["figures_head"], lang).format(
+        label=tr(_TEXT["figures_label"], lang), this=str(this_year), last=str(last_year)) + "\n")
+    for c in comparisons:
+        before = c.last_year.display() if c.last_year else "–"
+        out.write(f"{tr(c.label, lang):<52} {c.this_year.display():>14} {before:>14}  "
+                  f"{tr(c.change_text(), lang)}\n")
