@@ -305,6 +305,9 @@ def test_an_oslo_file_of_several_bydeler_is_named_so(tmp_path):
     oslo = ValidationContext.from_region("030100", YEAR)
     result = submit(document, oslo, Signer(cert, key), tmp_path, clock=lambda: NOW)
     assert result.container.name.startswith("0301-flere-bydeler_11F_2026_")
+    from client.core.submission.archive import latest
+
+    assert latest(tmp_path, "030100", "11F", YEAR).path == result.container  # still found
 
 
 def test_drafts_are_kept_per_unit(tmp_path):
