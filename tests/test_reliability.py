@@ -562,3 +562,16 @@ def test_make_formpack_with_a_key_that_is_not_the_certificates(tmp_path):
     assert "Traceback" not in made.stderr
     assert not (out / ".formpack.tmp").exists()
 
+
+
+def test_a_control_character_in_a_file_never_reaches_the_terminal(tmp_path):
+    records = RecordSet.from_records(F11, clean_records(F11, 30, "460100"))
+    journal = F11.field("PERSON_JOURNALNR").column
+    line = records.lines[2]
+    records.lines[2] = line[:journal.start] + "\x1b[2J" + line[journal.start + 4:]
+    path = tmp_path / "esc.txt"
+    path.write_text("\n".join(records.lines) + "\n", "ascii")
+    result = kostra("validate", str(path), "--form", "11F", "--year", "2026",
+                    "--region", "460100")
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout and "journalnr. \\x1b[2J" in result.stdout

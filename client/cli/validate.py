@@ -16,7 +16,7 @@ from client.cli.common import (
     print_region_notes,
 )
 from client.core.documents import FormDocument
-from client.core.errors import UserError
+from client.core.errors import UserError, printable
 from client.core.i18n import tr
 from client.core.kommuner import foreign_data, foreign_data_text
 from client.core.validation.engine import FormValidator, ValidationContext
@@ -331,8 +331,9 @@ def write_report(
             out.write(t["form_level"] + "\n")
         else:
             first = items[0]
-            out.write(t["record"].format(line=line, journal=first.journal or "–",
-                                         caseworker=first.caseworker or "–") + "\n")
+            # A malformed line's journal may hold a control character: never to the terminal.
+            out.write(t["record"].format(line=line, journal=printable(first.journal or "–"),
+                                         caseworker=printable(first.caseworker or "–")) + "\n")
         for finding in items:
             label = tr(SEVERITY_LABELS[finding.severity], lang)
             where = f" [{finding.field}]" if finding.field else ""

@@ -79,6 +79,10 @@ def _display(value: Any, lang: str) -> Any:
         return format_int(value)
     if value is None:
         return "–"
+    if isinstance(value, str):
+        from client.core.errors import printable
+
+        return printable(value)  # a value from a file never sends a control character on
     return value
 
 
