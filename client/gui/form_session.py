@@ -83,7 +83,8 @@ class FormSession(QObject):
         self._has_changes = False
         self._findings_cache: list[Finding] | None = None
         self._status = FormStatus("draft")
-        self._signed_at: str | None = None
+        self._signed = False  # signed, and not changed since
+        self._signed_at: dt.datetime | None = None
         self._control_inputs = control_inputs(self.form)
         self._timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
         self._timer.timeout.connect(self.validate_now)
@@ -99,7 +100,7 @@ class FormSession(QObject):
         # Signed before (and not changed since): the form still says when.
         recorded = workspace.read_status(self.form.year).get(self.form.form_id)
         if recorded is not None and recorded.state == "signed":
-            self._signed_at = recorded.signed_at or ""
+            self._signed, self._signed_at = True, recorded.signed_at
         self._update_status()
 
     # --- what the views read ------------------------------------------------------------
@@ -271,7 +272,7 @@ class FormSession(QObject):
         self.set_explanation(ref, kept if text is None else text)
 
     def _apply_explanation(self, ref: str, text: str) -> None:
-        self._signed_at = None
+        self._signed = False
         if text.strip():
             self.document.unconfirmed.pop(ref, None)
         if text.strip():
@@ -294,7 +295,7 @@ class FormSession(QObject):
         self._changed()
 
     def _apply_explanations(self, texts: dict[str, str]) -> None:
-        self._signed_at = None
+        self._signed = False
         for ref, text in texts.items():
             if text.strip():
                 self.document.unconfirmed.pop(ref, None)
@@ -467,7 +468,7 @@ class FormSession(QObject):
         records = len(self.records) if self.records is not None else None
         if self.is_empty():
             state = "draft"  # an empty form is never "ready to submit"
-        if state == "ready" and self._signed_at is not None:
+        if state == "ready" and self._signed:
             self._status = FormStatus(
                 "signed", {k: v for k, v in counts.items() if v}, records, self._signed_at
             )
@@ -478,7 +479,7 @@ class FormSession(QObject):
 
     def _save(self) -> None:
         self._has_changes = True
-        self._signed_at = None  # any change after signing calls for a new submission
+        self._signed = False  # any change after signing calls for a new submission
         if self.records is not None and len(self.records) > SAVE_AT_ONCE_LIMIT:
             self._save_timer.start()
         else:
@@ -494,7 +495,8 @@ class FormSession(QObject):
         self.saved.emit()
 
     def mark_signed(self, at: dt.datetime | None = None) -> None:
-        when = (at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).isoformat(timespec="seconds")
+        when = at or self.workspace.clock()
+        self._signed = True
         self._signed_at = when
         self._status = FormStatus("signed", self._status.counts, self._status.records, when)
         self.workspace.write_status(self.form.year, self.form.form_id, self._status)

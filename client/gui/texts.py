@@ -73,18 +73,23 @@ def counts_text(counts: dict[str, int]) -> str:
     return ", ".join(parts) if parts else QCoreApplication.translate("Texts", "No findings")
 
 
-def signed_time(signed_at: str | None) -> str:
-    """ "02.12.2026 kl. 14:03" in Norwegian time from the status's ISO UTC time."""
-    if not signed_at:
-        return ""
+def signed_time(signed_at: object) -> str:
+    """ "02.12.2026 kl. 14:03" in Norwegian time from the status's time (a datetime, or
+    ISO 8601 text)."""
     import datetime as dt
 
     from client.core.submission.receipt import oslo_time
 
-    try:
-        when = dt.datetime.fromisoformat(signed_at)
-    except ValueError:
+    when = signed_at
+    if isinstance(when, str):
+        try:
+            when = dt.datetime.fromisoformat(when)
+        except ValueError:
+            return ""
+    if not isinstance(when, dt.datetime):
         return ""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
     local, in_oslo = oslo_time(when)
     text = QCoreApplication.translate("Texts", "%1 at %2").replace(
         "%1", local.strftime("%d.%m.%Y")
@@ -92,7 +97,7 @@ def signed_time(signed_at: str | None) -> str:
     return text if in_oslo else f"{text} UTC"
 
 
-def status_text(state: str, signed_at: str | None = None) -> str:
+def status_text(state: str, signed_at: object = None) -> str:
     """The form's state as the overview and the findings panel name it: "Signert
     02.12.2026 kl. 14:03" once signed."""
     when = signed_time(signed_at) if state == "signed" else ""
