@@ -420,6 +420,7 @@ def test_restart_comes_back_to_the_record_size_and_splitters(qtbot, window, form
 
     again = create_context(ctx.workspace.data_dir, lang="nb", asker=ScriptedAsker())
     again.today = lambda: dt.date(YEAR, 6, 1)
+    again.workspace.unit = ctx.workspace.unit  # the drafts' folder, as the fixture left it
     second = create_window(again)
     qtbot.addWidget(second)
     second.show()
