@@ -48,6 +48,7 @@ class SubmissionResult:
     findings: tuple[Finding, ...]
     record_count: int | None
     encrypted: bool
+    archived: Path | None = None  # the copy in the archive; None when none was made
 
 
 def container_name(region: str, form_id: str, year: int, when: dt.datetime) -> str:
@@ -79,6 +80,7 @@ def submit(
     clock: Callable[[], dt.datetime] = utc_now,
     validator: FormValidator | None = None,
     replaces: tuple[str, str] | None = None,
+    data_dir: Path | None = None,
 ) -> SubmissionResult:
     """Validate `document`, and when nothing blocks it write `<region>_<form>_<year>_<UTC>.asice`
     and its receipt to `out_dir`. Raises SubmissionBlocked (nothing written),
@@ -86,7 +88,9 @@ def submit(
     and never touches the document's own file. With `context.nothing_to_report` the data
     file is SSB's nil delivery (one space) and the receipt says there was nothing to
     report; `replaces` ((file name, SHA-256) of an earlier submission of the same form)
-    is named in the form data and on the receipt."""
+    is named in the form data and on the receipt. With `data_dir` (the user's data folder)
+    a copy of both files is kept in its archive when `out_dir` is another folder, so that
+    the next submission and next year's comparison find it."""
     form = document.form
     now = clock().astimezone(dt.UTC).replace(microsecond=0)
     signer.check(now)
@@ -200,6 +204,7 @@ def submit(
     except UserError:
         container_path.unlink(missing_ok=True)
         raise
+    archived = _keep_in_archive(data_dir, container_path, receipt_path)
     return SubmissionResult(
         container=container_path,
         receipt=receipt_path,
@@ -208,7 +213,23 @@ def submit(
         findings=tuple(findings),
         record_count=record_count,
         encrypted=encryption is not None,
+        archived=archived,
     )
+
+
+def _keep_in_archive(data_dir: Path | None, container: Path, receipt: Path) -> Path | None:
+    """The archive's copy of the container (made when missing); None without a data folder
+    or when the copy fails: the submission itself is written and stays valid, so a full
+    or locked archive must not turn it into a failure."""
+    if data_dir is None:
+        return None
+    from client.core.submission.archive import archive_dir, keep_copy
+
+    try:
+        keep_copy(data_dir, container, receipt)
+    except OSError:
+        return None
+    return archive_dir(data_dir) / container.name
 
 
 def _check_out_dir(out_dir: Path) -> Path:
