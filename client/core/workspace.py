@@ -151,9 +151,13 @@ class FormStatus:
     state: State
     counts: Mapping[str, int] = field(default_factory=dict)  # findings per severity
     records: int | None = None
+    nothing_to_report: bool = False  # signed as SSB's nil delivery
 
     def to_json(self) -> dict[str, Any]:
-        return {"state": self.state, "counts": dict(self.counts), "records": self.records}
+        out = {"state": self.state, "counts": dict(self.counts), "records": self.records}
+        if self.nothing_to_report:
+            out["nothingToReport"] = True
+        return out
 
     @classmethod
     def from_json(cls, data: Any) -> FormStatus | None:
@@ -168,6 +172,7 @@ class FormStatus:
             data["state"],
             {str(k): int(v) for k, v in counts.items() if isinstance(v, int)},
             records if isinstance(records, int) else None,
+            nothing_to_report=data.get("nothingToReport") is True and data["state"] == "signed",
         )
 
 

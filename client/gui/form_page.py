@@ -34,8 +34,10 @@ from client.gui.record_page import RecordPage
 if TYPE_CHECKING:
     from cryptography.x509 import Certificate
 
+    from client.core.documents import FormDocument
     from client.core.submission.keys import Signer
     from client.core.submission.submit import SubmissionResult
+    from client.core.validation.engine import ValidationContext
     from client.gui.context import AppContext
 
 PROGRESS_AFTER_MS = 300  # small files finish before a progress dialog would flash up
@@ -66,6 +68,9 @@ class FormPage(QWidget):
         self.description.setWordWrap(True)
         self.submit_button = QPushButton(QCoreApplication.translate("FormPage", "Sub&mit…"), self)
         self.submit_button.clicked.connect(self.submit)
+        from client.gui.nil_delivery import nothing_button
+
+        self.nothing_button = nothing_button(self)  # record forms only
 
         if form.is_record_form:
             self.records: RecordPage | None = RecordPage(session, lang, self)
@@ -91,6 +96,8 @@ class FormPage(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.back_button)
         head.addWidget(self.title, 1)
+        if self.nothing_button is not None:
+            head.addWidget(self.nothing_button)
         head.addWidget(self.submit_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -293,6 +300,11 @@ class FormPage(QWidget):
             return None
         return self._sign_and_write(signer, recipient, out_dir, info.self_signed)
 
+    def submit_nothing_to_report(self) -> operations.Operation | None:
+        from client.gui.nil_delivery import submit_nothing_to_report
+
+        return submit_nothing_to_report(self)
+
     def _orgnr_agrees(self, title: str, orgnr: str | None) -> bool:
         unit = self.ctx.settings.unit
         if unit is None or orgnr is None or orgnr == unit.orgnr:
@@ -332,8 +344,16 @@ class FormPage(QWidget):
         return folder
 
     def _sign_and_write(
-        self, signer: Signer, recipient: Certificate | None, out_dir: Path, self_signed: bool
+        self,
+        signer: Signer,
+        recipient: Certificate | None,
+        out_dir: Path,
+        self_signed: bool,
+        nil: tuple[FormDocument, ValidationContext] | None = None,
     ) -> operations.Operation:
+        """Sign on a worker thread: the form as it is, or with `nil` SSB's nil delivery
+        (client.gui.nil_delivery). A copy goes into the archive in the data folder."""
+        from client.core.submission.archive import earlier
         from client.core.submission.submit import submit as submit_document
         from client.core.workspace import snapshot
 
@@ -341,13 +361,12 @@ class FormPage(QWidget):
         session = self.session
         session.save_now()
         # The worker signs a copy; the modal busy dialog keeps the form from changing meanwhile.
-        document = snapshot(session.document)
-        context, validator, lang, clock = (
-            session.context,
-            session.validator,
-            self.ctx.lang,
-            self.ctx.clock,
-        )
+        document, context = nil or (snapshot(session.document), session.context)
+        validator, lang, clock = session.validator, self.ctx.lang, self.ctx.clock
+        data_dir = self.ctx.workspace.data_dir
+        form = session.form
+        before = earlier(out_dir, data_dir, context.region, form.form_id, form.year)
+        more = [] if nil else list(session.baseline_findings)
 
         def work(_: operations.Progress) -> SubmissionResult:
             return submit_document(
@@ -359,6 +378,9 @@ class FormPage(QWidget):
                 lang=lang,
                 clock=clock,
                 validator=validator,
+                replaces=(before.name, before.sha256) if before else None,
+                data_dir=data_dir,
+                more_findings=more,
             )
 
         busy = QProgressDialog(
@@ -373,6 +395,8 @@ class FormPage(QWidget):
         busy.setWindowModality(Qt.WindowModality.WindowModal)
         busy.setMinimumDuration(PROGRESS_AFTER_MS)
         self.submit_button.setEnabled(False)
+        if self.nothing_button is not None:
+            self.nothing_button.setEnabled(False)
         self.setCursor(Qt.CursorShape.BusyCursor)
 
         def finish() -> None:
@@ -380,11 +404,13 @@ class FormPage(QWidget):
             busy.deleteLater()
             self.unsetCursor()
             self.submit_button.setEnabled(True)
+            if self.nothing_button is not None:
+                self.nothing_button.setEnabled(True)
             self._operation = None
 
         def done(result: SubmissionResult) -> None:
             finish()
-            session.mark_signed()
+            session.mark_signed(nothing_to_report=nil is not None)
             self._show_submitted(result, self_signed)
 
         def failed(error: BaseException) -> None:

@@ -77,6 +77,8 @@ class FormSession(QObject):
         self.validating = False
         self._has_changes = False
         self._findings_cache: list[Finding] | None = None
+        # Last year's K- findings (client.gui.last_year), beside the form's own controls.
+        self.baseline_findings: list[Finding] = []
         self._status = FormStatus("draft")
         self._timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
         self._timer.timeout.connect(self.validate_now)
@@ -114,6 +116,10 @@ class FormSession(QObject):
                 self._findings_cache = self._session.findings()
             else:
                 self._findings_cache = list(self._answer_findings)
+            if self.baseline_findings:
+                self._findings_cache = sort_findings(
+                    [*self._findings_cache, *self.baseline_findings]
+                )
         return self._findings_cache
 
     def findings_for(self, index: int | None) -> list[Finding]:
@@ -125,9 +131,18 @@ class FormSession(QObject):
 
     def summary(self) -> dict[str, int]:
         if self._session is not None:
-            counts = self._session.summary
+            counts = dict(self._session.summary)
+            for finding in self.baseline_findings:
+                counts[finding.severity] = counts.get(finding.severity, 0) + 1
             return {s: counts.get(s, 0) for s in ("FATAL", "ERROR", "WARNING", "INFO")}
         return summarize(self._answer_findings)
+
+    def set_baseline_findings(self, findings: list[Finding]) -> None:
+        """Last year's K- findings (they need explanations like any warning)."""
+        self.baseline_findings = list(findings)
+        self._findings_cache = None
+        self._update_status()
+        self.findings_changed.emit()
 
     def readiness(self) -> Readiness:
         return assess(self.findings(), self.explanations)
@@ -368,8 +383,13 @@ class FormSession(QObject):
         self.workspace.write_status(self.form.year, self.form.form_id, self._status)
         self.saved.emit()
 
-    def mark_signed(self) -> None:
-        self._status = FormStatus("signed", self._status.counts, self._status.records)
+    def mark_signed(self, nothing_to_report: bool = False) -> None:
+        self._status = FormStatus(
+            "signed",
+            {} if nothing_to_report else self._status.counts,
+            0 if nothing_to_report else self._status.records,
+            nothing_to_report=nothing_to_report,
+        )
         self.workspace.write_status(self.form.year, self.form.form_id, self._status)
         # Closing must not write "ready" over it; an edit after signing sets this again.
         self._has_changes = False

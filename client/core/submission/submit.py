@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,6 +81,7 @@ def submit(
     validator: FormValidator | None = None,
     replaces: tuple[str, str] | None = None,
     data_dir: Path | None = None,
+    more_findings: Sequence[Finding] = (),
 ) -> SubmissionResult:
     """Validate `document`, and when nothing blocks it write `<region>_<form>_<year>_<UTC>.asice`
     and its receipt to `out_dir`. Raises SubmissionBlocked (nothing written),
@@ -96,7 +97,9 @@ def submit(
     signer.check(now)
     out_dir = _check_out_dir(Path(out_dir))
     validator = validator or FormValidator(form)
-    findings = sort_findings(validator.validate(document.data, context))
+    # `more_findings`: what the caller checked beyond the form's own controls (last year's
+    # K- controls in the window) is signed, explained and blocking like the rest.
+    findings = sort_findings([*validator.validate(document.data, context), *more_findings])
     check_ready(findings, document.explanations)
 
     region = context.region

@@ -251,32 +251,32 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>FindingsModel</name>
     <message>
-      <location filename="../findings_panel.py" line="82" />
+      <location filename="../findings_panel.py" line="83" />
       <source>Finding</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="83" />
+      <location filename="../findings_panel.py" line="84" />
       <source>Line</source>
       <translation>Linje</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="84" />
+      <location filename="../findings_panel.py" line="85" />
       <source>Field</source>
       <translation>Felt</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="85" />
+      <location filename="../findings_panel.py" line="86" />
       <source>Control</source>
       <translation>Kontroll</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="114" />
+      <location filename="../findings_panel.py" line="115" />
       <source>Explained</source>
       <translation>Forklart</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="116" />
+      <location filename="../findings_panel.py" line="117" />
       <source>Needs explanation</source>
       <translation>Trenger forklaring</translation>
     </message>
@@ -292,38 +292,48 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="157" />
+      <location filename="../findings_panel.py" line="158" />
       <source>Findings</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="170" />
+      <location filename="../findings_panel.py" line="171" />
       <source>E&amp;xplanation of the warning:</source>
       <translation>Forklaring av &amp;advarselen:</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="176" />
+      <location filename="../findings_panel.py" line="177" />
       <source>Why the value is right although the control warns</source>
       <translation>Hvorfor verdien er riktig selv om kontrollen advarer</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="182" />
+      <location filename="../findings_panel.py" line="183" />
       <source>Explanation of the warning</source>
       <translation>Forklaring av advarselen</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="223" />
-      <location filename="../findings_panel.py" line="242" />
+      <location filename="../findings_panel.py" line="210" />
+      <source>Set to &amp;0</source>
+      <translation>Sett til &amp;0</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="212" />
+      <source>Set the negative amount to 0, as SSB would; the explanation is kept</source>
+      <translation>Sett det negative beløpet til 0, slik SSB gjør; forklaringen beholdes</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="243" />
+      <location filename="../findings_panel.py" line="262" />
       <source>Checking…</source>
       <translation>Kontrollerer …</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="229" />
+      <location filename="../findings_panel.py" line="249" />
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikke klart: rett feilene før skjemaet kan sendes inn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="240" />
+      <location filename="../findings_panel.py" line="260" />
       <source>Ready to submit.</source>
       <translation>Klart til innsending.</translation>
     </message>
@@ -347,128 +357,128 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="56" />
+      <location filename="../form_page.py" line="58" />
       <source>&amp;Back to overview</source>
       <translation>&amp;Tilbake til oversikten</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="67" />
+      <location filename="../form_page.py" line="69" />
       <source>Sub&amp;mit…</source>
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="116" />
+      <location filename="../form_page.py" line="123" />
       <source>Move to a question and press F1 for help with it.</source>
       <translation>Gå til et spørsmål og trykk F1 for hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="119" />
+      <location filename="../form_page.py" line="126" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="122" />
+      <location filename="../form_page.py" line="129" />
       <source>There is no help text for this question.</source>
       <translation>Det finnes ingen hjelpetekst til dette spørsmålet.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="140" />
-      <location filename="../form_page.py" line="149" />
-      <location filename="../form_page.py" line="169" />
-      <location filename="../form_page.py" line="203" />
+      <location filename="../form_page.py" line="147" />
+      <location filename="../form_page.py" line="156" />
+      <location filename="../form_page.py" line="176" />
+      <location filename="../form_page.py" line="210" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="141" />
+      <location filename="../form_page.py" line="148" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="163" />
+      <location filename="../form_page.py" line="170" />
       <source>Reading %1…</source>
       <translation>Leser %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="164" />
+      <location filename="../form_page.py" line="171" />
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="220" />
+      <location filename="../form_page.py" line="227" />
       <source>Checking %1…</source>
       <translation>Kontrollerer %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="236" />
-      <location filename="../form_page.py" line="248" />
-      <location filename="../form_page.py" line="252" />
+      <location filename="../form_page.py" line="243" />
+      <location filename="../form_page.py" line="255" />
+      <location filename="../form_page.py" line="259" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="237" />
+      <location filename="../form_page.py" line="244" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="266" />
-      <location filename="../form_page.py" line="342" />
+      <location filename="../form_page.py" line="273" />
+      <location filename="../form_page.py" line="360" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="272" />
+      <location filename="../form_page.py" line="279" />
       <source>The form is not ready: correct every error and explain every warning first (see the findings below).</source>
       <translation>Skjemaet er ikke klart: rett alle feil og forklar alle advarsler først (se funnene nederst).</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="302" />
+      <location filename="../form_page.py" line="314" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet hører til organisasjonsnummer %1, men rapporteringsenheten har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="322" />
+      <location filename="../form_page.py" line="332" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfilen og kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="367" />
+      <location filename="../form_page.py" line="387" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriver innsendingsfilen …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="405" />
+      <location filename="../form_page.py" line="429" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er kryptert til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="409" />
+      <location filename="../form_page.py" line="433" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="413" />
+      <location filename="../form_page.py" line="437" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="416" />
+      <location filename="../form_page.py" line="440" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="422" />
+      <location filename="../form_page.py" line="446" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med et testsertifikat: SSB godtar bare kommunens virksomhetssertifikat.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="429" />
+      <location filename="../form_page.py" line="453" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="431" />
+      <location filename="../form_page.py" line="455" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Åpne kvitteringen</translation>
     </message>
@@ -639,6 +649,37 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <location filename="../main_window.py" line="473" />
       <source>Form packs (*.zip)</source>
       <translation>Skjemapakker (*.zip)</translation>
+    </message>
+  </context>
+  <context>
+    <name>NilDelivery</name>
+    <message>
+      <location filename="../nil_delivery.py" line="32" />
+      <source>&amp;Nothing to report…</source>
+      <translation>Skal &amp;ikke rapportere …</translation>
+    </message>
+    <message>
+      <location filename="../nil_delivery.py" line="34" />
+      <source>The municipality has no one to report: submit SSB's nil delivery (one space)</source>
+      <translation>Kommunen har ingen å rapportere: send SSBs tomme leveranse (ett mellomrom)</translation>
+    </message>
+    <message>
+      <location filename="../nil_delivery.py" line="58" />
+      <source>Nothing to report</source>
+      <translation>Skal ikke rapportere</translation>
+    </message>
+    <message>
+      <location filename="../nil_delivery.py" line="60" />
+      <source>Submit form %1 as nothing to report? SSB then gets its nil delivery (a file of one space), signed, with a receipt saying the municipality has nothing to report.</source>
+      <translation>Sende inn skjema %1 som «skal ikke rapportere»? SSB får da den tomme leveransen (en fil med ett mellomrom), signert, med en kvittering som sier at kommunen ikke har noe å rapportere.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../nil_delivery.py" line="67" />
+      <source>The %n record(s) in the draft are not sent; they stay in the draft.</source>
+      <translation>
+        <numerusform>Utkastets %n post sendes ikke; den blir liggende i utkastet.</numerusform>
+        <numerusform>Utkastets %n poster sendes ikke; de blir liggende i utkastet.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -926,7 +967,12 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>Signert</translation>
     </message>
     <message>
-      <location filename="../texts.py" line="73" />
+      <location filename="../texts.py" line="29" />
+      <source>Signed: nothing to report</source>
+      <translation>Signert: ingenting å rapportere</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="79" />
       <source>No findings</source>
       <translation>Ingen funn</translation>
     </message>

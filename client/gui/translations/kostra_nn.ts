@@ -251,32 +251,32 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>FindingsModel</name>
     <message>
-      <location filename="../findings_panel.py" line="82" />
+      <location filename="../findings_panel.py" line="83" />
       <source>Finding</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="83" />
+      <location filename="../findings_panel.py" line="84" />
       <source>Line</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="84" />
+      <location filename="../findings_panel.py" line="85" />
       <source>Field</source>
       <translation>Felt</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="85" />
+      <location filename="../findings_panel.py" line="86" />
       <source>Control</source>
       <translation>Kontroll</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="114" />
+      <location filename="../findings_panel.py" line="115" />
       <source>Explained</source>
       <translation>Forklart</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="116" />
+      <location filename="../findings_panel.py" line="117" />
       <source>Needs explanation</source>
       <translation>Treng forklaring</translation>
     </message>
@@ -292,38 +292,48 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="157" />
+      <location filename="../findings_panel.py" line="158" />
       <source>Findings</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="170" />
+      <location filename="../findings_panel.py" line="171" />
       <source>E&amp;xplanation of the warning:</source>
       <translation>Forklaring &amp;av åtvaringa:</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="176" />
+      <location filename="../findings_panel.py" line="177" />
       <source>Why the value is right although the control warns</source>
       <translation>Kvifor verdien er rett sjølv om kontrollen åtvarar</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="182" />
+      <location filename="../findings_panel.py" line="183" />
       <source>Explanation of the warning</source>
       <translation>Forklaring av åtvaringa</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="223" />
-      <location filename="../findings_panel.py" line="242" />
+      <location filename="../findings_panel.py" line="210" />
+      <source>Set to &amp;0</source>
+      <translation>Set til &amp;0</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="212" />
+      <source>Set the negative amount to 0, as SSB would; the explanation is kept</source>
+      <translation>Set det negative beløpet til 0, slik SSB gjer; forklaringa blir behalden</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="243" />
+      <location filename="../findings_panel.py" line="262" />
       <source>Checking…</source>
       <translation>Kontrollerer …</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="229" />
+      <location filename="../findings_panel.py" line="249" />
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikkje klart: rett feila før skjemaet kan sendast inn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="240" />
+      <location filename="../findings_panel.py" line="260" />
       <source>Ready to submit.</source>
       <translation>Klart til innsending.</translation>
     </message>
@@ -347,128 +357,128 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="56" />
+      <location filename="../form_page.py" line="58" />
       <source>&amp;Back to overview</source>
       <translation>&amp;Tilbake til oversikta</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="67" />
+      <location filename="../form_page.py" line="69" />
       <source>Sub&amp;mit…</source>
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="116" />
+      <location filename="../form_page.py" line="123" />
       <source>Move to a question and press F1 for help with it.</source>
       <translation>Gå til eit spørsmål og trykk F1 for hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="119" />
+      <location filename="../form_page.py" line="126" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="122" />
+      <location filename="../form_page.py" line="129" />
       <source>There is no help text for this question.</source>
       <translation>Det finst ingen hjelpetekst til dette spørsmålet.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="140" />
-      <location filename="../form_page.py" line="149" />
-      <location filename="../form_page.py" line="169" />
-      <location filename="../form_page.py" line="203" />
+      <location filename="../form_page.py" line="147" />
+      <location filename="../form_page.py" line="156" />
+      <location filename="../form_page.py" line="176" />
+      <location filename="../form_page.py" line="210" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="141" />
+      <location filename="../form_page.py" line="148" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="163" />
+      <location filename="../form_page.py" line="170" />
       <source>Reading %1…</source>
       <translation>Les %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="164" />
+      <location filename="../form_page.py" line="171" />
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="220" />
+      <location filename="../form_page.py" line="227" />
       <source>Checking %1…</source>
       <translation>Kontrollerer %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="236" />
-      <location filename="../form_page.py" line="248" />
-      <location filename="../form_page.py" line="252" />
+      <location filename="../form_page.py" line="243" />
+      <location filename="../form_page.py" line="255" />
+      <location filename="../form_page.py" line="259" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="237" />
+      <location filename="../form_page.py" line="244" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="266" />
-      <location filename="../form_page.py" line="342" />
+      <location filename="../form_page.py" line="273" />
+      <location filename="../form_page.py" line="360" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="272" />
+      <location filename="../form_page.py" line="279" />
       <source>The form is not ready: correct every error and explain every warning first (see the findings below).</source>
       <translation>Skjemaet er ikkje klart: rett alle feil og forklar alle åtvaringar først (sjå funna nedst).</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="302" />
+      <location filename="../form_page.py" line="314" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet høyrer til organisasjonsnummer %1, men rapporteringseininga har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="322" />
+      <location filename="../form_page.py" line="332" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfila og kvitteringa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="367" />
+      <location filename="../form_page.py" line="387" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriv innsendingsfila …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="405" />
+      <location filename="../form_page.py" line="429" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er krypterte til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="409" />
+      <location filename="../form_page.py" line="433" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="413" />
+      <location filename="../form_page.py" line="437" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="416" />
+      <location filename="../form_page.py" line="440" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="422" />
+      <location filename="../form_page.py" line="446" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med eit testsertifikat: SSB godtek berre verksemdssertifikatet til kommunen.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="429" />
+      <location filename="../form_page.py" line="453" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="431" />
+      <location filename="../form_page.py" line="455" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Opne kvitteringa</translation>
     </message>
@@ -639,6 +649,37 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <location filename="../main_window.py" line="473" />
       <source>Form packs (*.zip)</source>
       <translation>Skjemapakkar (*.zip)</translation>
+    </message>
+  </context>
+  <context>
+    <name>NilDelivery</name>
+    <message>
+      <location filename="../nil_delivery.py" line="32" />
+      <source>&amp;Nothing to report…</source>
+      <translation>Skal &amp;ikkje rapportere …</translation>
+    </message>
+    <message>
+      <location filename="../nil_delivery.py" line="34" />
+      <source>The municipality has no one to report: submit SSB's nil delivery (one space)</source>
+      <translation>Kommunen har ingen å rapportere: send den tomme leveransen til SSB (eitt mellomrom)</translation>
+    </message>
+    <message>
+      <location filename="../nil_delivery.py" line="58" />
+      <source>Nothing to report</source>
+      <translation>Skal ikkje rapportere</translation>
+    </message>
+    <message>
+      <location filename="../nil_delivery.py" line="60" />
+      <source>Submit form %1 as nothing to report? SSB then gets its nil delivery (a file of one space), signed, with a receipt saying the municipality has nothing to report.</source>
+      <translation>Sende inn skjema %1 som «skal ikkje rapportere»? SSB får då den tomme leveransen (ei fil med eitt mellomrom), signert, med ei kvittering som seier at kommunen ikkje har noko å rapportere.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../nil_delivery.py" line="67" />
+      <source>The %n record(s) in the draft are not sent; they stay in the draft.</source>
+      <translation>
+        <numerusform>Den %n posten i utkastet blir ikkje send; han blir liggjande i utkastet.</numerusform>
+        <numerusform>Dei %n postane i utkastet blir ikkje sende; dei blir liggjande i utkastet.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -926,7 +967,12 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Signert</translation>
     </message>
     <message>
-      <location filename="../texts.py" line="73" />
+      <location filename="../texts.py" line="29" />
+      <source>Signed: nothing to report</source>
+      <translation>Signert: ingenting å rapportere</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="79" />
       <source>No findings</source>
       <translation>Ingen funn</translation>
     </message>
