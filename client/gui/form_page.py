@@ -28,6 +28,7 @@ from client.core.validation.findings import Finding
 from client.gui import operations
 from client.gui.findings_panel import FindingsPanel
 from client.gui.form_session import FormSession
+from client.gui.last_year import last_year_panel
 from client.gui.questionnaire import QuestionnaireView
 from client.gui.record_page import RecordPage
 
@@ -102,6 +103,8 @@ class FormPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.description)
+        # Record forms: last year's figures beside this year's (client.gui.last_year).
+        self.last_year = last_year_panel(ctx, session, layout, self)
         layout.addWidget(split, 1)
         self._operation: operations.Operation | None = None
 
@@ -272,6 +275,7 @@ class FormPage(QWidget):
             return None
         title = QCoreApplication.translate("FormPage", "Submit")
         self.session.validate_now()
+        self.session.refresh_last_year()  # last year's K- controls on the records as they are
         readiness = self.session.readiness()
         if not readiness.ready:
             self.ctx.asker.warn(

@@ -8,7 +8,7 @@ schedule revalidation (debounced) and hand a snapshot to the draft writer.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -28,6 +28,9 @@ from client.core.workspace import (
     snapshot,
 )
 from client.gui import commands, operations
+
+if TYPE_CHECKING:
+    from client.core.baseline import Comparison, LastYear
 
 VALIDATE_DELAY_MS = 120
 # Writing a 20 000-record draft costs the writer thread ~0.4 s of Python (and the UI
@@ -77,7 +80,9 @@ class FormSession(QObject):
         self.validating = False
         self._has_changes = False
         self._findings_cache: list[Finding] | None = None
-        # Last year's K- findings (client.gui.last_year), beside the form's own controls.
+        # Last year's delivery (client.gui.last_year) and its K- findings, beside the form's
+        # own controls; compared again before a submission, so what is signed is current.
+        self.last_year: LastYear | None = None
         self.baseline_findings: list[Finding] = []
         self._status = FormStatus("draft")
         self._timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
@@ -137,8 +142,29 @@ class FormSession(QObject):
             return {s: counts.get(s, 0) for s in ("FATAL", "ERROR", "WARNING", "INFO")}
         return summarize(self._answer_findings)
 
+    def set_last_year(
+        self, last: LastYear | None, findings: list[Finding] | None = None
+    ) -> list[Comparison]:
+        """Compare with last year's delivery (None: stop comparing), unless `findings` are
+        the comparison's, made on a worker thread; returns both years' figures. The K-
+        findings join the form's and need explanations like any warning."""
+        self.last_year = last
+        comparisons: list[Comparison] = []
+        if findings is None:
+            findings = []
+            if last is not None and self.records is not None:
+                from client.core.baseline import compare
+
+                comparisons, findings = compare(self.validator, self.records, last, self.context)
+        self.set_baseline_findings(findings)
+        return comparisons
+
+    def refresh_last_year(self) -> None:
+        """Compare again with the records as they are now (before signing)."""
+        if self.last_year is not None:
+            self.set_last_year(self.last_year)
+
     def set_baseline_findings(self, findings: list[Finding]) -> None:
-        """Last year's K- findings (they need explanations like any warning)."""
         self.baseline_findings = list(findings)
         self._findings_cache = None
         self._update_status()

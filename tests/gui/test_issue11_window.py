@@ -1,6 +1,7 @@
 """Issue 11 in the window: nothing to report, "Set to 0" on a netto amount, the archive."""
 
 import zipfile
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -116,3 +117,91 @@ def test_set_to_zero_on_a_netto_amount_keeps_the_explanation(qtbot, window, form
     assert session.records.value(2, "BIDRAG") == "-1500"
     back = next(f for f in session.findings() if f.control == "K-NETTO")
     assert back.ref == netto.ref and session.explanations[back.ref] == "Tilbakebetalt forskudd"
+
+
+def _submit_last_year(ctx, records_2025):
+    """Last year's delivery, signed for real by the core and kept in the archive."""
+    from test_submission_support import NOW, self_signed_signer_parts
+
+    from client.core.documents import FormDocument
+    from client.core.submission.archive import ensure_archive
+    from client.core.submission.keys import Signer
+    from client.core.submission.submit import submit
+    from client.core.validation.engine import ValidationContext
+
+    f2025 = FormCatalog().load("11F", 2025)
+    document = FormDocument(f2025, records=RecordSet.from_records(f2025, records_2025))
+    result = submit(document, ValidationContext.from_region(REGION, 2025),
+                    Signer(*self_signed_signer_parts()), ensure_archive(ctx.workspace.data_dir),
+                    clock=lambda: NOW)
+    return result.container
+
+
+def _long_term_only(records):
+    """What Fjell delivered: only the recipients with six months or more."""
+    months = [f"STMND_{m}" for m in range(1, 13)]
+    return [r for r in records if sum(1 for m in months if r.get(m, "").strip()) >= 6]
+
+
+def test_last_year_is_found_in_the_archive_and_compared(qtbot, window, ctx, form, tmp_path):
+    f2025 = FormCatalog().load("11F", 2025)
+    last = list(clean_records(f2025, 200, REGION, seed=11))
+    container = _submit_last_year(ctx, last)
+    this = _long_term_only(list(clean_records(form, 200, REGION, seed=11)))
+    assert 20 < len(this) < 150
+    path = tmp_path / "in.txt"
+    write_record_file(path, RecordSet.from_records(form, this))
+    page = import_records(qtbot, window, path)
+    panel = page.last_year
+    assert panel is not None and panel.path == container
+    qtbot.waitUntil(lambda: panel.operation is None and panel.table.isVisible(), timeout=20000)
+    qtbot.waitUntil(lambda: window.session.last_year is not None, timeout=5000)
+    assert container.name in panel.source.text()
+    session = window.session
+    fired = {f.control for f in session.findings() if f.control.startswith("K-")}
+    assert {"K-ANTALL", "K-LANGTID"} <= fired, fired
+    # Both years' figures, side by side.
+    table = panel.table
+    assert table.horizontalHeaderItem(1).text() == "2026"
+    assert table.horizontalHeaderItem(2).text() == "2025"
+    first_row = [table.item(0, c).text() for c in range(4)]
+    assert first_row[1] == str(len(this)) and first_row[2] == "200", first_row
+    # The warnings need explanations before the form is ready, as any warning does.
+    assert not session.readiness().ready
+    for finding in session.findings():
+        if finding.severity == "WARNING":
+            session.set_explanation(finding.ref, "Bare langtidsmottakere i år (test).")
+    settle(qtbot, session)
+    assert session.readiness().ready, session.findings()
+    grab = window.grab()
+    grab.save(str(Path("/tmp") / "i11_last_year.png"))
+
+    # Submitted, the K- warnings and their explanations travel in the signed form data.
+    out = tmp_path / "ut"
+    out.mkdir()
+    ctx.asker.choices = [1]
+    ctx.asker.folders = [out]
+    wait_done(qtbot, page, page.submit())
+    assert not ctx.asker.texts("warn"), ctx.asker.texts("warn")
+    (signed,) = out.glob("*.asice")
+    import json
+
+    with zipfile.ZipFile(signed) as archive:
+        data = json.loads(archive.read("skjema.json"))
+    assert {"K-ANTALL", "K-LANGTID"} <= {f["control"] for f in data["findings"]}
+
+
+def test_last_years_file_chosen_by_hand_and_a_bad_one_is_explained(qtbot, window, ctx, form,
+                                                                    tmp_path):
+    page = open_form(qtbot, window, "11CF")
+    panel = page.last_year
+    assert panel.path is None and "arkivet" in panel.source.text()
+    assert not panel.compare_button.isEnabled()
+    bad = tmp_path / "fjor.txt"
+    bad.write_text("x" * 40 + "\n", "latin-1")
+    ctx.asker.files = [bad]
+    operation = panel.choose_file()
+    operation.wait(20)
+    qtbot.waitUntil(lambda: panel.operation is None, timeout=10000)
+    assert "fjor.txt" in panel.source.text() and "40 tegn" in panel.source.text()
+    assert window.session.last_year is None and not panel.table.isVisible()

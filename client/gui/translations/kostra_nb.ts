@@ -357,130 +357,178 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="58" />
+      <location filename="../form_page.py" line="59" />
       <source>&amp;Back to overview</source>
       <translation>&amp;Tilbake til oversikten</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="69" />
+      <location filename="../form_page.py" line="70" />
       <source>Sub&amp;mit…</source>
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="123" />
+      <location filename="../form_page.py" line="126" />
       <source>Move to a question and press F1 for help with it.</source>
       <translation>Gå til et spørsmål og trykk F1 for hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="126" />
+      <location filename="../form_page.py" line="129" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="129" />
+      <location filename="../form_page.py" line="132" />
       <source>There is no help text for this question.</source>
       <translation>Det finnes ingen hjelpetekst til dette spørsmålet.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="147" />
-      <location filename="../form_page.py" line="156" />
-      <location filename="../form_page.py" line="176" />
-      <location filename="../form_page.py" line="210" />
+      <location filename="../form_page.py" line="150" />
+      <location filename="../form_page.py" line="159" />
+      <location filename="../form_page.py" line="179" />
+      <location filename="../form_page.py" line="213" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="148" />
+      <location filename="../form_page.py" line="151" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="170" />
+      <location filename="../form_page.py" line="173" />
       <source>Reading %1…</source>
       <translation>Leser %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="171" />
+      <location filename="../form_page.py" line="174" />
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="227" />
+      <location filename="../form_page.py" line="230" />
       <source>Checking %1…</source>
       <translation>Kontrollerer %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="243" />
-      <location filename="../form_page.py" line="255" />
-      <location filename="../form_page.py" line="259" />
+      <location filename="../form_page.py" line="246" />
+      <location filename="../form_page.py" line="258" />
+      <location filename="../form_page.py" line="262" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="244" />
+      <location filename="../form_page.py" line="247" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="273" />
-      <location filename="../form_page.py" line="360" />
+      <location filename="../form_page.py" line="276" />
+      <location filename="../form_page.py" line="364" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="279" />
+      <location filename="../form_page.py" line="283" />
       <source>The form is not ready: correct every error and explain every warning first (see the findings below).</source>
       <translation>Skjemaet er ikke klart: rett alle feil og forklar alle advarsler først (se funnene nederst).</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="314" />
+      <location filename="../form_page.py" line="318" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet hører til organisasjonsnummer %1, men rapporteringsenheten har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="332" />
+      <location filename="../form_page.py" line="336" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfilen og kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="387" />
+      <location filename="../form_page.py" line="391" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriver innsendingsfilen …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="429" />
+      <location filename="../form_page.py" line="433" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er kryptert til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="433" />
+      <location filename="../form_page.py" line="437" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="437" />
+      <location filename="../form_page.py" line="441" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="440" />
+      <location filename="../form_page.py" line="444" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="446" />
+      <location filename="../form_page.py" line="450" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med et testsertifikat: SSB godtar bare kommunens virksomhetssertifikat.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="453" />
+      <location filename="../form_page.py" line="457" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="455" />
+      <location filename="../form_page.py" line="459" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Åpne kvitteringen</translation>
+    </message>
+  </context>
+  <context>
+    <name>LastYear</name>
+    <message>
+      <location filename="../last_year.py" line="64" />
+      <source>Compare with &amp;last year</source>
+      <translation>Sammenlign med i &amp;fjor</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="68" />
+      <source>Last year's fi&amp;le…</source>
+      <translation>Fjorårets fi&amp;l …</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="76" />
+      <source>This year's and last year's figures</source>
+      <translation>Tallene for i år og i fjor</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="113" />
+      <source>No submission from last year in the archive. Choose last year's file to compare the figures.</source>
+      <translation>Ingen innsending fra i fjor i arkivet. Velg fjorårets fil for å sammenligne tallene.</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="119" />
+      <source>Last year: %1</source>
+      <translation>I fjor: %1</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="128" />
+      <source>Last year's file</source>
+      <translation>Fjorårets fil</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="129" />
+      <source>SSB files, drafts and submissions (*.txt *.dat *.json *.asice);;*</source>
+      <translation>SSB-filer, utkast og innsendinger (*.txt *.dat *.json *.asice);;*</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="188" />
+      <source>Figure</source>
+      <translation>Tall</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="191" />
+      <source>Change</source>
+      <translation>Endring</translation>
     </message>
   </context>
   <context>
