@@ -205,3 +205,57 @@ def test_last_years_file_chosen_by_hand_and_a_bad_one_is_explained(qtbot, window
     qtbot.waitUntil(lambda: panel.operation is None, timeout=10000)
     assert "fjor.txt" in panel.source.text() and "40 tegn" in panel.source.text()
     assert window.session.last_year is None and not panel.table.isVisible()
+
+
+def test_an_oslo_user_checks_the_bydel_files_together(qtbot, window, ctx, form, tmp_path):
+    from client.core.identity import synthetic_orgnr
+    from client.core.workspace import ReportingUnit
+    from synthetic import clean_record
+
+    assert not window.bydel_action.isVisible()  # not for other municipalities
+    window.set_unit(ReportingUnit("0301", "Oslo kommune", synthetic_orgnr(2), "01"))
+    assert window.bydel_action.isVisible()
+    files = []
+    for bydel in (1, 2, 3):
+        records = [clean_record(form, bydel * 1000 + i, f"0301{bydel:02d}") for i in range(30)]
+        files.append(records)
+    shared = files[0][1]["PERSON_FODSELSNR"]  # line 2 of bydel 1 ...
+    files[1][3]["PERSON_FODSELSNR"] = shared  # ... line 4 of bydel 2 ...
+    files[2][0]["PERSON_FODSELSNR"] = shared  # ... and line 1 of bydel 3
+    paths = []
+    for n, records in enumerate(files, 1):
+        path = tmp_path / f"bydel{n:02d}.txt"
+        write_record_file(path, RecordSet.from_records(form, records))
+        paths.append(path)
+
+    dialog = window.check_bydel_files()
+    qtbot.addWidget(dialog)
+    assert sorted(f.form_id for f in dialog.forms) == ["11CF", "11F"]  # record forms only
+    assert dialog.form_combo.count() == 2
+    dialog.form_combo.setCurrentIndex(
+        next(i for i, f in enumerate(dialog.forms) if f.form_id == "11F")
+    )
+    ctx.asker.file_lists = [paths]
+    operation = dialog.choose_and_check()
+    operation.wait(30)
+    qtbot.waitUntil(lambda: dialog.operation is None, timeout=10000)
+    assert dialog.files.rowCount() == 3
+    assert [dialog.files.item(r, 1).text() for r in range(3)] == ["30", "30", "30"]
+    assert dialog.across.count() == 1
+    text = dialog.across.item(0).text()
+    assert text.startswith("K-BYDEL")
+    for place in ("bydel01.txt linje 2", "bydel02.txt linje 4", "bydel03.txt linje 1"):
+        assert place in text, text
+    assert shared not in text and shared not in dialog.status.text()
+    assert "1 person" in dialog.status.text()
+    dialog.resize(1000, 640)
+    dialog.grab().save("/tmp/i11_bydeler.png")
+
+    # One file is not a check across files; a file that cannot be read says which.
+    ctx.asker.file_lists = [[paths[0]]]
+    assert dialog.choose_and_check() is None and "minst to" in dialog.status.text()
+    missing = tmp_path / "borte.txt"
+    operation = dialog.check([paths[0], missing])
+    operation.wait(30)
+    qtbot.waitUntil(lambda: dialog.operation is None, timeout=10000)
+    assert "borte.txt" in dialog.status.text()

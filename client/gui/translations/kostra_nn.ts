@@ -36,24 +36,111 @@
   <context>
     <name>Asker</name>
     <message>
-      <location filename="../asker.py" line="102" />
+      <location filename="../asker.py" line="107" />
       <source>Passphrase</source>
       <translation>Passordfrase</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="116" />
+      <location filename="../asker.py" line="121" />
       <source>Type the same passphrase again</source>
       <translation>Skriv det same passordet ein gong til</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="125" />
+      <location filename="../asker.py" line="130" />
       <source>The two passphrases were not the same. Try again.</source>
       <translation>Dei to passorda var ikkje like. Prøv igjen.</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="132" />
+      <location filename="../asker.py" line="137" />
       <source>KOSTRA-klienten</source>
       <translation>KOSTRA-klienten</translation>
+    </message>
+  </context>
+  <context>
+    <name>BydelCheck</name>
+    <message numerus="yes">
+      <location filename="../bydeler.py" line="197" />
+      <source>%n person(s) are in more than one file. SSB counts each once; check that each is reported by the right bydel.</source>
+      <translation>
+        <numerusform>%n person er med i meir enn éi fil. SSB tel personen éin gong; sjekk at han blir rapportert av rett bydel.</numerusform>
+        <numerusform>%n personar er med i meir enn éi fil. SSB tel kvar av dei éin gong; sjekk at kvar blir rapportert av rett bydel.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="62" />
+      <source>Check the bydel files together</source>
+      <translation>Kontroller bydelsfilene saman</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="65" />
+      <source>Choose every bydel's file of the form. Each file is checked by itself, then all together: a person in more than one file is counted once by SSB.</source>
+      <translation>Vel fila frå kvar bydel for skjemaet. Kvar fil blir kontrollert for seg, deretter alle saman: SSB tel ein person som er med i fleire filer, berre éin gong.</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="76" />
+      <source>&amp;Form:</source>
+      <translation>&amp;Skjema:</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="79" />
+      <source>&amp;Choose files and check…</source>
+      <translation>&amp;Vel filer og kontroller …</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="87" />
+      <source>File</source>
+      <translation>Fil</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="88" />
+      <source>Records</source>
+      <translation>Postar</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="96" />
+      <source>Each file</source>
+      <translation>Kvar fil</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="98" />
+      <source>People in more than one file:</source>
+      <translation>Personar i meir enn éi fil:</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="122" />
+      <source>The bydel files</source>
+      <translation>Bydelsfilene</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="123" />
+      <source>SSB files (*.txt *.dat *.*)</source>
+      <translation>SSB-filer (*.txt *.dat *.*)</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="129" />
+      <source>Choose at least two files to check them together.</source>
+      <translation>Vel minst to filer for å kontrollere dei saman.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../bydeler.py" line="168" />
+      <source>Checking %n file(s)…</source>
+      <translation>
+        <numerusform>Kontrollerer %n fil …</numerusform>
+        <numerusform>Kontrollerer %n filer …</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../bydeler.py" line="197" />
+      <source>%n person(s) are in more than one file. SSB counts each of them once for the municipality.</source>
+      <translation>
+        <numerusform>%n person er med i meir enn éi fil. SSB tel personen éin gong for kommunen.</numerusform>
+        <numerusform>%n personar er med i meir enn éi fil. SSB tel kvar av dei éin gong for kommunen.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="205" />
+      <source>Nobody is in more than one file.</source>
+      <translation>Ingen personar er med i meir enn éi fil.</translation>
     </message>
   </context>
   <context>
@@ -574,127 +661,132 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>&amp;Lukk skjema</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="123" />
+      <location filename="../main_window.py" line="120" />
+      <source>Check &amp;bydel files together…</source>
+      <translation>Kontroller &amp;bydelsfilene saman …</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="129" />
       <source>&amp;Quit</source>
       <translation>&amp;Avslutt</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="129" />
+      <location filename="../main_window.py" line="135" />
       <source>&amp;Edit</source>
       <translation>&amp;Rediger</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="131" />
+      <location filename="../main_window.py" line="137" />
       <source>&amp;Undo</source>
       <translation>&amp;Angre</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="136" />
+      <location filename="../main_window.py" line="142" />
       <source>&amp;Redo</source>
       <translation>&amp;Gjør om</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="141" />
+      <location filename="../main_window.py" line="147" />
       <source>&amp;Find record</source>
       <translation>&amp;Finn post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="146" />
+      <location filename="../main_window.py" line="152" />
       <source>&amp;New record</source>
       <translation>&amp;Ny post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="152" />
+      <location filename="../main_window.py" line="158" />
       <source>&amp;Language</source>
       <translation>&amp;Språk</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="161" />
+      <location filename="../main_window.py" line="167" />
       <source>&amp;Settings</source>
       <translation>&amp;Innstillingar</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="164" />
+      <location filename="../main_window.py" line="170" />
       <source>&amp;Reporting unit…</source>
       <translation>&amp;Rapporteringseining …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="169" />
+      <location filename="../main_window.py" line="175" />
       <source>&amp;Certificate…</source>
       <translation>&amp;Sertifikat …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="174" />
+      <location filename="../main_window.py" line="180" />
       <source>Install &amp;form pack…</source>
       <translation>Installer s&amp;kjemapakke …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="179" />
+      <location filename="../main_window.py" line="185" />
       <source>&amp;Help</source>
       <translation>&amp;Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="181" />
+      <location filename="../main_window.py" line="187" />
       <source>&amp;Help for this question</source>
       <translation>&amp;Hjelp til dette spørsmålet</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="188" />
+      <location filename="../main_window.py" line="194" />
       <source>&amp;About KOSTRA-klienten</source>
       <translation>&amp;Om KOSTRA-klienten</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="235" />
+      <location filename="../main_window.py" line="244" />
       <source>No reporting unit chosen yet</source>
       <translation>Inga rapporteringseining er vald enno</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="240" />
+      <location filename="../main_window.py" line="249" />
       <source>, district %1</source>
       <translation>, bydel %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="243" />
+      <location filename="../main_window.py" line="252" />
       <source> (org. no. %1)</source>
       <translation> (org.nr. %1)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="306" />
+      <location filename="../main_window.py" line="315" />
       <source>Opening %1…</source>
       <translation>Opnar %1 …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="322" />
+      <location filename="../main_window.py" line="331" />
       <source>Draft</source>
       <translation>Utkast</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="400" />
+      <location filename="../main_window.py" line="409" />
       <source>Draft saved</source>
       <translation>Utkastet er lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="405" />
+      <location filename="../main_window.py" line="414" />
       <source>Draft not saved</source>
       <translation>Utkastet vart ikkje lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="444" />
+      <location filename="../main_window.py" line="453" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="445" />
+      <location filename="../main_window.py" line="454" />
       <source>Choose the reporting year at the top and open a form from the list. In a form, press F1 on a question for help with it.</source>
       <translation>Vel rapporteringsår øvst og opne eit skjema frå lista. I eit skjema trykkjer du F1 på eit spørsmål for å få hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="471" />
+      <location filename="../main_window.py" line="480" />
       <source>Install form pack</source>
       <translation>Installer skjemapakke</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="473" />
+      <location filename="../main_window.py" line="482" />
       <source>Form packs (*.zip)</source>
       <translation>Skjemapakkar (*.zip)</translation>
     </message>
