@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from client.cli.common import add_form_arguments, load_input
+from client.cli.common import add_form_arguments, add_with_argument, load_input, load_others
 from client.cli.keys import add_key_arguments, open_store
 from client.core.documents import FormDocument
 from client.core.errors import UserError
@@ -100,6 +100,7 @@ def register(subparsers: Any) -> None:
         help="krypter datafilene til dette sertifikatet (standard: SSBs sertifikat fra "
         "«kostra keys ssb-cert», om det er satt opp)",
     )
+    add_with_argument(parser)
     add_key_arguments(parser)
     parser.set_defaults(run=run)
 
@@ -148,8 +149,14 @@ def run(args: argparse.Namespace) -> int:
         args.region, form.year, nothing_to_report=args.nothing_to_report
     )
     validator = FormValidator(form)
+    others = load_others(args, form) if document.answers is not None else {}
     # Say what blocks the form before asking for a passphrase; submit() checks again.
-    check_ready(validator.validate(document.data, context), document.explanations)
+    findings = validator.validate(document.data, context)
+    if others:
+        from client.core.validation.crossforms import cross_findings
+
+        findings += cross_findings(form, document.answers or {}, others, context)
+    check_ready(findings, document.explanations)
     store = open_store(args)
     signer = store.signer()
     if args.encrypt_to is not None:
@@ -171,6 +178,7 @@ def run(args: argparse.Namespace) -> int:
         recipient=recipient,
         lang=args.lang,
         validator=validator,
+        others=others,
         replaces=(earlier.name, earlier.sha256) if earlier else None,
         data_dir=data_dir,
     )

@@ -8,7 +8,7 @@ import sys
 from itertools import groupby
 from typing import TYPE_CHECKING, Any, TextIO
 
-from client.cli.common import add_form_arguments, load_input
+from client.cli.common import add_form_arguments, add_with_argument, load_input, load_others
 from client.core.documents import FormDocument
 from client.core.errors import UserError
 from client.core.i18n import tr
@@ -128,7 +128,19 @@ def register(subparsers: Any) -> None:
         help="fjorårets SSB-fil, utkast eller innsendingsfil (.asice), i hvilken som helst "
         "årgangs format: tallene sammenlignes og store endringer gir advarsler (K-)",
     )
+    add_with_argument(parser)
     parser.set_defaults(run=run)
+
+
+def _other_findings(args: argparse.Namespace, document: FormDocument,
+                    context: ValidationContext) -> list[Finding]:
+    """Cross-form controls against the year's other forms given with --with."""
+    from client.core.validation.crossforms import cross_findings
+
+    if not args.others or document.answers is None:
+        return []
+    others = load_others(args, document.form)
+    return cross_findings(document.form, document.answers, others, context)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -216,7 +228,7 @@ def _check_one(
     validator = validators.get((form.form_id, form.year))
     if validator is None:
         validator = validators[(form.form_id, form.year)] = FormValidator(form)
-    findings = validator.validate(document.data, context)
+    findings = validator.validate(document.data, context) + _other_findings(args, document, context)
     last = comparisons = None
     if args.last_year and document.records is not None and not (
         context.nothing_to_report or document.records.nil_marker

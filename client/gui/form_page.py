@@ -29,7 +29,8 @@ from client.gui import operations
 from client.gui.findings_panel import FindingsPanel
 from client.gui.form_session import FormSession
 from client.gui.last_year import last_year_panel
-from client.gui.questionnaire import QuestionnaireView
+from client.gui.nil_delivery import nothing_button
+from client.gui.questionnaire import QuestionnairePane, QuestionnaireView
 from client.gui.record_page import RecordPage
 
 if TYPE_CHECKING:
@@ -69,22 +70,24 @@ class FormPage(QWidget):
         self.description.setWordWrap(True)
         self.submit_button = QPushButton(QCoreApplication.translate("FormPage", "Sub&mit…"), self)
         self.submit_button.clicked.connect(self.submit)
-        from client.gui.nil_delivery import nothing_button
-
-        self.nothing_button = nothing_button(self)  # record forms only
+        self.nothing_button = nothing_button(self)  # record forms only (None otherwise)
 
         if form.is_record_form:
             self.records: RecordPage | None = RecordPage(session, lang, self)
             self.questionnaire: QuestionnaireView | None = None
+            self.pane: QuestionnairePane | None = None
             content: QWidget = self.records
             self.records.editor.help_requested.connect(self.show_help)
         else:
             self.records = None
-            self.questionnaire = QuestionnaireView(session, lang, self)
+            self.pane = QuestionnairePane(ctx, session, self)
+            self.questionnaire = self.pane.view
             self.questionnaire.help_requested.connect(self.show_help)
-            content = self.questionnaire
+            content = self.pane
         self.findings = FindingsPanel(session, lang, self)
         self.findings.activated.connect(self.show_finding)
+        if self.pane is not None:
+            self.pane.attach(self.findings)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(content)
@@ -94,19 +97,22 @@ class FormPage(QWidget):
         split.setChildrenCollapsible(False)
         split.setSizes([650, 350])
 
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._head())
+        layout.addWidget(self.description)
+        # Record forms: last year's figures beside this year's (client.gui.last_year).
+        self.last_year = last_year_panel(ctx, session, layout, self)
+        layout.addWidget(split, 1)
+        self._operation: operations.Operation | None = None
+
+    def _head(self) -> QHBoxLayout:
         head = QHBoxLayout()
         head.addWidget(self.back_button)
         head.addWidget(self.title, 1)
         if self.nothing_button is not None:
             head.addWidget(self.nothing_button)
         head.addWidget(self.submit_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(head)
-        layout.addWidget(self.description)
-        # Record forms: last year's figures beside this year's (client.gui.last_year).
-        self.last_year = last_year_panel(ctx, session, layout, self)
-        layout.addWidget(split, 1)
-        self._operation: operations.Operation | None = None
+        return head
 
     # --- findings and help --------------------------------------------------------------
 
@@ -114,7 +120,7 @@ class FormPage(QWidget):
         if self.records is not None:
             self.records.show_finding(finding)
         elif self.questionnaire is not None:
-            self.questionnaire.focus_field(finding.field)
+            self.questionnaire.show_finding(finding)
 
     def current_field(self) -> FieldDef | None:
         view = self.records.editor if self.records is not None else self.questionnaire
@@ -139,8 +145,11 @@ class FormPage(QWidget):
     # --- files --------------------------------------------------------------------------
 
     def import_file(self, path: Path | None = None) -> operations.Operation | None:
-        """Read an SSB file into the form (replacing its records, one undo step)."""
+        """Read an SSB file into the form (replacing its records, one undo step), or a
+        questionnaire's answers from JSON."""
         if self.records is None:
+            if self.pane is not None:
+                self.pane.import_answers(path)
             return None
         from client.gui import importer
 
@@ -238,6 +247,8 @@ class FormPage(QWidget):
     def export_file(self, path: Path | None = None) -> None:
         records = self.session.records
         if records is None:
+            if self.pane is not None:
+                self.pane.export_answers(path)
             return
         form = self.session.form
         if path is None:
@@ -274,10 +285,14 @@ class FormPage(QWidget):
         if self._operation is not None:
             return None
         title = QCoreApplication.translate("FormPage", "Submit")
+        if self.pane is not None:
+            self.pane.cross.wait()  # the cross-form warnings are part of what is checked
         self.session.validate_now()
         self.session.refresh_last_year()  # last year's K- controls on the records as they are
         readiness = self.session.readiness()
         if not readiness.ready:
+            if self.pane is not None:
+                self.pane.check_all()
             self.ctx.asker.warn(
                 title,
                 QCoreApplication.translate(
@@ -371,6 +386,8 @@ class FormPage(QWidget):
         form = session.form
         before = earlier(out_dir, data_dir, context.region, form.form_id, form.year)
         more = [] if nil else list(session.baseline_findings)
+        # What is signed is what the window checked: the same year's other forms.
+        others = self.pane.cross.others if self.pane is not None else None
 
         def work(_: operations.Progress) -> SubmissionResult:
             return submit_document(
@@ -382,6 +399,7 @@ class FormPage(QWidget):
                 lang=lang,
                 clock=clock,
                 validator=validator,
+                others=others,
                 replaces=(before.name, before.sha256) if before else None,
                 data_dir=data_dir,
                 more_findings=more,

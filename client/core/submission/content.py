@@ -133,7 +133,10 @@ def form_data_json(
     if record_file is not None:
         out["recordFile"] = record_file
     else:
-        out["answers"] = document.answers or {}
+        # Computed totals as the validation computed them: what is signed is what was checked.
+        from client.core.forms.answers import apply_computed
+
+        out["answers"] = apply_computed(form, document.answers or {})
     out["totals"] = [t.to_json() for t in totals]
     out["summary"] = summarize(findings)
     out["findings"] = [

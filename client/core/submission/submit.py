@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography import x509
 
@@ -21,6 +22,7 @@ from client.core.fileio import atomic_write_bytes
 from client.core.i18n import DEFAULT_LANGUAGE, Text
 from client.core.readiness import Readiness, assess
 from client.core.records.fixedwidth import encode_records
+from client.core.records.recordset import RecordSet
 from client.core.submission.cms import encrypt_to
 from client.core.submission.container import (
     DataObject,
@@ -79,6 +81,7 @@ def submit(
     lang: str = DEFAULT_LANGUAGE,
     clock: Callable[[], dt.datetime] = utc_now,
     validator: FormValidator | None = None,
+    others: Mapping[str, RecordSet] | None = None,
     replaces: tuple[str, str] | None = None,
     data_dir: Path | None = None,
     more_findings: Sequence[Finding] = (),
@@ -99,7 +102,7 @@ def submit(
     validator = validator or FormValidator(form)
     # `more_findings`: what the caller checked beyond the form's own controls (last year's
     # K- controls in the window) is signed, explained and blocking like the rest.
-    findings = sort_findings([*validator.validate(document.data, context), *more_findings])
+    findings = sort_findings([*_findings(validator, document, context, others), *more_findings])
     check_ready(findings, document.explanations)
 
     region = context.region
@@ -195,6 +198,8 @@ def submit(
             warnings=[(f, document.explanations[f.ref].strip()) for f in warnings],
             encryption=encryption,
             client_version=__version__,
+            form=None if form.is_record_form else form,
+            answers=None if form.is_record_form else _signed_answers(form, document),
             nothing_to_report=context.nothing_to_report,
             replaces=replaces,
         ),
@@ -262,3 +267,26 @@ _TEXT: dict[str, Text] = {
         "en": "{path} already exists. Wait a second and try again, or choose another folder.",
     },
 }
+
+
+def _signed_answers(form: Any, document: FormDocument) -> dict[str, Any]:
+    """The answers as form_data_json signs them (computed totals filled in)."""
+    from client.core.forms.answers import apply_computed
+
+    return apply_computed(form, document.answers or {})
+
+
+def _findings(
+    validator: FormValidator,
+    document: FormDocument,
+    context: ValidationContext,
+    others: Mapping[str, RecordSet] | None,
+) -> list[Finding]:
+    """The form's findings; with the year's other forms given, our cross-form warnings
+    too (they need explaining like any other warning)."""
+    findings = validator.validate(document.data, context)
+    if others and document.answers is not None:
+        from client.core.validation.crossforms import cross_findings
+
+        findings += cross_findings(document.form, document.answers, others, context)
+    return findings

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import jsonschema
@@ -19,7 +19,7 @@ import jsonschema
 from client.core.errors import UserError
 from client.core.forms.model import Control, FieldDef, FormDefinition
 from client.core.forms.visibility import prune_hidden
-from client.core.i18n import LANGUAGES, Text
+from client.core.i18n import LANGUAGES, Text, tr
 from client.core.records.recordset import RecordSet
 from client.core.validation.compiler import (
     BASE_NAMESPACE,
@@ -97,6 +97,11 @@ class FormValidator:
         self.cross_file_controls: list[_CompiledControl] = []
         self.last_year_controls: list[_CompiledControl] = []
         self.unique_controls: list[_CompiledControl] = []
+        # Rules with "table": one compiled loop per table, run on each row merged over the
+        # answers (a row's columns and the form's questions, as the definition names them).
+        self._row_checks: dict[str, list[str]] = {}
+        self._row_runs: dict[str, Callable[..., None]] = {}
+        self._row_gens: dict[str, CodeGen] = {}
         self._whole_schema_validator: jsonschema.protocols.Validator | None = None
         self._fields = {f.name: f for f in form.fields}
         self._code_lists = {
@@ -128,6 +133,10 @@ class FormValidator:
                 elif control.kind == "unique":
                     self._compile_unique(compiled)
                     self.unique_controls.append(compiled)
+                elif control.kind == "rule" and "table" in control.spec:
+                    table = control.spec["table"]
+                    gen = self._row_gens.setdefault(table, CodeGen(self.form, self.namespace))
+                    self._row_checks.setdefault(table, []).extend(self._rule_check(gen, compiled))
                 elif control.kind == "acrossFiles":
                     self._compile_unique(compiled)
                     self.cross_file_controls.append(compiled)
@@ -135,6 +144,8 @@ class FormValidator:
                     self.last_year_controls.append(compiled)  # run by client.core.baseline
                 elif control.kind == "rule":
                     checks += self._rule_check(loop, compiled)
+                elif control.kind == "crossForm":
+                    pass  # run by client.core.validation.crossforms, given the other form
                 elif control.kind == "schema":
                     checks += self._schema_check(loop, compiled)
             except DefinitionProblem as problem:
@@ -145,6 +156,15 @@ class FormValidator:
         self._run = build_function(
             "run_controls", "lines, base, out, " + ", ".join(PARAMS), loop, body, self.namespace
         )
+        for table, table_checks in self._row_checks.items():
+            gen = self._row_gens[table]
+            body = ["    for i, line in enumerate(lines, base):"]
+            body += prologue_lines(gen, "        ")
+            body += table_checks
+            self._row_runs[table] = build_function(
+                f"run_rows_{table}", "lines, base, out, " + ", ".join(PARAMS), gen, body,
+                self.namespace,
+            )
 
     def _rule_check(self, gen: CodeGen, compiled: _CompiledControl) -> list[str]:
         spec = compiled.control.spec
@@ -237,7 +257,10 @@ class FormValidator:
         if isinstance(data, RecordSet):
             session = ValidationSession(self, data, context)
             return session.findings()
-        return self._questionnaire(prune_hidden(self.form, data), context)
+        from client.core.forms.answers import apply_computed
+
+        answers = apply_computed(self.form, prune_hidden(self.form, data))
+        return self._questionnaire(answers, context)
 
     def nil_delivery_finding(
         self, records: RecordSet, context: ValidationContext
@@ -285,6 +308,21 @@ class FormValidator:
                     findings += self._explain_answers(compiled, answers, context)
             else:
                 findings.append(self.make_finding(compiled, answers, None, context))
+        for table, run in self._row_runs.items():
+            rows = answers.get(table)
+            if not isinstance(rows, list):
+                continue
+            merged = [{**answers, **row} for row in rows if isinstance(row, dict)]
+            out: list[tuple[int, int, Any]] = []
+            run(merged, 0, out, *context.args())
+            for index, i, _ in out:
+                compiled = self.compiled[index]
+                finding = self.make_finding(
+                    compiled, merged[i], None, context, more={"row": i + 1}
+                )
+                findings.append(
+                    replace(finding, field=table, row=i + 1, column=compiled.control.field)
+                )
         return findings
 
     def _explain_answers(
@@ -294,8 +332,20 @@ class FormValidator:
         assert self._whole_schema_validator is not None
         findings = []
         # jsonschema gives one "required" error per missing property, each naming them all.
-        seen: set[tuple[str | None, str]] = set()
+        seen: set[tuple[Any, ...]] = set()
         for error in self._whole_schema_validator.iter_errors(answers):
+            path = list(error.absolute_path)
+            if len(path) >= 2 and isinstance(path[1], int) and self.form.has_field(str(path[0])):
+                # A row missing several cells gives one error per cell, each naming them all.
+                columns: list[str | None] = [None]
+                if error.validator == "required" and isinstance(error.instance, dict):
+                    columns = [n for n in error.validator_value if n not in error.instance]
+                for column in columns:
+                    finding = self._explain_cell(compiled, answers, context, error, path, column)
+                    if finding is not None and finding.ref not in seen:
+                        seen.add(finding.ref)
+                        findings.append(finding)
+                continue
             if error.validator == "required":
                 names = [n for n in error.validator_value if n not in error.instance] or [None]
                 keyword = "required"
@@ -313,6 +363,66 @@ class FormValidator:
                     self.make_finding(compiled, answers, None, context, (name, keyword))
                 )
         return findings
+
+    def _explain_cell(
+        self,
+        compiled: _CompiledControl,
+        answers: dict[str, Any],
+        context: ValidationContext,
+        error: Any,
+        path: list[Any],
+        missing: str | None = None,
+    ) -> Finding | None:
+        """A table's cell (or a row's missing cell) that fails the schema, located by row."""
+        table, row = str(path[0]), int(path[1])
+        field = self._fields[table]
+        row_answers = answers[table][row] if isinstance(answers.get(table), list) else {}
+        if not isinstance(row_answers, dict):
+            row_answers = {}
+        keyword = str(error.validator)
+        if keyword == "required":
+            column = missing
+        elif len(path) >= 3:
+            column = str(path[2])
+        else:
+            column = None
+        messages = compiled.control.spec["failureMessages"]
+        text = messages.get(keyword) or messages["other"]
+        params = self._builtin_params(None, answers, context)
+        label: Any = field.label
+        if column is not None:
+            try:
+                col = field.table_column(column)
+            except KeyError:
+                col = None
+            if col is not None:
+                label = {
+                    lang: f"{tr(field.label, lang)}, rad {row + 1}: {tr(col.label, lang)}"
+                    if lang != "en"
+                    else f"{tr(field.label, lang)}, row {row + 1}: {tr(col.label, lang)}"
+                    for lang in LANGUAGES
+                }
+                value = row_answers.get(column)
+                params["value"] = "" if value is None else str(value)
+                if col.codes:
+                    params["codes"] = {
+                        lang: ", ".join(c.display(lang) for c in col.codes) for lang in LANGUAGES
+                    }
+        params.update({"field": table, "label": label, "row": row + 1})
+        params.setdefault("value", "")
+        control = compiled.control
+        return Finding(
+            control=control.id,
+            name=control.name,
+            severity=control.severity,
+            line=None,
+            field=table,
+            text=text,
+            params=params,
+            origin=control.origin,
+            row=row + 1,
+            column=column,
+        )
 
     # --- findings --------------------------------------------------------------------
 
@@ -375,11 +485,12 @@ class FormValidator:
         }
         if name is None:
             return params
-        if name not in self._fields:  # an answer to no question of the form
+        found = self.form.any_field(name)
+        if found is None:  # an answer to no question of the form
             params["field"] = params["label"] = name
             params["value"] = ""
             return params
-        field = self._fields[name]
+        field = found[1]
         params["field"] = name
         params["label"] = field.label
         if field.column is not None and isinstance(line, str):
@@ -395,6 +506,10 @@ class FormValidator:
         params["value"] = mask(field, value)
         if name in self._code_lists:
             params["codes"] = self._code_lists[name]
+        elif field.codes:
+            params["codes"] = {
+                lang: ", ".join(c.display(lang) for c in field.codes) for lang in LANGUAGES
+            }
         return params
 
 
