@@ -39,13 +39,18 @@ if TYPE_CHECKING:
 
 
 def last_year_panel(
-    ctx: AppContext, session: FormSession, layout: QVBoxLayout, parent: QWidget
+    ctx: AppContext, session: FormSession, layout: QVBoxLayout, parent: QWidget, after: QWidget
 ) -> LastYearPanel | None:
-    """The panel for a record form, added to `layout`; None for a questionnaire."""
+    """The panel for a record form, added to `layout` and to the Tab order right after
+    `after` (it is made after the widgets below it); None for a questionnaire."""
     if not session.form.is_record_form:
         return None
     panel = LastYearPanel(ctx, session, parent)
     layout.addWidget(panel)
+    previous = after
+    for widget in (panel.compare_button, panel.choose_button, panel.table):
+        QWidget.setTabOrder(previous, widget)
+        previous = widget
     return panel
 
 
