@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from itertools import groupby
+from pathlib import Path
 from typing import Any, TextIO
 
 from client.cli.common import add_form_arguments, load_input
 from client.core.documents import FormDocument
 from client.core.i18n import tr
+from client.core.reports.compare import FindingRef, RunDiff, compare_runs, load_earlier_report
+from client.core.reports.html import ReportData, render_html
+from client.core.statistics import Statistics, compute_statistics
 from client.core.validation.engine import FormValidator, ValidationContext
 from client.core.validation.findings import Finding, has_blocking, sort_findings, summarize
 
@@ -54,6 +59,15 @@ _TEXT = {
         "nn": "SSB vil avvise fila slik ho er. Rett dei kritiske feila og feila først.",
         "en": "SSB will reject the file as it is. Fix the fatal findings and errors first.",
     },
+    "compare": {
+        "nb": "Siden forrige kontroll: {fixed} rettet, {new} nye, {remaining} gjenstår.",
+        "nn": "Sidan førre kontroll: {fixed} retta, {new} nye, {remaining} står att.",
+        "en": "Since the earlier run: {fixed} fixed, {new} new, {remaining} remaining.",
+    },
+    "fixed": {"nb": "RETTET", "nn": "RETTA", "en": "FIXED"},
+    "new": {"nb": "NY", "nn": "NY", "en": "NEW"},
+    "journal": {"nb": "journalnr. {journal}", "nn": "journalnr. {journal}",
+                "en": "journal no. {journal}"},
     "warnings": {
         "nb": "Ingen feil. Advarslene må forklares før innsending.",
         "nn": "Ingen feil. Åtvaringane må forklarast før innsending.",
@@ -71,7 +85,13 @@ def register(subparsers: Any) -> None:
         "2: feil bruk eller fil som ikke kan leses.",
     )
     add_form_arguments(parser)
-    parser.add_argument("--json", action="store_true", help="skriv resultatet som ett JSON-objekt")
+    parser.add_argument("--format", choices=("text", "json", "html"), default=None,
+                        help="text (standard), json (ett JSON-objekt) eller html (en "
+                        "selvstendig rapport med statistikk og diagrammer, for skjerm og A4)")
+    parser.add_argument("--json", action="store_true", help="det samme som --format json")
+    parser.add_argument("--compare", metavar="TIDLIGERE.json",
+                        help="sammenlign med en tidligere rapport fra --format json: hva er "
+                        "rettet, hva er nytt og hva gjenstår")
     parser.set_defaults(run=run)
 
 
@@ -81,14 +101,64 @@ def run(args: argparse.Namespace) -> int:
     form = document.form
     context = ValidationContext.from_region(args.region, form.year)
     order = {field.name: i for i, field in enumerate(form.fields)}
+    output = "json" if args.json else (args.format or "text")
+    earlier = load_earlier_report(args.compare, form.form_id) if args.compare else None
     findings = sort_findings(FormValidator(form).validate(document.data, context), order)
-    if args.json:
-        json.dump(report_json(document, context, findings, args.lang), sys.stdout,
-                  ensure_ascii=False)
+    diff = (compare_runs(earlier, [FindingRef.of(f, args.lang) for f in findings])
+            if earlier is not None else None)
+    if output == "json":
+        report = report_json(document, context, findings, args.lang)
+        if diff is not None:
+            report["compare"] = diff.to_json()
+        json.dump(report, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
+    elif output == "html":
+        sys.stdout.write(html_report(document, context, findings, args.lang, args.file, diff))
     else:
         write_report(sys.stdout, document, context, findings, args.lang, args.file)
+        if diff is not None:
+            write_diff(sys.stdout, diff, args.lang)
     return 1 if has_blocking(findings) else 0
+
+
+def html_report(
+    document: FormDocument,
+    context: ValidationContext,
+    findings: list[Finding],
+    lang: str,
+    path: str | None,
+    diff: RunDiff | None = None,
+    last_year: Statistics | None = None,
+) -> str:
+    """The HTML report of a run (also what a submission carries beside the data)."""
+    records = document.records
+    form = document.form
+    return render_html(
+        ReportData(
+            form=form,
+            region=context.region,
+            findings=findings,
+            generated=dt.datetime.now().astimezone(),
+            source_name=Path(path).name if path else None,
+            encoding=records.source.encoding_label if records and records.source else None,
+            records=len(records) if records is not None else None,
+            statistics=compute_statistics(form, records) if records is not None else None,
+            last_year=last_year,
+            diff=diff,
+            controls_run=len(form.controls) * (len(records) if records is not None else 1),
+        ),
+        lang,
+    )
+
+
+def write_diff(out: TextIO, diff: RunDiff, lang: str) -> None:
+    out.write("\n" + tr(_TEXT["compare"], lang).format(
+        fixed=len(diff.fixed), new=len(diff.new), remaining=len(diff.remaining)) + "\n")
+    for key, refs in (("fixed", diff.fixed), ("new", diff.new)):
+        for ref in refs:
+            where = tr(_TEXT["journal"], lang).format(journal=ref.journal) if ref.journal else (
+                f"{ref.line}" if ref.line is not None else "–")
+            out.write(f"  {tr(_TEXT[key], lang):<8} {ref.control:<7} {where}: {ref.message}\n")
 
 
 def report_json(
@@ -101,7 +171,10 @@ def report_json(
         "region": context.region,
         "records": len(records) if records is not None else None,
         "encoding": records.source.encoding_label if records and records.source else None,
-        "findings": [f.to_json(lang) for f in findings],
+        "findings": [
+            {**f.to_json(lang), "journal": f.journal, "caseworker": f.caseworker}
+            for f in findings
+        ],
         "summary": summarize(findings),
     }
 

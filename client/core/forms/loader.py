@@ -138,6 +138,19 @@ def load_form(directory: Path) -> FormDefinition:
                         str(directory / "form.json"), f"$.totals[{i}].{key}",
                         f"unknown field {name!r}",
                     )
+    for i, section in enumerate(meta.get("statistics", {}).get("sections", ())):
+        value = section.get("value", {})
+        used = [
+            *section.get("countFilled", ()),
+            *(name for row in section.get("rows", ()) for name in row["sum"]),
+            *(name for names in value.values() for name in names),
+        ]
+        for name in used:
+            if name not in names:
+                raise FormDefinitionError(
+                    str(directory / "form.json"), f"$.statistics.sections[{i}]",
+                    f"unknown field {name!r}",
+                )
 
     form = FormDefinition(
         form_id=meta["id"],
@@ -153,6 +166,7 @@ def load_form(directory: Path) -> FormDefinition:
         record_length=layout["recordLength"] if layout else None,
         identity=identity,
         totals=tuple(meta.get("totals", ())),
+        statistics=meta.get("statistics"),
         directory=directory,
         sha256=definition_digest(directory),
     )

@@ -119,6 +119,8 @@ class FormDefinition:
     totals: tuple[dict[str, Any], ...]
     directory: Path
     sha256: str
+    # The statistics report (form.json "statistics"), read by client.core.statistics.
+    statistics: dict[str, Any] | None = None
 
     def field(self, name: str) -> FieldDef:
         return self._by_name[name]

@@ -1,0 +1,237 @@
+"""The statistics of a record form: sums, recipients per month, age and amount bands,
+duration and the long-term share, as form.json's "statistics" declares them.
+
+One module feeds every place that shows them: the PDF receipt, the HTML report, the
+window's Statistikk tab and `kostra kkp`'s statistics report. Only counts and sums leave
+this module; no record, journal number or personal number does.
+
+A section is one of:
+- `sums`: one total per row, each a sum of fields (kroner);
+- `perField`: for each field, how many records have it filled in (recipients per month);
+- `bands`: records counted by the band their value falls in, the rest under `other`;
+- `share`: records whose value is at least `min`, against the rest (long-term recipients).
+A record's value is a sum of fields, how many of some fields are filled in, or its age
+in the reporting year (reporting year minus birth year, as SSB counts it) read from the
+first field that gives a birth date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from client.core.forms.model import FormDefinition
+from client.core.i18n import Text, tr
+from client.core.identity import birth_date
+from client.core.records.recordset import RecordSet
+from client.core.validation.runtime import to_date
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str  # stable across years, to set last year beside this year
+    label: Text
+    value: int
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    kind: str  # "sums", "perField", "bands", "share"
+    title: Text
+    chart: str | None  # "bar", "share" or None (a table only)
+    rows: tuple[Row, ...]
+
+    @property
+    def is_amount(self) -> bool:
+        return self.kind == "sums"
+
+    @property
+    def total(self) -> int:
+        return sum(row.value for row in self.rows)
+
+    def share(self) -> float | None:
+        """For a share section: the first row's part of the whole, 0–1."""
+        total = self.total
+        return self.rows[0].value / total if self.kind == "share" and total else None
+
+    def value_of(self, key: str) -> int | None:
+        for row in self.rows:
+            if row.key == key:
+                return row.value
+        return None
+
+
+@dataclass(frozen=True)
+class Statistics:
+    form_id: str
+    year: int
+    records: int
+    unit: Text
+    sections: tuple[Section, ...]
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def to_json(self, lang: str = "nb") -> dict[str, Any]:
+        return {
+            "form": self.form_id,
+            "year": self.year,
+            "records": self.records,
+            "sections": [
+                {
+                    "id": s.id,
+                    "kind": s.kind,
+                    "title": tr(s.title, lang),
+                    "rows": [{"key": r.key, "label": tr(r.label, lang), "value": r.value}
+                             for r in s.rows],
+                }
+                for s in self.sections
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class PairedRow:
+    key: str
+    label: Text
+    value: int
+    last: int | None  # last year's value, None when last year is not given or lacks the row
+
+
+def paired_rows(section: Section, last: Statistics | None) -> list[PairedRow]:
+    """This year's rows with last year's values beside them (matched by section and key)."""
+    earlier = last.section(section.id) if last is not None else None
+    return [
+        PairedRow(row.key, row.label, row.value,
+                  earlier.value_of(row.key) if earlier is not None else None)
+        for row in section.rows
+    ]
+
+
+def has_statistics(form: FormDefinition) -> bool:
+    return form.is_record_form and bool(form.statistics)
+
+
+def compute_statistics(form: FormDefinition, records: RecordSet) -> Statistics | None:
+    """The form's statistics over `records`; None for a form that declares none."""
+    spec = form.statistics
+    if not form.is_record_form or not spec:
+        return None
+    lines = records.lines
+    values: dict[str, list[int | None]] = {}  # one list per value expression, computed once
+
+    def per_record(expression: dict[str, Any]) -> list[int | None]:
+        key = repr(sorted(expression.items()))
+        if key not in values:
+            values[key] = _evaluate(form, lines, expression)
+        return values[key]
+
+    sections = []
+    for section in spec["sections"]:
+        kind = section["kind"]
+        if kind == "sums":
+            rows = tuple(
+                Row(row["id"], row["label"],
+                    sum(v or 0 for v in per_record({"sum": row["sum"]})))
+                for row in section["rows"]
+            )
+        elif kind == "perField":
+            rows = tuple(
+                Row(name, _field_label(form, name),
+                    sum(1 for v in per_record({"countFilled": [name]}) if v))
+                for name in section["countFilled"]
+            )
+        elif kind == "bands":
+            rows = _banded(per_record(section["value"]), section["bands"], section["other"])
+        else:  # share
+            cut = section["min"]
+            over = sum(1 for v in per_record(section["value"]) if v is not None and v >= cut)
+            rows = (Row("atLeast", section["label"], over),
+                    Row("below", section["rest"], len(lines) - over))
+        sections.append(Section(section["id"], kind, section["title"], section.get("chart"),
+                                rows))
+    return Statistics(form.form_id, form.year, len(lines), spec["unit"], tuple(sections))
+
+
+def _banded(values: Sequence[int | None], bands: Sequence[dict[str, Any]],
+            other: Text) -> tuple[Row, ...]:
+    counts = [0] * (len(bands) + 1)
+    limits = [(b.get("min"), b.get("max")) for b in bands]
+    for value in values:
+        index = len(bands)
+        if value is not None:
+            for i, (lo, hi) in enumerate(limits):
+                if (lo is None or value >= lo) and (hi is None or value <= hi):
+                    index = i
+                    break
+        counts[index] += 1
+    rows = [Row(f"band{i}:{tr(b['label'])}", b["label"], counts[i]) for i, b in enumerate(bands)]
+    rows.append(Row("other", other, counts[-1]))
+    return tuple(rows)
+
+
+def _field_label(form: FormDefinition, name: str) -> Text:
+    """A field named by its one code's label ("Januar" for STMND_1), else by its name."""
+    codes = form.field(name).codes
+    return codes[0].label if len(codes) == 1 else {"nb": name}
+
+
+def _slices(form: FormDefinition, names: Sequence[str]) -> list[tuple[int, int]]:
+    out = []
+    for name in names:
+        column = form.field(name).column
+        assert column is not None
+        out.append((column.start, column.end))
+    return out
+
+
+def _integer(text: str) -> int:
+    try:
+        return int(text) if text else 0
+    except ValueError:  # the controls report such a value; a statistic must not fail on it
+        return 0
+
+
+def _evaluate(form: FormDefinition, lines: Sequence[str],
+              expression: dict[str, Any]) -> list[int | None]:
+    if "sum" in expression:
+        cols = _slices(form, expression["sum"])
+        return [sum(_integer(line[a:b].strip()) for a, b in cols) for line in lines]
+    if "countFilled" in expression:
+        cols = _slices(form, expression["countFilled"])
+        return [sum(1 for a, b in cols if not line[a:b].isspace() and line[a:b])
+                for line in lines]
+    readers = [_birth_reader(form, name) for name in expression["age"]]
+    year = form.year
+    out: list[int | None] = []
+    for line in lines:
+        age = None
+        for read in readers:
+            born = read(line)
+            if born is not None:
+                age = year - born
+                break
+        out.append(age)
+    return out
+
+
+def _birth_reader(form: FormDefinition, name: str) -> Callable[[str], int | None]:
+    """A function from a line to the birth year in field `name`, or None."""
+    field = form.field(name)
+    column = field.column
+    assert column is not None
+    a, b = column.start, column.end
+    year = form.year
+    if field.type != "date":  # a fødselsnummer or d-nummer
+        def from_number(line: str) -> int | None:
+            date = birth_date(line[a:b].strip(), year)
+            return date.year if date is not None else None
+        return from_number
+    pattern = column.date_pattern or "ddMMyyyy"
+
+    def from_date(line: str) -> int | None:
+        date = to_date(line[a:b], pattern)
+        return date.year if date is not None else None
+    return from_date
