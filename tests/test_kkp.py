@@ -18,13 +18,13 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from test_ssb_cases import CASES_DIR, build_lines
 
 import client.cli.kkp as kkp_cli
 import client.cli.validate as validate_cli
 from client.cli import main
 from client.core.forms.catalog import FormCatalog
 from client.core.validation.engine import FormValidator
-from test_ssb_cases import CASES_DIR, build_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "resources" / "examples" / "11F_2026_460100.txt"
