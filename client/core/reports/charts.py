@@ -129,6 +129,8 @@ def _share_drawing(section: Section, last: Statistics | None, *, year: int, lang
     chart.valueAxis.gridStrokeColor = colors.HexColor("#dde2e8")
     chart.bars.strokeColor = None
     chart.bars[0].fillColor = THIS_YEAR
+    if earlier is not None:
+        chart.bars[(0, 0)].fillColor = LAST_YEAR
     chart.barLabelFormat = lambda v: f"{v:.1f} %".replace(".", "," if lang != "en" else ".")
     chart.barLabels.fontName = FONT
     chart.barLabels.fontSize = 8

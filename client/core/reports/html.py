@@ -27,7 +27,7 @@ from client.core.validation.findings import SEVERITY_RANK, Finding, summarize
 
 Write = Callable[[str], None]
 MASK = "•" * 11
-_ELEVEN_DIGITS = re.compile(r"(?<![\d.,])\d{11}(?![\d.,])")
+_ELEVEN_DIGITS = re.compile(r"(?<!\d)(?<!\d[.,])\d{11}(?!\d)(?![.,]\d)")
 
 SEVERITY = {
     "FATAL": {"nb": "Kritisk feil", "nn": "Kritisk feil", "en": "Fatal"},
@@ -132,7 +132,8 @@ table.findings { table-layout: fixed; }
 table.findings th:nth-child(1) { width: 17%; } table.findings th:nth-child(2) { width: 7%; }
 table.findings th:nth-child(3) { width: 9%; } table.findings th:nth-child(4) { width: 13%; }
 table.findings th:nth-child(5) { width: 17%; }
-td { overflow-wrap: anywhere; }
+table.findings td { overflow-wrap: anywhere; }
+.stat td:first-child { white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .sev { font-weight: bold; white-space: nowrap; }
 .sev-FATAL, .sev-ERROR { color: #b3261e; } .sev-WARNING { color: #8a4d00; }
@@ -142,7 +143,8 @@ td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: t
 section.caseworker { break-before: auto; }
 figure { margin: 4pt 0 10pt; break-inside: avoid; page-break-inside: avoid; }
 figure svg.chart { width: 100%; height: auto; display: block; }
-.stat-body { display: grid; grid-template-columns: 3fr 2fr; gap: 10pt; align-items: start; }
+.stat-body { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 10pt;
+             align-items: start; }
 .stat-body.plain { grid-template-columns: 1fr; }
 figcaption { font-weight: bold; margin-bottom: 2pt; }
 .note { color: #4a5563; font-style: italic; }
