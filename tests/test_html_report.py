@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from test_cli import kostra
 
 from client.core.forms.catalog import FormCatalog
 from client.core.records.fixedwidth import write_record_file
@@ -23,7 +24,6 @@ from client.core.statistics import compute_statistics
 from client.core.validation.engine import FormValidator, ValidationContext
 from client.core.validation.findings import sort_findings
 from synthetic import clean_records, plant_errors
-from test_cli import kostra
 
 CATALOG = FormCatalog()
 F26 = CATALOG.load("11F", 2026)

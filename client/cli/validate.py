@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from itertools import groupby
@@ -14,8 +13,7 @@ from client.cli.common import add_form_arguments, load_input
 from client.core.documents import FormDocument
 from client.core.i18n import tr
 from client.core.reports.compare import FindingRef, RunDiff, compare_runs, load_earlier_report
-from client.core.reports.html import ReportData, render_html
-from client.core.statistics import Statistics, compute_statistics
+from client.core.reports.html import document_report
 from client.core.validation.engine import FormValidator, ValidationContext
 from client.core.validation.findings import Finding, has_blocking, sort_findings, summarize
 
@@ -128,27 +126,9 @@ def html_report(
     lang: str,
     path: str | None,
     diff: RunDiff | None = None,
-    last_year: Statistics | None = None,
 ) -> str:
-    """The HTML report of a run (also what a submission carries beside the data)."""
-    records = document.records
-    form = document.form
-    return render_html(
-        ReportData(
-            form=form,
-            region=context.region,
-            findings=findings,
-            generated=dt.datetime.now().astimezone(),
-            source_name=Path(path).name if path else None,
-            encoding=records.source.encoding_label if records and records.source else None,
-            records=len(records) if records is not None else None,
-            statistics=compute_statistics(form, records) if records is not None else None,
-            last_year=last_year,
-            diff=diff,
-            controls_run=len(form.controls) * (len(records) if records is not None else 1),
-        ),
-        lang,
-    )
+    return document_report(document, context.region, findings, lang,
+                           source_name=Path(path).name if path else None, diff=diff)
 
 
 def write_diff(out: TextIO, diff: RunDiff, lang: str) -> None:

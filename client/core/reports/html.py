@@ -18,11 +18,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from client import __version__
+from client.core.documents import FormDocument
 from client.core.forms.model import FormDefinition
 from client.core.i18n import format_int, tr
 from client.core.reports.charts import section_drawing, to_svg
 from client.core.reports.compare import FindingRef, RunDiff
-from client.core.statistics import Statistics, paired_rows
+from client.core.statistics import Statistics, compute_statistics, paired_rows
 from client.core.validation.findings import SEVERITY_RANK, Finding, summarize
 
 Write = Callable[[str], None]
@@ -369,3 +370,38 @@ def _ref_row(ref: FindingRef, lang: str) -> str:
     return (f"<tr><td>{_e(ref.journal or '–')}</td><td class=\"num\">"
             f"{'' if ref.line is None else ref.line}</td><td>{_e(ref.control)}</td>"
             f"<td>{severity}</td><td>{_e(ref.message)}</td></tr>\n")
+
+
+def document_report(
+    document: FormDocument,
+    region: str,
+    findings: Sequence[Finding],
+    lang: str = "nb",
+    *,
+    source_name: str | None = None,
+    unit_name: str | None = None,
+    diff: RunDiff | None = None,
+    last_year: Statistics | None = None,
+    generated: dt.datetime | None = None,
+) -> str:
+    """The HTML report of one run over a form's document, as `kostra validate --format
+    html` writes it and a submission carries it beside the data."""
+    records = document.records
+    form = document.form
+    return render_html(
+        ReportData(
+            form=form,
+            region=region,
+            findings=findings,
+            generated=generated or dt.datetime.now().astimezone(),
+            unit_name=unit_name,
+            source_name=source_name,
+            encoding=records.source.encoding_label if records and records.source else None,
+            records=len(records) if records is not None else None,
+            statistics=compute_statistics(form, records) if records is not None else None,
+            last_year=last_year,
+            diff=diff,
+            controls_run=len(form.controls) * (len(records) if records is not None else 1),
+        ),
+        lang,
+    )

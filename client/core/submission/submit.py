@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography import x509
 
@@ -21,6 +22,7 @@ from client.core.fileio import atomic_write_bytes
 from client.core.i18n import DEFAULT_LANGUAGE, Text
 from client.core.readiness import Readiness, assess
 from client.core.records.fixedwidth import encode_records
+from client.core.reports.html import document_report
 from client.core.submission.cms import encrypt_to
 from client.core.submission.container import (
     DataObject,
@@ -36,6 +38,7 @@ from client.core.validation.engine import FormValidator, ValidationContext
 from client.core.validation.findings import Finding, sort_findings, summarize
 
 FORM_JSON = "skjema.json"
+REPORT_HTML = "kontrollrapport.html"  # the control report, as `kostra validate --format html`
 ENCRYPTED_MIME = "application/pkcs7-mime"
 
 
@@ -122,6 +125,8 @@ def submit(
     data_files.append((FORM_JSON, "application/json", form_json))
     if record_file is not None:
         data_files.append((record_file["name"], "text/plain", record_bytes))
+    # The report of exactly the run that cleared the form, beside the data it describes.
+    data_files.append(_report_file(document, region, findings, record_file, signer.name, now))
 
     encryption = None
     if recipient is not None:
@@ -201,6 +206,15 @@ def submit(
         record_count=record_count,
         encrypted=encryption is not None,
     )
+
+
+def _report_file(document: FormDocument, region: str, findings: list[Finding],
+                 record_file: dict[str, Any] | None, organisation: str,
+                 now: dt.datetime) -> tuple[str, str, bytes]:
+    report = document_report(document, region, findings, "nb",
+                             source_name=record_file["name"] if record_file else None,
+                             unit_name=organisation, generated=now.astimezone())
+    return REPORT_HTML, "text/html", report.encode("utf-8")
 
 
 def _check_out_dir(out_dir: Path) -> Path:
