@@ -110,6 +110,68 @@ def paired_rows(section: Section, last: Statistics | None) -> list[PairedRow]:
     ]
 
 
+# --- Totals: the few figures form.json's "totals" declares, for the submission and receipt
+
+
+@dataclass(frozen=True)
+class Total:
+    """One declared total: a count or a sum, or (countFilled) a count per field."""
+
+    id: str
+    label: Text
+    value: int | None
+    items: tuple[tuple[Text, int], ...] = ()
+
+    def to_json(self, lang: str = "nb") -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "label": tr(self.label, lang)}
+        if self.value is not None:
+            out["value"] = self.value
+        if self.items:
+            out["items"] = [{"label": tr(label, lang), "value": v} for label, v in self.items]
+        return out
+
+
+def compute_totals(form: FormDefinition, data: RecordSet | dict[str, Any]) -> list[Total]:
+    """The totals form.json declares, over records (record forms) or answers."""
+    totals = []
+    for spec in form.totals:
+        value: int | None = None
+        items: tuple[tuple[Text, int], ...] = ()
+        if spec.get("count") == "records":
+            value = len(data) if isinstance(data, RecordSet) else None
+        elif "sum" in spec:
+            value = sum(_field_sum(form, data, name) for name in spec["sum"])
+        elif "countFilled" in spec:
+            items = tuple(
+                (_field_label(form, name), _field_count(form, data, name))
+                for name in spec["countFilled"]
+            )
+        totals.append(Total(spec["id"], spec["label"], value, items))
+    return totals
+
+
+def _field_sum(form: FormDefinition, data: RecordSet | dict[str, Any], name: str) -> int:
+    if isinstance(data, RecordSet):
+        column = form.field(name).column
+        assert column is not None
+        start, end = column.start, column.end
+        return sum(_integer(line[start:end].strip()) for line in data.lines)
+    value = data.get(name)
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _field_count(form: FormDefinition, data: RecordSet | dict[str, Any], name: str) -> int:
+    if isinstance(data, RecordSet):
+        column = form.field(name).column
+        assert column is not None
+        start, end = column.start, column.end
+        return sum(1 for line in data.lines if line[start:end].strip())
+    return 1 if data.get(name) not in (None, "", []) else 0
+
+
+# --- The statistics report
+
+
 def has_statistics(form: FormDefinition) -> bool:
     return form.is_record_form and bool(form.statistics)
 

@@ -36,14 +36,16 @@ def section_drawing(
     lang: str = "nb",
     width: float = 330,
     height: float = 170,
+    font: str = FONT,
 ) -> Drawing | None:
-    """The chart of one section, or None for a section without one."""
+    """The chart of one section, or None for a section without one. `font`: a font
+    reportlab knows (the receipt embeds its own; SVG names Helvetica)."""
     if section.chart is None:
         return None
     rows = paired_rows(section, last)
     with_last = last is not None
     if section.chart == "share":
-        return _share_drawing(section, last, year=year, lang=lang, width=width)
+        return _share_drawing(section, last, year=year, lang=lang, width=width, font=font)
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
     legend_room = 16 if with_last else 0
@@ -54,18 +56,18 @@ def section_drawing(
         series.insert(0, [row.last or 0 for row in rows])
     chart.data = series
     chart.categoryAxis.categoryNames = [_short(tr(row.label, lang)) for row in rows]
-    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7
     names = chart.categoryAxis.categoryNames
-    many = len(rows) > 7 or sum(len(n) + 2 for n in names) * 4.2 > chart.width
-    chart.categoryAxis.labels.angle = 30 if many else 0
+    many = len(rows) > 7 or sum(len(n) + 2 for n in names) * 4.5 > chart.width
+    chart.categoryAxis.labels.angle = 45 if many else 0
     chart.categoryAxis.labels.boxAnchor = "ne" if many else "n"
     chart.categoryAxis.labels.dy = -2
     chart.valueAxis.valueMin = 0
     top = max((v for s in series for v in s), default=0)
     chart.valueAxis.valueMax = max(top * 1.25, 4)
     chart.valueAxis.rangeRound = "ceiling"
-    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labelTextFormat = _format
     chart.valueAxis.visibleGrid = True
@@ -77,12 +79,12 @@ def section_drawing(
     if with_last:
         chart.bars[1].fillColor = THIS_YEAR
     chart.barLabelFormat = _format
-    chart.barLabels.fontName = FONT
+    chart.barLabels.fontName = font
     chart.barLabels.fontSize = 6 if with_last or many else 7
     chart.barLabels.nudge = 6
     drawing.add(chart)
     if with_last:
-        drawing.add(_legend(year, width, height - 10))
+        drawing.add(_legend(year, width, height - 10, font))
     return drawing
 
 
@@ -90,13 +92,13 @@ def _short(label: str) -> str:
     return label if len(label) <= 16 else label[:15] + "…"
 
 
-def _legend(year: int, width: float, y: float) -> Legend:
+def _legend(year: int, width: float, y: float, font: str) -> Legend:
     legend = Legend()
     legend.x, legend.y = width - 150, y
     legend.alignment = "right"
     legend.columnMaximum = 1
     legend.deltax = 60
-    legend.fontName = FONT
+    legend.fontName = font
     legend.fontSize = 7
     legend.boxAnchor = "nw"
     legend.dx = legend.dy = 7
@@ -105,7 +107,7 @@ def _legend(year: int, width: float, y: float) -> Legend:
 
 
 def _share_drawing(section: Section, last: Statistics | None, *, year: int, lang: str,
-                   width: float) -> Drawing:
+                   width: float, font: str) -> Drawing:
     """One horizontal bar per year: the share (per cent) of the section's first row."""
     years = [(str(year), section.share())]
     earlier = last.section(section.id) if last is not None else None
@@ -118,11 +120,11 @@ def _share_drawing(section: Section, last: Statistics | None, *, year: int, lang
     chart.width, chart.height = width - 90, 22 * len(years)
     chart.data = [[round(100 * (share or 0), 1) for _label, share in years]]
     chart.categoryAxis.categoryNames = [label for label, _share in years]
-    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 8
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, 100
     chart.valueAxis.valueStep = 20
-    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labelTextFormat = "%d %%"
     chart.valueAxis.visibleGrid = True
@@ -132,12 +134,12 @@ def _share_drawing(section: Section, last: Statistics | None, *, year: int, lang
     if earlier is not None:
         chart.bars[(0, 0)].fillColor = LAST_YEAR
     chart.barLabelFormat = lambda v: f"{v:.1f} %".replace(".", "," if lang != "en" else ".")
-    chart.barLabels.fontName = FONT
+    chart.barLabels.fontName = font
     chart.barLabels.fontSize = 8
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 4
     drawing.add(chart)
-    drawing.add(String(48, height - 10, tr(section.rows[0].label, lang), fontName=FONT,
+    drawing.add(String(48, height - 10, tr(section.rows[0].label, lang), fontName=font,
                        fontSize=8))
     return drawing
 

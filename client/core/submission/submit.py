@@ -23,6 +23,7 @@ from client.core.i18n import DEFAULT_LANGUAGE, Text
 from client.core.readiness import Readiness, assess
 from client.core.records.fixedwidth import encode_records
 from client.core.reports.html import document_report
+from client.core.statistics import compute_statistics
 from client.core.submission.cms import encrypt_to
 from client.core.submission.container import (
     DataObject,
@@ -187,6 +188,8 @@ def submit(
             warnings=[(f, document.explanations[f.ref].strip()) for f in warnings],
             encryption=encryption,
             client_version=__version__,
+            statistics=(compute_statistics(form, document.records)
+                        if document.records is not None else None),
         ),
         lang,
     )
