@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,12 +25,14 @@ from PySide6.QtWidgets import (
 from client.core.errors import UserError
 from client.core.forms.model import FieldDef
 from client.core.i18n import tr
+from client.core.reports.compare import RunDiff, compare_findings
 from client.core.validation.findings import Finding
 from client.gui import operations
 from client.gui.findings_panel import FindingsPanel
 from client.gui.form_session import FormSession
 from client.gui.questionnaire import QuestionnaireView
 from client.gui.record_page import RecordPage
+from client.gui.statistics_tab import StatisticsTab
 
 if TYPE_CHECKING:
     from cryptography.x509 import Certificate
@@ -67,11 +70,13 @@ class FormPage(QWidget):
         self.submit_button = QPushButton(QCoreApplication.translate("FormPage", "Sub&mit…"), self)
         self.submit_button.clicked.connect(self.submit)
 
+        self.statistics_tab: StatisticsTab | None = None
+        self.tabs: QTabWidget | None = None
         if form.is_record_form:
             self.records: RecordPage | None = RecordPage(session, lang, self)
             self.questionnaire: QuestionnaireView | None = None
-            content: QWidget = self.records
             self.records.editor.help_requested.connect(self.show_help)
+            content: QWidget = self._record_tabs(session, lang)
         else:
             self.records = None
             self.questionnaire = QuestionnaireView(session, lang, self)
@@ -95,12 +100,26 @@ class FormPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.description)
+        # What changed since the previous import ("12 rettet, 3 nye"); hidden until then.
+        self.import_diff = QLabel(self, wordWrap=True, visible=False)
+        layout.addWidget(self.import_diff)
         layout.addWidget(split, 1)
         self._operation: operations.Operation | None = None
+
+    def _record_tabs(self, session: FormSession, lang: str) -> QTabWidget:
+        """Records and their statistics (issue 14) side by side as tabs."""
+        assert self.records is not None
+        self.tabs = QTabWidget(self)
+        self.statistics_tab = StatisticsTab(session, lang, self.tabs)
+        self.tabs.addTab(self.records, QCoreApplication.translate("FormPage", "&Records"))
+        self.tabs.addTab(self.statistics_tab, QCoreApplication.translate("FormPage", "S&tatistics"))
+        return self.tabs
 
     # --- findings and help --------------------------------------------------------------
 
     def show_finding(self, finding: Finding) -> None:
+        if self.tabs is not None and self.records is not None:
+            self.tabs.setCurrentWidget(self.records)
         if self.records is not None:
             self.records.show_finding(finding)
         elif self.questionnaire is not None:
@@ -190,9 +209,7 @@ class FormPage(QWidget):
             finish()
             if operation.progress.cancelled:
                 return
-            session.replace_records(result.records, result.session)
-            for ref, text in result.explanations.items():
-                session.explanations[ref] = text
+            self._adopt_import(result, had_records=records is not None and len(records) > 0)
 
         def failed(error: BaseException) -> None:
             finish()
@@ -224,6 +241,25 @@ class FormPage(QWidget):
         timer.timeout.connect(tick)
         timer.start()
         return operation
+
+    def _adopt_import(self, result: Any, *, had_records: bool) -> None:
+        session = self.session
+        before = session.findings() if had_records else None
+        session.replace_records(result.records, result.session)
+        for ref, text in result.explanations.items():
+            session.explanations[ref] = text
+        if before is not None:
+            self.show_import_diff(compare_findings(before, session.findings(), self.ctx.lang))
+
+    def show_import_diff(self, diff: RunDiff) -> None:
+        """After a re-import: how the findings changed since the records it replaced."""
+        text = QCoreApplication.translate(
+            "FormPage", "Since the previous import: %1 fixed, %2 new, %3 remaining.")
+        for i, n in enumerate((len(diff.fixed), len(diff.new), len(diff.remaining)), start=1):
+            text = text.replace(f"%{i}", str(n))
+        self.import_diff.setText(text)
+        self.import_diff.setAccessibleName(text)
+        self.import_diff.show()
 
     def export_file(self, path: Path | None = None) -> None:
         records = self.session.records

@@ -150,15 +150,17 @@ _PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)
 def to_svg(drawing: Drawing, title: str, chart_id: str) -> str:
     """Inline SVG (no XML prologue) that scales with the page, with an accessible title.
 
-    `chart_id` makes the clip path's id unique: several charts share one HTML page."""
+    The clip path reportlab adds (the drawing's own bounds) is left out: it clips nothing,
+    QtSvg (SVG Tiny) would paint it as a black box, and its id would repeat on a page of
+    several charts. `chart_id` makes the group's id unique on the page."""
     svg = _PROLOGUE.sub("", renderSVG.drawToString(drawing), count=1)
     svg = re.sub(r'<svg width="[^"]*" height="[^"]*"', '<svg role="img" class="chart"', svg,
                  count=1)
     svg = svg.replace("<title>...</title>", f"<title>{_escape(title)}</title>", 1)
     svg = svg.replace("<desc>...</desc>", "", 1)
-    svg = svg.replace('id="clip"', f'id="clip-{chart_id}"')
-    svg = svg.replace("url(#clip)", f"url(#clip-{chart_id})")
-    return svg.replace('id="group"', f'id="group-{chart_id}"')
+    svg = re.sub(r"<clipPath id=\"clip\">.*?</clipPath>", "", svg, count=1, flags=re.S)
+    svg = svg.replace(' style="clip-path: url(#clip)"', "")
+    return svg.replace('id="group"', f'id="chart-{chart_id}"')
 
 
 def _escape(text: str) -> str:
