@@ -183,8 +183,19 @@ def compute_statistics(form: FormDefinition, records: RecordSet) -> Statistics |
         return None
     lines = records.lines
     values: dict[str, list[int | None]] = {}  # one list per value expression, computed once
+    filled: dict[tuple[str, ...], tuple[list[int | None], list[int]]] = {}
+
+    def count_filled(names: Sequence[str]) -> tuple[list[int | None], list[int]]:
+        # One pass gives both how many of the fields each record fills (duration) and how
+        # many records fill each field (per month).
+        key = tuple(names)
+        if key not in filled:
+            filled[key] = _count_filled(_slices(form, names), lines)
+        return filled[key]
 
     def per_record(expression: dict[str, Any]) -> list[int | None]:
+        if "countFilled" in expression:
+            return count_filled(expression["countFilled"])[0]
         key = repr(sorted(expression.items()))
         if key not in values:
             values[key] = _evaluate(form, lines, expression)
@@ -200,11 +211,9 @@ def compute_statistics(form: FormDefinition, records: RecordSet) -> Statistics |
                 for row in section["rows"]
             )
         elif kind == "perField":
-            rows = tuple(
-                Row(name, _field_label(form, name),
-                    sum(1 for v in per_record({"countFilled": [name]}) if v))
-                for name in section["countFilled"]
-            )
+            counts = count_filled(section["countFilled"])[1]
+            rows = tuple(Row(name, _field_label(form, name), n)
+                         for name, n in zip(section["countFilled"], counts, strict=True))
         elif kind == "bands":
             rows = _banded(per_record(section["value"]), section["bands"], section["other"])
         else:  # share
@@ -221,13 +230,17 @@ def _banded(values: Sequence[int | None], bands: Sequence[dict[str, Any]],
             other: Text) -> tuple[Row, ...]:
     counts = [0] * (len(bands) + 1)
     limits = [(b.get("min"), b.get("max")) for b in bands]
+    band_of: dict[int | None, int] = {}  # ages and months repeat: look each value up once
     for value in values:
-        index = len(bands)
-        if value is not None:
-            for i, (lo, hi) in enumerate(limits):
-                if (lo is None or value >= lo) and (hi is None or value <= hi):
-                    index = i
-                    break
+        index = band_of.get(value)
+        if index is None:
+            index = len(bands)
+            if value is not None:
+                for i, (lo, hi) in enumerate(limits):
+                    if (lo is None or value >= lo) and (hi is None or value <= hi):
+                        index = i
+                        break
+            band_of[value] = index
         counts[index] += 1
     rows = [Row(f"band{i}:{tr(b['label'])}", b["label"], counts[i]) for i, b in enumerate(bands)]
     rows.append(Row("other", other, counts[-1]))
@@ -256,15 +269,29 @@ def _integer(text: str) -> int:
         return 0
 
 
+def _count_filled(cols: Sequence[tuple[int, int]],
+                  lines: Sequence[str]) -> tuple[list[int | None], list[int]]:
+    per_field = [0] * len(cols)
+    per_record: list[int | None] = []
+    indexed = list(enumerate(cols))
+    for line in lines:
+        n = 0
+        for i, (a, b) in indexed:
+            if line[a:b].strip():
+                per_field[i] += 1
+                n += 1
+        per_record.append(n)
+    return per_record, per_field
+
+
 def _evaluate(form: FormDefinition, lines: Sequence[str],
               expression: dict[str, Any]) -> list[int | None]:
     if "sum" in expression:
         cols = _slices(form, expression["sum"])
+        if len(cols) == 1:
+            ((a, b),) = cols
+            return [_integer(line[a:b].strip()) for line in lines]
         return [sum(_integer(line[a:b].strip()) for a, b in cols) for line in lines]
-    if "countFilled" in expression:
-        cols = _slices(form, expression["countFilled"])
-        return [sum(1 for a, b in cols if not line[a:b].isspace() and line[a:b])
-                for line in lines]
     readers = [_birth_reader(form, name) for name in expression["age"]]
     year = form.year
     out: list[int | None] = []
