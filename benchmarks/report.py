@@ -8,6 +8,8 @@ Generates synthetic 11F (2026) record files with SSB's usual problems planted in
       summary per control, findings by caseworker and journal
   (c) `kostra validate FILE --format html` as a whole process (read, validate, report)
   (d) the same process with --format json, the baseline (c) is compared with
+  (e) validation alone in process (every control), the baseline (b) is compared with:
+      the machine is shared, so the ratio says more than the seconds
 
 Each timing is the median of --repeat runs (default 5).
 
@@ -62,14 +64,16 @@ def make_file(folder: Path, form, count: int) -> Path:
 
 def measure(form, path: Path, repeat: int) -> dict[str, float]:
     records = read_record_file(path, form)
-    findings = sort_findings(FormValidator(form).validate(
-        records, ValidationContext.from_region(REGION, form.year)))
+    context = ValidationContext.from_region(REGION, form.year)
+    findings = sort_findings(FormValidator(form).validate(records, context))
     document = FormDocument(form, records=records)
     html = document_report(document, REGION, findings, source_name=path.name)
     out = {
         "findings": len(findings),
         "html_mb": len(html.encode()) / 1e6,
         "statistics_s": median_time(lambda: compute_statistics(form, records), repeat),
+        "validate_s": median_time(lambda: FormValidator(form).validate(records, context),
+                                  repeat),
         "report_s": median_time(
             lambda: document_report(document, REGION, findings, source_name=path.name), repeat),
     }
@@ -99,6 +103,8 @@ def main() -> None:
                   f"report {result['html_mb']:.1f} MB")
             print(f"  statistics alone            {result['statistics_s']:.3f} s")
             print(f"  HTML report (in process)    {result['report_s']:.3f} s")
+            print(f"  validation (in process)     {result['validate_s']:.3f} s; report / "
+                  f"validation = {result['report_s'] / result['validate_s']:.2f}")
             print(f"  validate --format html      {result['process_html_s']:.2f} s (process)")
             print(f"  validate --format json      {result['process_json_s']:.2f} s (baseline)")
             print(f"  report's share of the run   "
