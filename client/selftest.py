@@ -1,13 +1,18 @@
 r"""`kostra-klient --selftest` and `kostra selftest`: does this installation work, end to end?
 
-Loads every installed form, validates the bundled synthetic examples and compares the
+Says which data folder the client uses and what chose it (IT's policy among others),
+loads every installed form, validates the bundled synthetic examples and compares the
 findings with those known, makes a throwaway certificate in a temporary folder,
 submits the clean example (signed and encrypted container, PDF receipt), verifies the
-container, and (for `kostra-klient --selftest`) opens the main window offscreen and
-closes it. One line per check; exit code 0 when all passed, 1 otherwise. Nothing
-outside the temporary folder is written (but for the windowed program on Windows, which
-has no console: its lines go to %TEMP%\kostra-klient-selftest.txt). Run frozen, it proves
-the bundle holds everything the client needs; Qt is imported only by the window check.
+container, loads the Norwegian time zone, stores a throwaway secret in the OS
+credential store, reads it back and deletes it, and (for `kostra-klient --selftest`)
+opens the main window on the real display and closes it: the windows platform and
+style on Windows, offscreen only when asked (`--offscreen`) or when there is no display.
+One line per check; exit code 0 when all passed, 1 otherwise. Nothing outside the
+temporary folder is written but the throwaway secret, which is removed again (and for
+the windowed program on Windows, which has no console, its lines: they go to
+%TEMP%\kostra-klient-selftest.txt). Run frozen, it proves the bundle holds everything
+the client needs; Qt is imported only by the window check.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import tempfile
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -31,7 +36,7 @@ from client.core.i18n import DEFAULT_LANGUAGE, Text, tr
 REGION = "460100"  # Bergen, the region of the bundled examples
 # Each bundled example, its form and year, and the findings it must give:
 # (control, severity) -> count. The 11F and 11CF files have errors planted on purpose
-# (tools/make_examples.py); the skjema 12 answers are clean.
+# (tools/make_examples.py); the answers of skjema 7, 7B and 12 are clean.
 EXPECTED: dict[str, tuple[str, int, dict[tuple[str, str], int]]] = {
     "11F_2026_460100.txt": ("11F", 2026, {
         ("002", "ERROR"): 1, ("05", "ERROR"): 1, ("05A", "ERROR"): 6, ("05B", "ERROR"): 2,
@@ -39,9 +44,16 @@ EXPECTED: dict[str, tuple[str, int, dict[tuple[str, str], int]]] = {
     }),
     "11CF_2026_460100.txt": ("11CF", 2026, {("05A", "ERROR"): 4, ("K-DATO", "WARNING"): 2}),
     "12_2026_460100.json": ("12", 2026, {}),
+    "7_2026_460100.json": ("7", 2026, {}),
+    "7B_2026_460100.json": ("7B", 2026, {}),
 }
 CLEAN_EXAMPLE = "12_2026_460100.json"
 LOG_NAME = "kostra-klient-selftest.txt"  # in %TEMP%, when there is no console to print to
+# Where a working credential store is part of the platform: its absence is a fault there.
+# Elsewhere (a Linux desktop without Secret Service) the client asks for the passphrase.
+STORE_REQUIRED = sys.platform in ("win32", "darwin")
+# The styles Qt's Windows style plugin gives; without the plugin Qt falls back to fusion.
+WINDOWS_STYLES = ("windows11", "windowsvista")
 TEST_ORGNR = "974760673"  # a valid organisasjonsnummer for the throwaway certificate
 
 
@@ -72,6 +84,18 @@ class _State:
 
 
 # --- the checks -----------------------------------------------------------------------
+
+
+def check_data_folder(state: _State) -> str:
+    from client.core.workspace import Workspace
+
+    folder = Workspace.from_environment().data_origin  # raises for a policy it cannot use
+    assert folder is not None
+    source = tr(_TEXT["source:" + folder.source], state.lang).format(where=folder.where)
+    state_text = "exists" if folder.path.is_dir() else "new"
+    return tr(_TEXT["data_folder"], state.lang).format(
+        path=folder.path, source=source, state=tr(_TEXT["folder:" + state_text], state.lang)
+    )
 
 
 def check_forms(state: _State) -> str:
@@ -208,12 +232,23 @@ def check_verify(state: _State) -> str:
 
 
 def check_window(state: _State) -> str:
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never show anything
+    chosen: WindowPlatform = state.values.get("platform") or choose_platform(False, os.environ)
     from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        os.environ["QT_QPA_PLATFORM"] = chosen.requested
+        app = QApplication(["kostra-klient", "--selftest"])
+    used = QApplication.platformName()  # type: ignore[call-arg]
+    style = app.style().name()  # type: ignore[attr-defined]
+    if used != chosen.expected:
+        raise CheckFailed(tr(_TEXT["wrong_platform"], state.lang).format(
+            expected=chosen.expected, used=used))
+    if used == "windows" and style.lower() not in WINDOWS_STYLES:
+        raise CheckFailed(tr(_TEXT["wrong_style"], state.lang).format(style=style))
 
     from client.gui.app import create_context, create_window
 
-    app = QApplication.instance() or QApplication(["kostra-klient", "--selftest"])
     ctx = create_context(state.tmp / "data", state.lang)
     window: Any = create_window(ctx)
     window.show()
@@ -224,13 +259,97 @@ def check_window(state: _State) -> str:
     app.processEvents()
     if not visible:
         raise CheckFailed(tr(_TEXT["no_window"], state.lang))
-    return tr(_TEXT["window"], state.lang).format(
-        title=title, platform=QApplication.platformName()  # type: ignore[call-arg]
-    )
+    how = used
+    if chosen.reason == "no_display":
+        how = f"{used}: {tr(_TEXT['no_display'], state.lang)}"
+    return tr(_TEXT["window"], state.lang).format(title=title, platform=f"{how}, {style}")
+
+
+def check_timezone(state: _State) -> str:
+    from client.core.submission.receipt import oslo_time
+
+    # Mid-winter and mid-summer: standard time and daylight saving time must both be known.
+    winter, ok = oslo_time(dt.datetime(2026, 1, 15, 12, tzinfo=dt.UTC))
+    summer, _ = oslo_time(dt.datetime(2026, 7, 15, 12, tzinfo=dt.UTC))
+    if not ok:
+        raise CheckFailed(tr(_TEXT["no_timezone"], state.lang))
+    offsets = (winter.utcoffset(), summer.utcoffset())
+    if offsets != (dt.timedelta(hours=1), dt.timedelta(hours=2)):
+        raise CheckFailed(tr(_TEXT["wrong_timezone"], state.lang).format(
+            winter=winter.strftime("%z"), summer=summer.strftime("%z")))
+    return tr(_TEXT["timezone"], state.lang)
+
+
+def check_credentials(state: _State) -> str:
+    import secrets
+
+    from client.core.submission.secrets import KeyringSecretStore, SecretStoreUnavailable
+
+    store = KeyringSecretStore()
+    if not store.available:
+        if STORE_REQUIRED:
+            raise CheckFailed(tr(_TEXT["no_store"], state.lang).format(backend=store.backend_name))
+        return tr(_TEXT["no_store_here"], state.lang).format(backend=store.backend_name)
+    name = f"selftest-{secrets.token_hex(8)}"  # never the name of a real key's passphrase
+    value = secrets.token_urlsafe(24)
+    try:
+        store.set(name, value)  # reads it back and compares (SecretStoreUnavailable if not)
+        kept = store.get(name)
+        if kept != value:
+            raise CheckFailed(tr(_TEXT["store_wrong"], state.lang).format(
+                backend=store.backend_name))
+    except SecretStoreUnavailable as exc:
+        raise CheckFailed(tr(_TEXT["store_failed"], state.lang).format(problem=exc)) from None
+    finally:
+        store.delete(name)
+    try:
+        left = store.get(name)
+    except SecretStoreUnavailable:
+        left = None
+    if left is not None:
+        raise CheckFailed(tr(_TEXT["store_kept"], state.lang).format(name=name))
+    return tr(_TEXT["store"], state.lang).format(backend=store.backend_name)
+
+
+@dataclass(frozen=True)
+class WindowPlatform:
+    """The Qt platform the window check asks for and the one it must get."""
+
+    expected: str  # "windows", "xcb", "cocoa", "offscreen"
+    reason: str  # "native", "asked", "environment", "no_display"
+
+    @property
+    def requested(self) -> str:
+        # Qt tries the platforms in order: when the native plugin cannot load, the check
+        # gets offscreen and reports the failure, instead of Qt aborting the process.
+        return self.expected if self.expected == "offscreen" else f"{self.expected};offscreen"
+
+
+def choose_platform(
+    offscreen: bool, environ: Mapping[str, str], platform: str = sys.platform
+) -> WindowPlatform:
+    """The real display unless offscreen is asked for (or QT_QPA_PLATFORM names another),
+    or there is no display to open a window on (a Linux server, a build machine)."""
+    if offscreen:
+        return WindowPlatform("offscreen", "asked")
+    if environ.get("QT_QPA_PLATFORM"):
+        # "windows:darkmode=2;offscreen": the first platform, without its options
+        first = environ["QT_QPA_PLATFORM"].split(";")[0].split(":")[0]
+        return WindowPlatform(first, "environment")
+    if platform == "win32":
+        return WindowPlatform("windows", "native")
+    if platform == "darwin":
+        return WindowPlatform("cocoa", "native")
+    if environ.get("DISPLAY"):
+        return WindowPlatform("xcb", "native")  # also XWayland on a Wayland desktop
+    if environ.get("WAYLAND_DISPLAY"):
+        return WindowPlatform("wayland", "native")
+    return WindowPlatform("offscreen", "no_display")
 
 
 Check = tuple[str, Callable[[_State], str]]
 CHECKS: tuple[Check, ...] = (
+    ("data_folder", check_data_folder),
     ("forms", check_forms),
     ("examples", check_examples),
     ("publisher", check_publisher),
@@ -238,6 +357,8 @@ CHECKS: tuple[Check, ...] = (
     ("submit", check_submit),
     ("receipt", check_receipt),
     ("verify", check_verify),
+    ("timezone", check_timezone),
+    ("credentials", check_credentials),
 )
 WINDOW_CHECK: Check = ("window", check_window)
 
@@ -246,13 +367,18 @@ WINDOW_CHECK: Check = ("window", check_window)
 
 
 def run_checks(
-    checks: Sequence[Check], lang: str = DEFAULT_LANGUAGE, out: TextIO | None = None
+    checks: Sequence[Check],
+    lang: str = DEFAULT_LANGUAGE,
+    out: TextIO | None = None,
+    platform: WindowPlatform | None = None,
 ) -> list[CheckResult]:
     """Run `checks` in order in a fresh temporary folder, printing one line per check."""
     out = out or sys.stdout
     results = []
     with tempfile.TemporaryDirectory(prefix="kostra-selftest-") as tmp:
         state = _State(lang, Path(tmp))
+        if platform is not None:
+            state.values["platform"] = platform
         for name, check in checks:
             started = time.perf_counter()
             try:
@@ -279,26 +405,33 @@ def run_checks(
     return results
 
 
-def selftest(*, window: bool, lang: str = DEFAULT_LANGUAGE, out: TextIO | None = None) -> int:
+def selftest(
+    *,
+    window: bool,
+    lang: str = DEFAULT_LANGUAGE,
+    out: TextIO | None = None,
+    platform: WindowPlatform | None = None,
+) -> int:
     checks = (*CHECKS, WINDOW_CHECK) if window else CHECKS
-    results = run_checks(checks, lang, out)
+    results = run_checks(checks, lang, out, platform)
     return 0 if all(r.ok for r in results) else 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """`kostra-klient --selftest [--lang nb|nn|en]`: every check, the window included."""
+    """`kostra-klient --selftest [--offscreen] [--lang nb|nn|en]`: every check, the window
+    included, on the real display unless --offscreen."""
     args = list(sys.argv[1:] if argv is None else argv)
     lang = DEFAULT_LANGUAGE
     if "--lang" in args and args.index("--lang") + 1 < len(args):
         lang = args[args.index("--lang") + 1]
     if lang not in ("nb", "nn", "en"):
         lang = DEFAULT_LANGUAGE
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    platform = choose_platform("--offscreen" in args, os.environ)
     if sys.stdout is None:  # the windowed program on Windows: write the lines to a file
         log = Path(tempfile.gettempdir()) / LOG_NAME
         with log.open("w", encoding="utf-8") as out:
-            return selftest(window=True, lang=lang, out=out)
-    return selftest(window=True, lang=lang)
+            return selftest(window=True, lang=lang, out=out, platform=platform)
+    return selftest(window=True, lang=lang, platform=platform)
 
 
 def _line(result: CheckResult, lang: str) -> str:
@@ -325,6 +458,9 @@ def _counts(counts: dict[tuple[str, str], int]) -> str:
 
 
 _TEXT: dict[str, Text] = {
+    "name:data_folder": {"nb": "datamappe", "nn": "datamappe", "en": "data folder"},
+    "name:timezone": {"nb": "tidssone", "nn": "tidssone", "en": "time zone"},
+    "name:credentials": {"nb": "passordlager", "nn": "passordlager", "en": "credentials"},
     "name:forms": {"nb": "skjema", "nn": "skjema", "en": "forms"},
     "name:examples": {"nb": "eksempler", "nn": "døme", "en": "examples"},
     "name:publisher": {"nb": "utgiver", "nn": "utgivar", "en": "publisher"},
@@ -409,6 +545,89 @@ _TEXT: dict[str, Text] = {
         "nn": "hovudvindauget «{title}» opna og lukka ({platform})",
         "en": "main window «{title}» opened and closed ({platform})",
     },
+    "data_folder": {
+        "nb": "{path} ({source}; {state})",
+        "nn": "{path} ({source}; {state})",
+        "en": "{path} ({source}; {state})",
+    },
+    "source:command line": {"nb": "valgt med {where}", "nn": "vald med {where}",
+                            "en": "chosen by {where}"},
+    "source:environment": {"nb": "valgt med {where}", "nn": "vald med {where}",
+                           "en": "chosen by {where}"},
+    "source:policy": {"nb": "IT-innstilling {where}", "nn": "IT-innstilling {where}",
+                      "en": "IT's setting {where}"},
+    "source:default": {"nb": "brukerens standardmappe", "nn": "standardmappa til brukaren",
+                       "en": "the user's default folder"},
+    "folder:exists": {"nb": "finnes", "nn": "finst", "en": "exists"},
+    "folder:new": {"nb": "lages ved første lagring", "nn": "blir laga ved første lagring",
+                   "en": "made at the first save"},
+    "timezone": {
+        "nb": "Europe/Oslo lastet (+01:00 om vinteren, +02:00 om sommeren)",
+        "nn": "Europe/Oslo lasta (+01:00 om vinteren, +02:00 om sommaren)",
+        "en": "Europe/Oslo loaded (+01:00 in winter, +02:00 in summer)",
+    },
+    "no_timezone": {
+        "nb": "tidssonen Europe/Oslo finnes ikke (tzdata mangler); kvitteringen ville vist "
+        "tiden i UTC",
+        "nn": "tidssona Europe/Oslo finst ikkje (tzdata manglar); kvitteringa ville vist "
+        "tida i UTC",
+        "en": "the time zone Europe/Oslo is missing (no tzdata); the receipt would show UTC",
+    },
+    "wrong_timezone": {
+        "nb": "Europe/Oslo gir {winter} om vinteren og {summer} om sommeren, ikke +0100 og +0200",
+        "nn": "Europe/Oslo gir {winter} om vinteren og {summer} om sommaren, ikkje +0100 og +0200",
+        "en": "Europe/Oslo gives {winter} in winter and {summer} in summer, not +0100 and +0200",
+    },
+    "store": {
+        "nb": "en midlertidig hemmelighet lagret, lest tilbake og slettet ({backend})",
+        "nn": "ein mellombels løyndom lagra, lesen attende og sletta ({backend})",
+        "en": "a throwaway secret stored, read back and deleted ({backend})",
+    },
+    "no_store": {
+        "nb": "operativsystemets passordlager kan ikke brukes ({backend})",
+        "nn": "passordlageret i operativsystemet kan ikkje brukast ({backend})",
+        "en": "the operating system's credential store cannot be used ({backend})",
+    },
+    "no_store_here": {
+        "nb": "intet passordlager på denne maskinen ({backend}); brukeren blir spurt om "
+        "nøkkelens passord hver gang",
+        "nn": "ikkje noko passordlager på denne maskina ({backend}); brukaren blir spurd om "
+        "passordet til nøkkelen kvar gong",
+        "en": "no credential store on this machine ({backend}); the user is asked for the "
+        "key's passphrase every time",
+    },
+    "store_wrong": {
+        "nb": "passordlageret ga tilbake noe annet enn det fikk ({backend})",
+        "nn": "passordlageret gav attende noko anna enn det fekk ({backend})",
+        "en": "the credential store gave back something other than it was given ({backend})",
+    },
+    "store_failed": {
+        "nb": "passordlageret virker ikke: {problem}",
+        "nn": "passordlageret verkar ikkje: {problem}",
+        "en": "the credential store does not work: {problem}",
+    },
+    "store_kept": {
+        "nb": "den midlertidige hemmeligheten {name} kunne ikke slettes fra passordlageret",
+        "nn": "den mellombelse løyndomen {name} kunne ikkje slettast frå passordlageret",
+        "en": "the throwaway secret {name} could not be deleted from the credential store",
+    },
+    "wrong_platform": {
+        "nb": "Qt-plattformen «{expected}» kunne ikke lastes (Qt brukte «{used}»); "
+        "installasjonen mangler en fil, installer på nytt",
+        "nn": "Qt-plattforma «{expected}» kunne ikkje lastast (Qt brukte «{used}»); "
+        "installasjonen manglar ei fil, installer på nytt",
+        "en": "the Qt platform \"{expected}\" could not be loaded (Qt used \"{used}\"); "
+        "the installation lacks a file, reinstall it",
+    },
+    "wrong_style": {
+        "nb": "Windows-stilen mangler (Qt brukte «{style}»); installasjonen mangler "
+        "styles\\qmodernwindowsstyle.dll",
+        "nn": "Windows-stilen manglar (Qt brukte «{style}»); installasjonen manglar "
+        "styles\\qmodernwindowsstyle.dll",
+        "en": "the Windows style is missing (Qt used \"{style}\"); the installation lacks "
+        "styles\\qmodernwindowsstyle.dll",
+    },
+    "no_display": {"nb": "ingen skjerm", "nn": "ingen skjerm", "en": "no display"},
     "passed": {
         "nb": "Selvtest bestått: alle {total} kontroller OK (KOSTRA-klienten {version}).",
         "nn": "Sjølvtest greidd: alle {total} kontrollane OK (KOSTRA-klienten {version}).",

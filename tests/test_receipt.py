@@ -172,3 +172,63 @@ def test_qr_code_decodes_to_the_containers_sha256(nb_receipt, tmp_path):
     decoded = subprocess.run(["zbarimg", "--raw", "-q", str(image)], capture_output=True,
                              text=True, timeout=60, check=True).stdout.strip()
     assert decoded == result.sha256
+
+
+def _questionnaire(form_id: str):
+    import json
+    from pathlib import Path
+
+    from client.core.documents import FormDocument
+    from client.core.forms.catalog import FormCatalog
+
+    root = Path(__file__).resolve().parents[1]
+    form = FormCatalog([root / "forms"]).load(form_id, YEAR)
+    answers = json.loads((root / "resources" / "examples" / f"{form_id}_2026_460100.json")
+                         .read_text("utf-8"))
+    answers["KOMMUNE_NR"] = REGION[:4]
+    return FormDocument(form, answers=answers, region=REGION)
+
+
+@pytest.mark.parametrize("form_id", ["12", "7B"])
+def test_a_signed_questionnaires_receipt_shows_every_question_and_its_answer(tmp_path, form_id):
+    from client.core.forms.answers import display_value
+    from client.core.forms.visibility import visible_fields
+    from client.core.i18n import tr
+
+    document, result = make(tmp_path, _questionnaire(form_id))
+    _, text = text_of(result.receipt)
+    flat = squeeze(text)
+    form = document.form
+    for name in visible_fields(form, document.answers):
+        field = form.field(name)
+        # Every question's text (reportlab may break long labels across lines).
+        assert squeeze(tr(field.label, "nb"))[:40] in flat, name
+        value = document.answers.get(name)
+        if field.is_table:
+            for column in field.columns:
+                assert squeeze(tr(column.label, "nb")) in flat
+            for row in value:
+                for column in field.columns:
+                    shown = display_value(column, row.get(column.name), "nb")
+                    assert squeeze(shown) in flat, (name, column.name, shown)
+        elif value is not None:
+            assert squeeze(display_value(field, value, "nb"))[:40] in flat, (name, value)
+    if form_id == "12":
+        assert "15.01.2025" in text and "8 350" in text and "Barnetrygd" in text
+    else:
+        assert "Bergen krisesenter" in text and "38 500 000" in text
+        assert "39 750 000" in text  # the computed total, as signed
+
+
+def test_a_filled_questionnaire_prints_before_it_is_submitted(tmp_path):
+    from client.core.submission.receipt import render_questionnaire
+
+    document = _questionnaire("7")
+    pdf = render_questionnaire(document.form, document.answers, organisation="Bergen kommune",
+                               region=REGION, printed_at=NOW, client_version="t", lang="nn")
+    path = tmp_path / "utskrift.pdf"
+    path.write_bytes(pdf)
+    _, text = text_of(path)
+    assert "ikkje sendt inn" in text and "ikkje ei kvittering" in text
+    assert "Vernepleiar" in text and "171" in text  # a table row, and its computed total
+    assert "Bergen kommune" in text

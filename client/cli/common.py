@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+from typing import Any
 
 from client.core.documents import FormDocument, load_document
 from client.core.errors import UserError
@@ -18,10 +19,24 @@ _NO_YEAR = {
 }
 
 
-def add_form_arguments(parser: argparse.ArgumentParser, *, region_required: bool = True) -> None:
-    parser.add_argument(
-        "file", metavar="FIL", help="SSB-fil (fast bredde), utkast eller svarfil (JSON)"
-    )
+def add_form_arguments(
+    parser: argparse.ArgumentParser,
+    *,
+    region_required: bool = True,
+    many_files: bool = False,
+    file_optional: bool = False,
+) -> None:
+    if many_files:
+        parser.add_argument(
+            "files", metavar="FIL", nargs="+",
+            help="SSB-fil (fast bredde), utkast eller svarfil (JSON); flere filer (Oslos "
+            "bydeler) kontrolleres hver for seg og så sammen",
+        )
+    else:
+        parser.add_argument(
+            "file", metavar="FIL", nargs="?" if file_optional else None,
+            help="SSB-fil (fast bredde), utkast eller svarfil (JSON)",
+        )
     parser.add_argument("--form", required=True, help="skjema, for eksempel 11F, 11CF eller 12")
     parser.add_argument(
         "--year", type=int, help="rapporteringsår (standard: siste installerte år)"
@@ -59,9 +74,43 @@ def other_record_lengths(catalog: FormCatalog, form: FormDefinition) -> dict[int
     return lengths
 
 
-def load_input(args: argparse.Namespace, catalog: FormCatalog | None = None) -> FormDocument:
+def load_input(
+    args: argparse.Namespace, catalog: FormCatalog | None = None, path: str | None = None
+) -> FormDocument:
     catalog = catalog or FormCatalog()
     form = resolve_form(catalog, args.form, args.year)
     args.year = form.year
     known = other_record_lengths(catalog, form) if form.is_record_form else None
-    return load_document(args.file, form, known)
+    return load_document(path if path is not None else args.file, form, known)
+
+
+_BAD_WITH = {
+    "nb": "--with «{value}» er ugyldig. Skriv skjema og fil med likhetstegn mellom, for "
+    "eksempel --with 11F=sosialhjelp.txt.",
+    "nn": "--with «{value}» er ugyldig. Skriv skjema og fil med likskapsteikn mellom, til "
+    "dømes --with 11F=sosialhjelp.txt.",
+    "en": "--with «{value}» is invalid. Give the form and the file with an equals sign between, "
+    "for example --with 11F=sosialhjelp.txt.",
+}
+
+
+def add_with_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--with", dest="others", action="append", default=[], metavar="SKJEMA=FIL",
+        help="et annet skjema for samme år (for eksempel 11F=sosialhjelp.txt): klientens "
+        "kontroller på tvers av skjema (K-7-OKRAD-11F, K-12-SATS-11F) kjøres mot det",
+    )
+
+
+def load_others(args: argparse.Namespace, form: FormDefinition) -> dict[str, Any]:
+    """The year's other record forms given with --with, by form id (for cross-form controls)."""
+    catalog = FormCatalog()
+    others: dict[str, Any] = {}
+    for item in args.others:
+        form_id, _, path = item.partition("=")
+        if not form_id or not path:
+            raise UserError(_BAD_WITH, value=item)
+        other = load_document(path, catalog.load(form_id, form.year))
+        if other.records is not None:
+            others[other.form.form_id] = other.records
+    return others

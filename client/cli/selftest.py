@@ -10,9 +10,11 @@ def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "selftest",
         help="kontroller at installasjonen virker (skjema, eksempler, signering, kvittering)",
-        description="Laster alle skjema, kontrollerer eksempelfilene, signerer og verifiserer "
-        "en innsending med et midlertidig sertifikat og skriver en kvittering. Én linje per "
-        "kontroll; kode 0 når alt virker, 1 ellers.",
+        description="Viser datamappen og hva som valgte den, laster alle skjema, kontrollerer "
+        "eksempelfilene, signerer og verifiserer en innsending med et midlertidig sertifikat, "
+        "skriver en kvittering, laster tidssonen Europe/Oslo og lagrer, leser og sletter en "
+        "midlertidig hemmelighet i operativsystemets passordlager. Én linje per kontroll; "
+        "kode 0 når alt virker, 1 ellers.",
     )
     parser.set_defaults(run=run)
 

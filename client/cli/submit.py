@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from client.cli.common import add_form_arguments, load_input
+from client.cli.common import add_form_arguments, add_with_argument, load_input, load_others
 from client.cli.keys import add_key_arguments, open_store
+from client.core.documents import FormDocument
 from client.core.errors import UserError
 from client.core.i18n import Text, format_int, tr
 
@@ -42,6 +43,24 @@ _TEXT: dict[str, Text] = {
     },
     "receipt": {"nb": "Kvittering: {path}", "nn": "Kvittering: {path}", "en": "Receipt: {path}"},
     "sha256": {"nb": "SHA-256: {digest}", "nn": "SHA-256: {digest}", "en": "SHA-256: {digest}"},
+    "replaces": {
+        "nb": "Erstatter: {name}",
+        "nn": "Erstattar: {name}",
+        "en": "Replaces: {name}",
+    },
+    "no_file": {
+        "nb": "Oppgi filen som skal sendes inn, eller --nothing-to-report når kommunen ikke har "
+        "noe å rapportere.",
+        "nn": "Oppgi fila som skal sendast inn, eller --nothing-to-report når kommunen ikkje har "
+        "noko å rapportere.",
+        "en": "Give the file to submit, or --nothing-to-report when the municipality has "
+        "nothing to report.",
+    },
+    "nothing_questionnaire": {
+        "nb": "--nothing-to-report gjelder bare postskjema (11F, 11CF).",
+        "nn": "--nothing-to-report gjeld berre postskjema (11F, 11CF).",
+        "en": "--nothing-to-report applies to record forms (11F, 11CF) only.",
+    },
 }
 
 
@@ -54,7 +73,13 @@ def register(subparsers: Any) -> None:
         "i mappen --out. Ellers skrives ingenting, og meldingen sier hva som stopper "
         "innsendingen.",
     )
-    add_form_arguments(parser)
+    add_form_arguments(parser, file_optional=True)
+    parser.add_argument(
+        "--nothing-to-report",
+        action="store_true",
+        help="kommunen har ikke noe å rapportere: send SSBs tomme leveranse (ett mellomrom); "
+        "FIL kan da utelates",
+    )
     parser.add_argument(
         "--explanations",
         type=Path,
@@ -75,6 +100,7 @@ def register(subparsers: Any) -> None:
         help="krypter datafilene til dette sertifikatet (standard: SSBs sertifikat fra "
         "«kostra keys ssb-cert», om det er satt opp)",
     )
+    add_with_argument(parser)
     add_key_arguments(parser)
     parser.set_defaults(run=run)
 
@@ -95,25 +121,52 @@ def read_explanations(path: Path) -> dict[str, str]:
     return data
 
 
+def _document(args: argparse.Namespace) -> FormDocument:
+    if args.file is not None:
+        return load_input(args)
+    if not args.nothing_to_report:
+        raise UserError(_TEXT["no_file"])
+    from client.cli.common import resolve_form
+    from client.core.forms.catalog import FormCatalog
+    from client.core.records.recordset import RecordSet
+
+    form = resolve_form(FormCatalog(), args.form, args.year)
+    if not form.is_record_form:
+        raise UserError(_TEXT["nothing_questionnaire"])
+    return FormDocument(form, records=RecordSet(form, nil_marker=True))
+
+
 def run(args: argparse.Namespace) -> int:
     from client.core.submission.keys import load_encryption_certificate, utc_now
     from client.core.submission.submit import check_ready, submit
     from client.core.validation.engine import FormValidator, ValidationContext
 
-    document = load_input(args)
+    document = _document(args)
     if args.explanations is not None:
         document.explanations.update(read_explanations(args.explanations))
     form = document.form
-    context = ValidationContext.from_region(args.region, form.year)
+    context = ValidationContext.from_region(
+        args.region, form.year, nothing_to_report=args.nothing_to_report
+    )
     validator = FormValidator(form)
+    others = load_others(args, form) if document.answers is not None else {}
     # Say what blocks the form before asking for a passphrase; submit() checks again.
-    check_ready(validator.validate(document.data, context), document.explanations)
+    findings = validator.validate(document.data, context)
+    if others:
+        from client.core.validation.crossforms import cross_findings
+
+        findings += cross_findings(form, document.answers or {}, others, context)
+    check_ready(findings, document.explanations)
     store = open_store(args)
     signer = store.signer()
     if args.encrypt_to is not None:
         recipient = load_encryption_certificate(args.encrypt_to, utc_now())
     else:
         recipient = store.ssb_certificate()
+    from client.core.submission.archive import latest
+
+    # A form submitted before to the same folder: the new one says which it replaces.
+    earlier = latest(args.out, context.region, form.form_id, form.year)
     result = submit(
         document,
         context,
@@ -122,6 +175,8 @@ def run(args: argparse.Namespace) -> int:
         recipient=recipient,
         lang=args.lang,
         validator=validator,
+        others=others,
+        replaces=(earlier.name, earlier.sha256) if earlier else None,
     )
 
     def t(key: str, **params: object) -> str:
@@ -134,4 +189,6 @@ def run(args: argparse.Namespace) -> int:
     print(t("container", path=result.container))
     print(t("receipt", path=result.receipt))
     print(t("sha256", digest=result.sha256))
+    if earlier is not None:
+        print(t("replaces", name=earlier.name))
     return 0

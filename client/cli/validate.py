@@ -7,15 +7,20 @@ import json
 import sys
 from itertools import groupby
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from client.cli.common import add_form_arguments, load_input
+from client.cli.common import add_form_arguments, add_with_argument, load_input, load_others
 from client.core.documents import FormDocument
+from client.core.errors import UserError
 from client.core.i18n import tr
 from client.core.reports.compare import FindingRef, RunDiff, compare_runs, load_earlier_report
-from client.core.reports.html import document_report
 from client.core.validation.engine import FormValidator, ValidationContext
 from client.core.validation.findings import Finding, has_blocking, sort_findings, summarize
+
+if TYPE_CHECKING:
+    from client.core.baseline import Comparison, LastYear
+    from client.core.crossfile import CrossFileFinding
+    from client.core.forms.catalog import FormCatalog
 
 SEVERITY_LABELS = {
     "FATAL": {"nb": "KRITISK", "nn": "KRITISK", "en": "FATAL"},
@@ -57,6 +62,47 @@ _TEXT = {
         "nn": "SSB vil avvise fila slik ho er. Rett dei kritiske feila og feila først.",
         "en": "SSB will reject the file as it is. Fix the fatal findings and errors first.",
     },
+    "warnings": {
+        "nb": "Ingen feil. Advarslene må forklares før innsending.",
+        "nn": "Ingen feil. Åtvaringane må forklarast før innsending.",
+        "en": "No errors. The warnings must be explained before submission.",
+    },
+    "nil": {
+        "nb": "Ingenting å rapportere: filen er SSBs tomme leveranse (ett mellomrom).",
+        "nn": "Ingenting å rapportere: fila er den tomme leveransen til SSB (eitt mellomrom).",
+        "en": "Nothing to report: the file is SSB's nil delivery (one space).",
+    },
+    "last_year": {
+        "nb": "I fjor: {path} (skjema {form} {year}, {records} poster)",
+        "nn": "I fjor: {path} (skjema {form} {year}, {records} postar)",
+        "en": "Last year: {path} (form {form} {year}, {records} records)",
+    },
+    "figures_head": {
+        "nb": "{label:<52} {this:>14} {last:>14}  Endring",
+        "nn": "{label:<52} {this:>14} {last:>14}  Endring",
+        "en": "{label:<52} {this:>14} {last:>14}  Change",
+    },
+    "figures_label": {"nb": "Tall", "nn": "Tal", "en": "Figure"},
+    "together": {
+        "nb": "Alle filene sammen ({count} filer)",
+        "nn": "Alle filene saman ({count} filer)",
+        "en": "All files together ({count} files)",
+    },
+    "together_clean": {
+        "nb": "Ingen personer er med i mer enn én fil.",
+        "nn": "Ingen personar er med i meir enn éi fil.",
+        "en": "Nobody is in more than one file.",
+    },
+    "last_year_many": {
+        "nb": "--last-year kan bare brukes med én fil om gangen.",
+        "nn": "--last-year kan berre brukast med éi fil om gongen.",
+        "en": "--last-year takes one file at a time.",
+    },
+    "one_file": {
+        "nb": "--format html og --compare tar én fil om gangen.",
+        "nn": "--format html og --compare tek éi fil om gongen.",
+        "en": "--format html and --compare take one file at a time.",
+    },
     "compare": {
         "nb": "Siden forrige kontroll: {fixed} rettet, {new} nye, {remaining} gjenstår.",
         "nn": "Sidan førre kontroll: {fixed} retta, {new} nye, {remaining} står att.",
@@ -66,10 +112,13 @@ _TEXT = {
     "new": {"nb": "NY", "nn": "NY", "en": "NEW"},
     "journal": {"nb": "journalnr. {journal}", "nn": "journalnr. {journal}",
                 "en": "journal no. {journal}"},
-    "warnings": {
-        "nb": "Ingen feil. Advarslene må forklares før innsending.",
-        "nn": "Ingen feil. Åtvaringane må forklarast før innsending.",
-        "en": "No errors. The warnings must be explained before submission.",
+    "many_questionnaire": {
+        "nb": "Skjema {form} er et spørreskjema; bare postskjema (11F, 11CF) kan kontrolleres "
+        "flere filer sammen.",
+        "nn": "Skjema {form} er eit spørjeskjema; berre postskjema (11F, 11CF) kan kontrollerast "
+        "fleire filer saman.",
+        "en": "Form {form} is a questionnaire; only record forms (11F, 11CF) can be checked "
+        "several files together.",
     },
 }
 
@@ -82,7 +131,7 @@ def register(subparsers: Any) -> None:
         "eller en svarfil. Avslutningskode 0: ingen kritiske feil eller feil; 1: minst én; "
         "2: feil bruk eller fil som ikke kan leses.",
     )
-    add_form_arguments(parser)
+    add_form_arguments(parser, many_files=True)
     parser.add_argument("--format", choices=("text", "json", "html"), default=None,
                         help="text (standard), json (ett JSON-objekt) eller html (en "
                         "selvstendig rapport med statistikk og diagrammer, for skjerm og A4)")
@@ -90,45 +139,178 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--compare", metavar="TIDLIGERE.json",
                         help="sammenlign med en tidligere rapport fra --format json: hva er "
                         "rettet, hva er nytt og hva gjenstår")
+    parser.add_argument(
+        "--nothing-to-report",
+        action="store_true",
+        help="kommunen skal ikke rapportere (SSBs «-a 0»): filen skal være nøyaktig ett mellomrom",
+    )
+    parser.add_argument(
+        "--last-year",
+        metavar="FJORÅR",
+        help="fjorårets SSB-fil, utkast eller innsendingsfil (.asice), i hvilken som helst "
+        "årgangs format: tallene sammenlignes og store endringer gir advarsler (K-)",
+    )
+    add_with_argument(parser)
     parser.set_defaults(run=run)
+
+
+def _other_findings(args: argparse.Namespace, document: FormDocument,
+                    context: ValidationContext) -> list[Finding]:
+    """Cross-form controls against the year's other forms given with --with."""
+    from client.core.validation.crossforms import cross_findings
+
+    if not args.others or document.answers is None:
+        return []
+    others = load_others(args, document.form)
+    return cross_findings(document.form, document.answers, others, context)
 
 
 def run(args: argparse.Namespace) -> int:
     ValidationContext.from_region(args.region, args.year or 0)  # a bad region before any reading
-    document = load_input(args)
-    form = document.form
-    context = ValidationContext.from_region(args.region, form.year)
-    order = {field.name: i for i, field in enumerate(form.fields)}
+    if args.last_year and len(args.files) > 1:
+        raise UserError(_TEXT["last_year_many"])
     output = "json" if args.json else (args.format or "text")
-    earlier = load_earlier_report(args.compare, form.form_id) if args.compare else None
-    findings = sort_findings(FormValidator(form).validate(document.data, context), order)
-    diff = (compare_runs(earlier, [FindingRef.of(f, args.lang) for f in findings])
-            if earlier is not None else None)
-    if output == "json":
-        report = report_json(document, context, findings, args.lang)
-        if diff is not None:
-            report["compare"] = diff.to_json()
-        json.dump(report, sys.stdout, ensure_ascii=False)
+    if (output == "html" or args.compare) and len(args.files) > 1:
+        raise UserError(_TEXT["one_file"])
+    from client.core.forms.catalog import FormCatalog
+
+    catalog = FormCatalog()
+    validators: dict[tuple[str, int], FormValidator] = {}  # compiled once for every file
+    reports = [_check_one(args, path, catalog, validators) for path in args.files]
+    form = reports[0].document.form
+    if args.compare:
+        earlier = load_earlier_report(args.compare, form.form_id)
+        now = [FindingRef.of(f, args.lang) for f in reports[0].findings]
+        reports[0].diff = compare_runs(earlier, now)
+    if len(reports) > 1 and not form.is_record_form:
+        raise UserError(_TEXT["many_questionnaire"], form=form.form_id)
+    across: list[CrossFileFinding] = []
+    if len(reports) > 1:
+        from client.core.crossfile import check_across
+
+        files = [(r.path, r.document.records) for r in reports if r.document.records is not None]
+        across = check_across(reports[0].validator, files, reports[0].context)
+    if output == "html":
+        sys.stdout.write(reports[0].html(args.lang))
+    elif output == "json":
+        if len(reports) == 1:
+            out = reports[0].to_json(args.lang)
+        else:
+            out = {
+                "files": [{**r.to_json(args.lang), "file": r.path} for r in reports],
+                "crossFile": [c.to_json(args.lang) for c in across],
+            }
+        json.dump(out, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
-    elif output == "html":
-        sys.stdout.write(html_report(document, context, findings, args.lang, args.file, diff))
     else:
-        write_report(sys.stdout, document, context, findings, args.lang, args.file)
-        if diff is not None:
-            write_diff(sys.stdout, diff, args.lang)
-    return 1 if has_blocking(findings) else 0
+        for n, report in enumerate(reports):
+            if n:
+                sys.stdout.write("\n" + "=" * 72 + "\n")
+            report.write(sys.stdout, args.lang)
+        if len(reports) > 1:
+            write_across(sys.stdout, across, len(reports), args.lang)
+    return 1 if any(has_blocking(r.findings) for r in reports) else 0
 
 
-def html_report(
-    document: FormDocument,
-    context: ValidationContext,
-    findings: list[Finding],
-    lang: str,
-    path: str | None,
-    diff: RunDiff | None = None,
-) -> str:
-    return document_report(document, context.region, findings, lang,
-                           source_name=Path(path).name if path else None, diff=diff)
+class _Report:
+    """One file's verdict: its findings, and last year's figures when asked for."""
+
+    def __init__(
+        self,
+        path: str,
+        document: FormDocument,
+        validator: FormValidator,
+        context: ValidationContext,
+        findings: list[Finding],
+        last: LastYear | None = None,
+        comparisons: list[Comparison] | None = None,
+    ) -> None:
+        self.path, self.document, self.validator, self.context = path, document, validator, context
+        self.findings, self.last, self.comparisons = findings, last, comparisons or []
+        self.diff: RunDiff | None = None  # with --compare
+
+    def to_json(self, lang: str) -> dict[str, Any]:
+        out = report_json(self.document, self.context, self.findings, lang)
+        if self.last is not None:
+            out["lastYear"] = {
+                "file": self.last.path,
+                "year": self.last.form.year,
+                "records": len(self.last.records),
+                "figures": [c.to_json() for c in self.comparisons],
+            }
+        if self.diff is not None:
+            out["compare"] = self.diff.to_json()
+        return out
+
+    def html(self, lang: str) -> str:
+        """The HTML report (statistics with last year beside this year when given)."""
+        from client.core.reports.html import document_report
+        from client.core.statistics import compute_statistics
+
+        last_year = (compute_statistics(self.last.form, self.last.records)
+                     if self.last is not None else None)
+        return document_report(self.document, self.context.region, self.findings, lang,
+                               source_name=Path(self.path).name, diff=self.diff,
+                               last_year=last_year)
+
+    def write(self, out: TextIO, lang: str) -> None:
+        write_report(out, self.document, self.context, self.findings, lang, self.path,
+                     last=self.last, comparisons=self.comparisons)
+        if self.diff is not None:
+            write_diff(out, self.diff, lang)
+
+
+def _check_one(
+    args: argparse.Namespace,
+    path: str,
+    catalog: FormCatalog,
+    validators: dict[tuple[str, int], FormValidator],
+) -> _Report:
+    document = load_input(args, catalog, path=path)
+    form = document.form
+    context = ValidationContext.from_region(
+        args.region, form.year, nothing_to_report=args.nothing_to_report
+    )
+    order = {field.name: i for i, field in enumerate(form.fields)}
+    validator = validators.get((form.form_id, form.year))
+    if validator is None:
+        validator = validators[(form.form_id, form.year)] = FormValidator(form)
+    findings = validator.validate(document.data, context) + _other_findings(args, document, context)
+    last = comparisons = None
+    if args.last_year and document.records is not None and not (
+        context.nothing_to_report or document.records.nil_marker
+    ):
+        from client.core.baseline import compare, load_last_year
+
+        last = load_last_year(args.last_year, form.form_id, form.year)
+        comparisons, more = compare(validator, document.records, last, context)
+        if not any(f.severity == "FATAL" for f in findings):
+            findings += more  # a file SSB's program stops reading says nothing yet
+    return _Report(path, document, validator, context, sort_findings(findings, order), last,
+                   comparisons)
+
+
+def report_json(
+    document: FormDocument, context: ValidationContext, findings: list[Finding], lang: str
+) -> dict[str, Any]:
+    records = document.records
+    out = {
+        "form": document.form.form_id,
+        "year": document.form.year,
+        "region": context.region,
+        "records": len(records) if records is not None else None,
+        "encoding": (
+            records.source.encoding_label if records is not None and records.source else None
+        ),
+        "findings": [
+            {**f.to_json(lang), "journal": f.journal, "caseworker": f.caseworker}
+            for f in findings
+        ],
+        "summary": summarize(findings),
+    }
+    if context.nothing_to_report:
+        out["nothingToReport"] = True
+    return out
 
 
 def write_diff(out: TextIO, diff: RunDiff, lang: str) -> None:
@@ -141,22 +323,13 @@ def write_diff(out: TextIO, diff: RunDiff, lang: str) -> None:
             out.write(f"  {tr(_TEXT[key], lang):<8} {ref.control:<7} {where}: {ref.message}\n")
 
 
-def report_json(
-    document: FormDocument, context: ValidationContext, findings: list[Finding], lang: str
-) -> dict[str, Any]:
-    records = document.records
-    return {
-        "form": document.form.form_id,
-        "year": document.form.year,
-        "region": context.region,
-        "records": len(records) if records is not None else None,
-        "encoding": records.source.encoding_label if records and records.source else None,
-        "findings": [
-            {**f.to_json(lang), "journal": f.journal, "caseworker": f.caseworker}
-            for f in findings
-        ],
-        "summary": summarize(findings),
-    }
+def write_across(out: TextIO, across: list[CrossFileFinding], count: int, lang: str) -> None:
+    out.write("\n" + "=" * 72 + "\n" + tr(_TEXT["together"], lang).format(count=count) + "\n")
+    if not across:
+        out.write(tr(_TEXT["together_clean"], lang) + "\n")
+    for finding in across:
+        label = tr(SEVERITY_LABELS[finding.severity], lang)
+        out.write(f"  {label:<9} {finding.control:<7} {finding.message(lang)}\n")
 
 
 def write_report(
@@ -166,6 +339,9 @@ def write_report(
     findings: list[Finding],
     lang: str,
     path: str,
+    *,
+    last: LastYear | None = None,
+    comparisons: list[Comparison] | None = None,
 ) -> None:
     form = document.form
     t = {key: tr(text, lang) for key, text in _TEXT.items()}
@@ -177,6 +353,10 @@ def write_report(
         out.write(t["file"].format(path=path, encoding=encoding, records=len(records)) + "\n")
     else:
         out.write(t["answers"].format(path=path) + "\n")
+    if last is not None:
+        out.write(t["last_year"].format(path=last.path, form=last.form.form_id,
+                                        year=last.form.year, records=len(last.records)) + "\n")
+        _write_figures(out, form.year, last.form.year, comparisons or [], lang)
     for line, group in groupby(findings, key=lambda f: f.line):
         items = list(group)
         out.write("\n")
@@ -191,9 +371,25 @@ def write_report(
             where = f" [{finding.field}]" if finding.field else ""
             out.write(f"  {label:<9} {finding.control:<7}{where} {finding.message(lang)}\n")
     out.write("\n" + t["summary"].format(**summarize(findings)) + "\n")
-    if not findings:
+    if context.nothing_to_report and not findings:
+        out.write(t["nil"] + "\n")
+    elif not findings:
         out.write(t["clean"] + "\n")
     elif has_blocking(findings):
         out.write(t["blocked"] + "\n")
     elif any(f.severity == "WARNING" for f in findings):
         out.write(t["warnings"] + "\n")
+
+
+def _write_figures(
+    out: TextIO, this_year: int, last_year: int, comparisons: list[Comparison], lang: str
+) -> None:
+    """Both years' figures side by side."""
+    if not comparisons:
+        return
+    out.write("\n" + tr(_TEXT["figures_head"], lang).format(
+        label=tr(_TEXT["figures_label"], lang), this=str(this_year), last=str(last_year)) + "\n")
+    for c in comparisons:
+        before = c.last_year.display() if c.last_year else "–"
+        out.write(f"{tr(c.label, lang):<52} {c.this_year.display():>14} {before:>14}  "
+                  f"{tr(c.change_text(), lang)}\n")

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from client.core.submission.cms import SignatureInfo
 
 from client.core.errors import UserError
+from client.core.fileio import Replace, replace_with_retry
 from client.core.forms.catalog import FormCatalog, bundled_forms_dir, user_forms_dir, version_key
 from client.core.forms.loader import FORM_FILES, load_form
 from client.core.i18n import DEFAULT_LANGUAGE, Text, tr
@@ -349,7 +350,7 @@ def install_pack(
         staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=forms_root))
     except OSError as exc:
         raise FormPackError("write_failed", file=shown, path=str(forms_root),
-                            reason=exc.strerror or str(exc)) from None
+                            problem=exc.strerror or str(exc)) from None
     target = forms_root / str(pack.year)
     try:
         new_year = staging / str(pack.year)
@@ -366,10 +367,10 @@ def install_pack(
                 problem = exc.message(DEFAULT_LANGUAGE).replace(str(new_year), f"forms/{pack.year}")
                 raise FormPackError("broken_form", file=shown, form=form.form_id, year=pack.year,
                                     problem=problem) from None
-        _swap_into_place(new_year, target, staging)
+        swap_into_place(new_year, target, staging)
     except OSError as exc:
         raise FormPackError("write_failed", file=shown, path=str(target),
-                            reason=exc.strerror or str(exc)) from None
+                            problem=exc.strerror or str(exc)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return InstallResult(pack, target, replaced)
@@ -416,18 +417,23 @@ def _check_newer(pack: FormPack, forms_root: Path, bundled_root: Path, shown: st
     return installed
 
 
-def _swap_into_place(new_year: Path, target: Path, staging: Path) -> None:
+def swap_into_place(
+    new_year: Path, target: Path, staging: Path, *, replace: Replace = os.replace
+) -> None:
     """Rename the checked year into place; the old year is moved aside first and removed
-    only once the new one is in place, or moved back if that fails."""
+    only once the new one is in place, or moved back if that fails. Each rename is
+    retried briefly while it fails with a permission error: on Windows a folder cannot
+    be renamed while a virus scanner or the indexer holds a file in it open. `replace`
+    is os.replace (tests give one that fails as a held file does)."""
     if not target.exists():
-        os.replace(new_year, target)
+        replace_with_retry(new_year, target, replace=replace)
         return
     old = staging / "old"
-    os.replace(target, old)
+    replace_with_retry(target, old, replace=replace)  # fails: nothing has moved
     try:
-        os.replace(new_year, target)
+        replace_with_retry(new_year, target, replace=replace)
     except OSError:
-        os.replace(old, target)
+        replace_with_retry(old, target, replace=replace)
         raise
 
 
@@ -603,11 +609,11 @@ _TEXT: dict[str, Text] = {
         "cannot be checked. Reinstall KOSTRA-klienten.",
     },
     "write_failed": {
-        "nb": "Kunne ikke installere skjemapakken {file} i {path}: {reason}. Ingenting er "
+        "nb": "Kunne ikke installere skjemapakken {file} i {path}: {problem}. Ingenting er "
         "endret; sjekk at du har skrivetilgang og at disken ikke er full.",
-        "nn": "Kunne ikkje installere skjemapakka {file} i {path}: {reason}. Ingenting er "
+        "nn": "Kunne ikkje installere skjemapakka {file} i {path}: {problem}. Ingenting er "
         "endra; sjekk at du har skrivetilgang og at disken ikkje er full.",
-        "en": "Could not install the form pack {file} in {path}: {reason}. Nothing was "
+        "en": "Could not install the form pack {file} in {path}: {problem}. Nothing was "
         "changed; check that you may write there and that the disk is not full.",
     },
     "installed": {

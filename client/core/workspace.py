@@ -26,6 +26,7 @@ from client.core.identity import is_valid_orgnr
 if TYPE_CHECKING:
     # Drafts and records are imported where used: the window's first paint needs
     # only settings and status, and must start fast.
+    from client.core.datadir import DataFolder, PolicyReader
     from client.core.documents import FormDocument
     from client.core.forms.model import FormDefinition
 
@@ -191,22 +192,33 @@ class Workspace:
         self.data_dir = Path(data_dir)
         self.config_dir = Path(config_dir)
         self.clock = clock
+        self.data_origin: DataFolder | None = None  # what chose data_dir, when known
 
     @classmethod
-    def from_environment(cls, environ: Mapping[str, str] | None = None) -> Workspace:
-        """KOSTRA_DATA_DIR / KOSTRA_CONFIG_DIR when set (tests, portable installs),
-        otherwise the platform's per-user folders."""
-        environ = os.environ if environ is None else environ
-        data = environ.get(ENV_DATA_DIR)
-        config = environ.get(ENV_CONFIG_DIR)
-        if data and not config:
-            config = os.path.join(data, "config")  # one folder holds everything
-        if not data or not config:
-            import platformdirs
+    def from_environment(
+        cls,
+        environ: Mapping[str, str] | None = None,
+        policy: PolicyReader | None = None,
+    ) -> Workspace:
+        """The data folder chosen by KOSTRA_DATA_DIR, IT's policy or the platform (in that
+        order; client.core.datadir), settings in KOSTRA_CONFIG_DIR or beside the data
+        when either of the first two chose it. `policy` reads IT's setting (default: the
+        Windows registry). Raises DataFolderPolicyError for a policy that cannot be used."""
+        from client.core.datadir import resolve_data_dir
 
-            data = data or platformdirs.user_data_dir(APP_NAME, appauthor=False)
-            config = config or platformdirs.user_config_dir(APP_NAME, appauthor=False)
-        return cls(Path(data), Path(config))
+        environ = os.environ if environ is None else environ
+        folder = resolve_data_dir(environ, policy)
+        config = environ.get(ENV_CONFIG_DIR)
+        if not config:
+            if folder.source == "default":
+                import platformdirs
+
+                config = platformdirs.user_config_dir(APP_NAME, appauthor=False)
+            else:
+                config = os.path.join(folder.path, "config")  # one folder holds everything
+        workspace = cls(folder.path, Path(config))
+        workspace.data_origin = folder
+        return workspace
 
     # --- settings ---------------------------------------------------------------------
 

@@ -14,6 +14,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from client import __version__
+from client.core.errors import UserError
+from client.gui.noconsole import START_FAILED, capture_exit, has_console, report
+
+EXIT_START_FAILED = 2  # as for a wrong argument: the window never opened
+
+
+def _language_asked(argv: Sequence[str]) -> str:
+    """--lang from the command line before it is parsed (for messages about parsing it)."""
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg[7:]
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in ("nb", "nn", "en"):
+            return value
+    return "nb"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -42,7 +55,10 @@ def create_context(
     from client.gui.context import AppContext
 
     if data_dir is not None:
+        from client.core.datadir import DataFolder
+
         workspace = Workspace(data_dir, data_dir / "config")
+        workspace.data_origin = DataFolder(Path(data_dir), "command line", "--data-dir")
     else:
         workspace = Workspace.from_environment()
     settings, notice = workspace.load_settings()
@@ -78,19 +94,49 @@ def create_window(ctx: object, year: int | None = None) -> object:
     return window
 
 
+def _set_icon(app: object) -> None:
+    """The programs' icon on every window and in the taskbar (the exe carries it too)."""
+    from PySide6.QtGui import QIcon
+
+    from client.core.resources import resources_dir
+
+    path = resources_dir() / "icons" / "kostra-klient.ico"
+    if path.is_file():
+        app.setWindowIcon(QIcon(str(path)))  # type: ignore[attr-defined]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    if "--selftest" in (sys.argv[1:] if argv is None else argv):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--selftest" in argv:
         from client.selftest import main as selftest
 
         return selftest(argv)
-    args = parse_args(argv)
+    lang = _language_asked(argv)
+    if has_console():
+        args = parse_args(argv)  # argparse prints and exits by itself
+    else:
+        # The windowed program on Windows: --version, --help and a wrong argument would
+        # print to nothing; say it in a file and a box, and exit with argparse's code.
+        parsed, code, printed = capture_exit(lambda: parse_args(argv))
+        if code is not None:
+            report(printed, code, lang)
+            return code
+        args = parsed  # type: ignore[assignment]
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("KOSTRA-klienten")
     app.setApplicationVersion(__version__)
-    ctx = create_context(args.data_dir, args.lang)
+    _set_icon(app)
+    try:
+        ctx = create_context(args.data_dir, args.lang)
+    except UserError as error:  # IT's data-folder policy cannot be used
+        message = error.message(args.lang or lang)
+        if has_console():
+            print(message, file=sys.stderr)
+        report(message, EXIT_START_FAILED, args.lang or lang, heading=START_FAILED)
+        return EXIT_START_FAILED
     window = create_window(ctx, args.year)
     window.show()  # type: ignore[attr-defined]
     if args.exit_when_ready:

@@ -346,14 +346,12 @@ class FormPage(QWidget):
 
     def _choose_folder(self) -> Path | None:
         """Where the container and receipt go: asked each time, starting in the folder
-        used last (remembered in the settings), else the user's Documents."""
-        from PySide6.QtCore import QStandardPaths
+        used last (remembered in the settings), else "Innsendinger" in the user's data
+        folder (Documents may be closed to unsigned programs on Windows)."""
+        from client.core.submission.archive import ensure_archive
 
         remembered = self.ctx.settings.submit_dir
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        start = Path(remembered) if remembered else Path(documents or Path.home())
+        start = Path(remembered) if remembered else ensure_archive(self.ctx.workspace.data_dir)
         folder = self.ctx.asker.open_folder(
             QCoreApplication.translate(
                 "FormPage", "Folder for the submission file and the receipt"

@@ -103,6 +103,8 @@ def import_file(
         progress.report(0, 0, "parse")
         known = _LazyLengths(catalog, form)
         records = parse_record_bytes(b"".join(chunks), form, str(path), known)
+        # The window names records by their row; a file's empty lines are gone from it.
+        records.renumber()
         explanations = {}
     progress.report(0, 0, "check")
     session = ValidationSession(validator, records, context)

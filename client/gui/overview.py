@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.core.deadlines import Deadline, read_deadline
 from client.core.i18n import format_int, tr
 from client.core.workspace import FormStatus, Workspace
 from client.gui import texts
@@ -37,6 +39,7 @@ class FormEntry:
     year: int
     title: dict[str, str]
     status: FormStatus
+    deadline: Deadline | None = None
 
 
 def read_title(directory: Path) -> dict[str, str]:
@@ -50,7 +53,7 @@ def read_title(directory: Path) -> dict[str, str]:
 
 
 class OverviewModel(QAbstractTableModel):
-    HEADERS = ("Form", "Name", "Status", "Errors", "Warnings", "Records")
+    HEADERS = ("Form", "Name", "Status", "Errors", "Warnings", "Records", "Deadline")
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +82,7 @@ class OverviewModel(QAbstractTableModel):
                 QCoreApplication.translate("OverviewModel", "Errors"),
                 QCoreApplication.translate("OverviewModel", "Warnings"),
                 QCoreApplication.translate("OverviewModel", "Records"),
+                QCoreApplication.translate("OverviewModel", "Deadline"),
             ][section]
         return None
 
@@ -103,11 +107,35 @@ class OverviewModel(QAbstractTableModel):
                 return str(counts.get("WARNING", 0)) if known else ""
             if column == 5:
                 return format_int(status.records) if status.records is not None else ""
+            if column == 6:
+                return self._deadline_text(entry)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 6 and self._is_late(entry):
+            from PySide6.QtGui import QColor
+
+            return QColor("#b00020")  # a late form stands out
         if role == Qt.ItemDataRole.DecorationRole and column == 2:
             return texts.state_icon(status.state)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 3 <= column <= 5:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+    def _deadline_text(self, entry: FormEntry) -> str:
+        """Days left, or how late; nothing once the form is signed."""
+        if entry.deadline is None or entry.status.state == "signed":
+            return ""
+        return entry.deadline.describe(self.today(), self.lang)
+
+    def _is_late(self, entry: FormEntry) -> bool:
+        return (
+            entry.deadline is not None
+            and entry.status.state != "signed"
+            and entry.deadline.is_late(self.today())
+        )
+
+    @staticmethod
+    def today() -> dt.date:
+        return dt.date.today()
 
 
 class OverviewPage(QWidget):
@@ -167,5 +195,7 @@ def entries_for(forms: list[tuple[str, int, Path]], workspace: Workspace) -> lis
     out = []
     for form_id, year, directory in forms:
         status = workspace.status_of(form_id, year)
-        out.append(FormEntry(form_id, year, read_title(directory), status))
+        out.append(
+            FormEntry(form_id, year, read_title(directory), status, read_deadline(directory))
+        )
     return out

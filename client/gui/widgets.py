@@ -487,6 +487,63 @@ class CheckboxEditor(FieldEditor):
         return self.box
 
 
+class NumberEditor(TextEditor):
+    """A decimal number (årsverk): a comma or a point; what cannot be read is passed on as
+    typed, for the form's schema control to name."""
+
+    def value(self) -> Any:
+        text = self.edit.text().strip().replace("\u00a0", "").replace(" ", "")
+        if not text:
+            return None
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            return text
+        return int(number) if number.is_integer() else number
+
+    def _show(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        self.edit.setText(text.replace(".", ",") if self.lang != "en" else text)
+
+
+class ReadOnlyEditor(FieldEditor):
+    """A computed total or a table, shown as text and never edited here (the window's
+    table editor is issue 10's GUI part); the answer stays as it is."""
+
+    def __init__(
+        self, field: FieldDef, mode: Mode, lang: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(field, mode, lang, parent)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._value: Any = None
+        _single(self.label, self)
+
+    def value(self) -> Any:
+        return self._value
+
+    def _show(self, value: Any) -> None:
+        from client.core.forms.answers import display_value
+
+        self._value = value
+        if self.field.is_table and isinstance(value, list):
+            lines = []
+            for row in value:
+                cells = row if isinstance(row, dict) else {}
+                lines.append("; ".join(
+                    f"{tr(c.label, self.lang)}: {display_value(c, cells.get(c.name), self.lang)}"
+                    for c in self.field.columns
+                ))
+            self.label.setText("\n".join(lines) or "–")
+        else:
+            self.label.setText(display_value(self.field, value, self.lang) or "–")
+
+    def focus_widget(self) -> QWidget:
+        return self.label
+
+
 def _yes(lang: str) -> str:
     return {"nb": "Ja", "nn": "Ja", "en": "Yes"}.get(lang, "Ja")
 
@@ -555,6 +612,8 @@ def _is_date(field: FieldDef) -> bool:
 
 RENDERERS: list[tuple[Tester, type[FieldEditor]]] = [
     (_explicit("text", lambda f, m: 1), TextEditor),
+    (lambda f, m: EXPLICIT + 2 if f.is_table or f.read_only else NOT_APPLICABLE, ReadOnlyEditor),
+    (lambda f, m: EXPLICIT + 1 if f.type == "number" else NOT_APPLICABLE, NumberEditor),
     (
         _explicit(
             "textarea",

@@ -26,10 +26,13 @@ from client.core.forms.model import (
     FieldDef,
     FormDefinition,
     RecordIdentity,
+    Reference,
     Section,
 )
 
-FORM_FILES = ("form.json", "schema.json", "layout.json", "ui.json", "controls.json")
+FORM_FILES = (
+    "form.json", "schema.json", "layout.json", "ui.json", "controls.json", "reference.json"
+)
 _LAYOUT_TYPES = {"string": "string", "integer": "integer", "date": "date"}
 # Placeholders every control message may use besides the control's own params.
 BUILTIN_PARAMS = frozenset(
@@ -37,13 +40,14 @@ BUILTIN_PARAMS = frozenset(
      "dateFormat"}
 )
 UNIQUE_PARAMS = frozenset({"count", "others"})
+CROSS_PARAMS = frozenset({"this", "other", "otherForm"})
 
 
 @cache
 def _metaschemas() -> tuple[dict[str, jsonschema.protocols.Validator], Registry]:
     folder = resources.files("client.core.forms") / "meta"
     documents = {}
-    for name in ("i18n", "form", "layout", "ui", "controls"):
+    for name in ("i18n", "form", "layout", "ui", "controls", "reference"):
         documents[name] = json.loads((folder / f"{name}.schema.json").read_text("utf-8"))
     registry: Registry = Registry().with_resources(
         (doc["$id"], Resource.from_contents(doc)) for doc in documents.values()
@@ -77,6 +81,23 @@ def _check_against(kind: str, document: Any, path: Path) -> None:
         raise FormDefinitionError(str(path), error.json_path, error.message)
 
 
+
+def _check_statistics(statistics: dict[str, Any], names: set[str], directory: Path) -> None:
+    """Every field the statistics name exists in the form."""
+    for i, section in enumerate(statistics.get("sections", ())):
+        value = section.get("value", {})
+        used = [
+            *section.get("countFilled", ()),
+            *(name for row in section.get("rows", ()) for name in row["sum"]),
+            *(name for names_ in value.values() for name in names_),
+        ]
+        for name in used:
+            if name not in names:
+                raise FormDefinitionError(
+                    str(directory / "form.json"), f"$.statistics.sections[{i}]",
+                    f"unknown field {name!r}",
+                )
+
 def load_form(directory: Path) -> FormDefinition:
     """Load and check the form in `directory` (forms/<year>/<form id>/)."""
     directory = Path(directory)
@@ -107,9 +128,27 @@ def load_form(directory: Path) -> FormDefinition:
         layout = _read_json(layout_path)
         _check_against("layout", layout, layout_path)
 
+    references: tuple[Reference, ...] = ()
+    reference_path = directory / "reference.json"
+    if reference_path.exists():
+        reference_doc = _read_json(reference_path)
+        _check_against("reference", reference_doc, reference_path)
+        references = tuple(
+            Reference(
+                name=name,
+                label=item["label"],
+                value=item["value"],
+                unit=item["unit"],
+                source=item["source"],
+                note=item.get("note", ""),
+            )
+            for name, item in reference_doc["values"].items()
+        )
+
     fields = _build_fields(schema, ui, layout, directory)
     sections = _build_sections(ui, fields, ui_path)
-    controls = _build_controls(controls_doc, fields, controls_path)
+    _check_computed(fields, references, ui_path)
+    controls = _build_controls(controls_doc, fields, controls_path, references)
     if str(meta["year"]) != directory.parent.name or meta["id"] != directory.name:
         raise FormDefinitionError(
             str(directory / "form.json"),
@@ -138,19 +177,7 @@ def load_form(directory: Path) -> FormDefinition:
                         str(directory / "form.json"), f"$.totals[{i}].{key}",
                         f"unknown field {name!r}",
                     )
-    for i, section in enumerate(meta.get("statistics", {}).get("sections", ())):
-        value = section.get("value", {})
-        used = [
-            *section.get("countFilled", ()),
-            *(name for row in section.get("rows", ()) for name in row["sum"]),
-            *(name for names in value.values() for name in names),
-        ]
-        for name in used:
-            if name not in names:
-                raise FormDefinitionError(
-                    str(directory / "form.json"), f"$.statistics.sections[{i}]",
-                    f"unknown field {name!r}",
-                )
+    _check_statistics(meta.get("statistics") or {}, names, directory)
 
     form = FormDefinition(
         form_id=meta["id"],
@@ -169,12 +196,15 @@ def load_form(directory: Path) -> FormDefinition:
         statistics=meta.get("statistics"),
         directory=directory,
         sha256=definition_digest(directory),
+        source=meta.get("source", ""),
+        references=references,
     )
     # The conditions are compiled like the controls; a broken one is refused here, not
     # when a user first answers the question it hangs on.
-    from client.core.forms import visibility
+    from client.core.forms import answers, visibility
 
     visibility.check(form)
+    answers.check(form)
     return form
 
 
@@ -194,6 +224,8 @@ def definition_digest(directory: Path) -> str:
 def _field_type(prop: dict[str, Any], layout_type: str | None) -> str:
     if layout_type is not None:
         return _LAYOUT_TYPES[layout_type]
+    if prop.get("type") == "array" and prop.get("items", {}).get("type") == "object":
+        return "table"
     if prop.get("type") == "array":
         return "multichoice"
     if "enum" in prop:
@@ -202,12 +234,14 @@ def _field_type(prop: dict[str, Any], layout_type: str | None) -> str:
         return "boolean"
     if prop.get("type") == "integer":
         return "integer"
+    if prop.get("type") == "number":
+        return "number"
     if prop.get("format") == "date":
         return "date"
     return "string"
 
 
-def _build_fields(
+def _build_fields(  # noqa: PLR0915 - one pass over the definition, checked as it goes
     schema: dict[str, Any], ui: dict[str, Any], layout: dict[str, Any] | None, directory: Path
 ) -> tuple[FieldDef, ...]:
     properties: dict[str, Any] = schema["properties"]
@@ -288,10 +322,19 @@ def _build_fields(
                         f"$.properties.{name}.enum",
                         f"code {code.code!r} does not fill the field's {column.size} columns",
                     )
+        field_type = _field_type(prop, layout_type)
+        table_columns: tuple[FieldDef, ...] = ()
+        if field_type == "table":
+            table_columns = _build_columns(name, prop, ui_field, schema_path, ui_path)
+        elif "columns" in ui_field:
+            raise FormDefinitionError(
+                ui_path, f"$.fields.{name}.columns",
+                "only a table (an array of objects in schema.json) has columns",
+            )
         fields.append(
             FieldDef(
                 name=name,
-                type=_field_type(prop, layout_type),
+                type=field_type,
                 label=ui_field["label"],
                 help=ui_field.get("help", {}),
                 mandatory=name in required,
@@ -299,12 +342,99 @@ def _build_fields(
                 column=column,
                 personal=ui_field.get("personal", False),
                 max_length=prop.get("maxLength") or (column.size if column else None),
-                widget=ui_field.get("widget"),
+                widget=ui_field.get("widget") or ("computed" if "computed" in ui_field else None),
                 visible_when=ui_field.get("visibleWhen"),
                 schema=prop,
+                columns=table_columns,
+                computed=ui_field.get("computed"),
+                max_rows=prop.get("maxItems") if field_type == "table" else None,
             )
         )
+    seen: dict[str, str] = {f.name: "the form" for f in fields}
+    for table in fields:
+        for col in table.columns:
+            if col.name in seen:
+                raise FormDefinitionError(
+                    ui_path, f"$.fields.{table.name}.columns.{col.name}",
+                    f"column name {col.name} is already used by {seen[col.name]}; "
+                    "column names must be unique across the form",
+                )
+            seen[col.name] = f"table {table.name}"
     return tuple(fields)
+
+
+def _build_columns(
+    table: str, prop: dict[str, Any], ui_field: dict[str, Any], schema_path: str, ui_path: str
+) -> tuple[FieldDef, ...]:
+    """A repeating group's columns: the items' properties, in ui.json's order."""
+    items = prop["items"]
+    properties = items.get("properties")
+    if not isinstance(properties, dict) or not properties:
+        raise FormDefinitionError(
+            schema_path, f"$.properties.{table}.items", "a table's rows must have properties"
+        )
+    ui_columns = ui_field.get("columns")
+    if not ui_columns:
+        raise FormDefinitionError(ui_path, f"$.fields.{table}", "a table needs its columns")
+    for name in properties:
+        if name not in ui_columns:
+            raise FormDefinitionError(ui_path, f"$.fields.{table}.columns", f"{name} has no label")
+    required = set(items.get("required", ()))
+    columns = []
+    for name, ui_column in ui_columns.items():
+        where = f"$.fields.{table}.columns.{name}"
+        if name not in properties:
+            raise FormDefinitionError(ui_path, where, "names no property of the table's rows")
+        column_prop = properties[name]
+        enum = column_prop.get("enum") or ()
+        labels = ui_column.get("codes", {})
+        for code in labels:
+            if code not in enum:
+                raise FormDefinitionError(ui_path, f"{where}.codes.{code}", "is not in the enum")
+        columns.append(
+            FieldDef(
+                name=name,
+                type=_field_type(column_prop, None),
+                label=ui_column["label"],
+                help=ui_column.get("help", {}),
+                mandatory=name in required,
+                codes=tuple(Code(str(c), labels.get(str(c), {"nb": str(c)})) for c in enum),
+                max_length=column_prop.get("maxLength"),
+                widget=ui_column.get("widget")
+                or ("computed" if "computed" in ui_column else None),
+                schema=column_prop,
+                table=table,
+                computed=ui_column.get("computed"),
+            )
+        )
+    return tuple(columns)
+
+
+def _known_names(fields: tuple[FieldDef, ...]) -> set[str]:
+    return {f.name for f in fields} | {c.name for f in fields for c in f.columns}
+
+
+def _check_computed(
+    fields: tuple[FieldDef, ...], references: tuple[Reference, ...], ui_path: Path
+) -> None:
+    names = _known_names(fields)
+    refs = {r.name for r in references}
+    for field in fields:
+        targets = [(field, f"$.fields.{field.name}.computed")]
+        targets += [(c, f"$.fields.{field.name}.columns.{c.name}.computed") for c in field.columns]
+        for target, where in targets:
+            if target.computed is None:
+                continue
+            if target.type not in ("integer", "string"):
+                raise FormDefinitionError(
+                    str(ui_path), where, "a computed answer must be an integer in schema.json"
+                )
+            for name, path in referenced_fields(target.computed, where):
+                if name not in names:
+                    raise FormDefinitionError(str(ui_path), path, f"unknown field {name!r}")
+            for name, path in referenced_refs(target.computed, where):
+                if name not in refs:
+                    raise FormDefinitionError(str(ui_path), path, f"unknown reference {name!r}")
 
 
 def _build_sections(
@@ -323,7 +453,20 @@ def _build_sections(
                     str(ui_path), where, f"{name} is already in section {seen[name]!r}"
                 )
             seen[name] = item["id"]
-        sections.append(Section(id=item["id"], title=item["title"], fields=tuple(item["fields"])))
+        flag = item.get("nothingToReport")
+        if flag is not None:
+            by_name = {f.name: f for f in fields}
+            if flag not in item["fields"] or by_name[flag].type != "boolean":
+                raise FormDefinitionError(
+                    str(ui_path), f"$.sections[{i}].nothingToReport",
+                    f"{flag} must be a boolean question of this section",
+                )
+        sections.append(
+            Section(
+                id=item["id"], title=item["title"], fields=tuple(item["fields"]),
+                nothing_to_report=flag,
+            )
+        )
     missing = [n for n in names if n not in seen]
     if missing:
         raise FormDefinitionError(
@@ -337,17 +480,26 @@ def referenced_fields(node: Any, path: str) -> Iterator[tuple[str, str]]:
     field_ops = {
         "field", "text", "int", "intOrNull", "age", "date", "blank", "inCodes",
         "validFnr", "validFnrOrPlaceholder", "validDuf", "isDate", "isStrictDate", "codeLabel",
+        "minusSign",
     }  # fmt: skip
+    field_lists = {"anyInCodes", "key", "sumOf", "fields", "matchBy", "amounts"}
     if isinstance(node, dict):
         for key, value in node.items():
             where = f"{path}.{key}"
             if key in field_ops and isinstance(value, str):
                 yield value, where
-            elif key == "anyInCodes":
+            elif key in field_lists and isinstance(value, list):
                 for i, name in enumerate(value):
                     yield name, f"{where}[{i}]"
             elif key == "contains":
                 yield value[0], f"{where}[0]"
+            elif key == "sumColumn":
+                yield value[0], f"{where}[0]"
+                yield value[1], f"{where}[1]"
+            elif key == "countRows":
+                yield value, where
+            elif key in ("ref", "refSource"):
+                continue
             else:
                 yield from referenced_fields(value, where)
     elif isinstance(node, list):
@@ -355,10 +507,37 @@ def referenced_fields(node: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from referenced_fields(item, f"{path}[{i}]")
 
 
+def referenced_refs(node: Any, path: str) -> Iterator[tuple[str, str]]:
+    """Every reference.json figure a condition or value refers to, with its JSON path."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("ref", "refSource") and isinstance(value, str):
+                yield value, f"{path}.{key}"
+            else:
+                yield from referenced_refs(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from referenced_refs(item, f"{path}[{i}]")
+
+
+# Placeholders that the engine (or client.core.baseline / crossfile) fills in per kind.
+_KIND_PARAMS: dict[str, set[str]] = {
+    "lastYearFigure": {"figure", "thisYear", "lastYear", "change", "limit", "lastYearNumber"},
+    "lastYearAmount": {"thisYear", "lastYear", "times", "factor", "matchedBy"},
+    "acrossFiles": {"count", "others"},
+}
+_TEXT_KEYS = ("title", "messages", "failureMessages", "whenReporting", "whenNothingToReport")
+
+
 def _build_controls(
-    doc: dict[str, Any], fields: tuple[FieldDef, ...], path: Path
+    doc: dict[str, Any],
+    fields: tuple[FieldDef, ...],
+    path: Path,
+    references: tuple[Reference, ...] = (),
 ) -> tuple[Control, ...]:
-    names = {f.name for f in fields}
+    names = _known_names(fields)
+    refs = {r.name for r in references}
+    tables = {f.name: f for f in fields if f.is_table}
     seen: set[str] = set()
     controls = []
     for i, spec in enumerate(doc["controls"]):
@@ -366,12 +545,29 @@ def _build_controls(
         if spec["name"] in seen:
             raise FormDefinitionError(str(path), f"{where}.name", f"duplicate {spec['name']!r}")
         seen.add(spec["name"])
-        for name, field_path in referenced_fields(
-            {k: v for k, v in spec.items() if k not in ("title", "messages", "failureMessages")},
-            where,
-        ):
+        # A cross-form control's "other" speaks of the other form's fields, checked when
+        # the control is compiled against that form.
+        other_form = ("other", "otherForm") if spec["kind"] == "crossForm" else ()
+        skip = (*_TEXT_KEYS, "table", *other_form)
+        own = {k: v for k, v in spec.items() if k not in skip}
+        for name, field_path in referenced_fields(own, where):
             if name not in names:
                 raise FormDefinitionError(str(path), field_path, f"unknown field {name!r}")
+        for name, ref_path in referenced_refs(spec, where):
+            if name not in refs:
+                raise FormDefinitionError(
+                    str(path), ref_path, f"unknown reference {name!r} (see reference.json)"
+                )
+        if "table" in spec:
+            table = tables.get(spec["table"])
+            if table is None:
+                raise FormDefinitionError(
+                    str(path), f"{where}.table", f"{spec['table']!r} is not a table of the form"
+                )
+            if "field" in spec and spec["field"] not in {c.name for c in table.columns}:
+                raise FormDefinitionError(
+                    str(path), f"{where}.field", f"must be a column of {spec['table']}"
+                )
         for j, message in enumerate(spec.get("messages", ())):
             for name, field_path in referenced_fields(
                 message.get("when", {}), f"{where}.messages[{j}].when"
@@ -379,12 +575,18 @@ def _build_controls(
                 if name not in names:
                     raise FormDefinitionError(str(path), field_path, f"unknown field {name!r}")
         allowed = BUILTIN_PARAMS | set(spec.get("params", {}))
+        if spec["kind"] == "crossForm":
+            allowed |= CROSS_PARAMS
+        if "table" in spec:
+            allowed |= {"row"}
         if spec["kind"] == "unique":
             allowed |= UNIQUE_PARAMS
         if spec["kind"] == "recordLength":
             allowed |= {"length", "expected"}
+        allowed |= _KIND_PARAMS.get(spec["kind"], set())
         texts = [m["text"] for m in spec.get("messages", ())]
         texts += list(spec.get("failureMessages", {}).values())
+        texts += [spec[key] for key in ("whenReporting", "whenNothingToReport") if key in spec]
         for text in texts:
             for lang, sentence in text.items():
                 for _, placeholder, _, _ in string.Formatter().parse(sentence):

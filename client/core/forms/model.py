@@ -60,6 +60,27 @@ class FieldDef:
     widget: str | None = None
     visible_when: Any = None  # a condition of the expression language, for questionnaires
     schema: dict[str, Any] = field(default_factory=dict)
+    # A repeating group (type "table"): its columns, each a FieldDef whose `table` names it.
+    columns: tuple[FieldDef, ...] = ()
+    table: str | None = None  # for a column: the table it belongs to
+    # A computed total (ui.json "computed"): a value of the controls' vocabulary over the
+    # answers. Shown read-only; the core fills it in (client.core.forms.answers).
+    computed: Any = None
+    max_rows: int | None = None  # for a table: schema's maxItems
+
+    @property
+    def is_table(self) -> bool:
+        return self.type == "table"
+
+    @property
+    def read_only(self) -> bool:
+        return self.computed is not None
+
+    def table_column(self, name: str) -> FieldDef:
+        for item in self.columns:
+            if item.name == name:
+                return item
+        raise KeyError(name)
 
     def code_label(self, code: str, lang: str = "nb") -> str | None:
         for item in self.codes:
@@ -73,6 +94,22 @@ class Section:
     id: str
     title: Text
     fields: tuple[str, ...]
+    # A boolean question of the section ("nothing to report", where SSB allows it): when
+    # it is true, the section's other questions are hidden and need no answer.
+    nothing_to_report: str | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A figure a control compares with (reference.json), with where it comes from.
+    `value` is None when the figure is not known: controls that need it stay silent."""
+
+    name: str
+    label: Text
+    value: int | None
+    unit: str
+    source: str
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,7 +118,8 @@ class Control:
 
     id: str  # SSB's number as SSB writes it ("30", "05A"), or ours ("K-DATO")
     name: str  # unique within the form
-    kind: str  # "recordLength", "schema", "rule", "unique"
+    kind: str  # "nilDelivery", "recordLength", "schema", "rule", "unique", "acrossFiles",
+    # "lastYearFigure", "lastYearAmount"
     severity: Severity
     title: Text
     origin: str  # "SSB" or "client"
@@ -119,8 +157,16 @@ class FormDefinition:
     totals: tuple[dict[str, Any], ...]
     directory: Path
     sha256: str
+    source: str = ""
+    references: tuple[Reference, ...] = ()
     # The statistics report (form.json "statistics"), read by client.core.statistics.
     statistics: dict[str, Any] | None = None
+
+    def reference(self, name: str) -> Reference:
+        for item in self.references:
+            if item.name == name:
+                return item
+        raise KeyError(name)
 
     def field(self, name: str) -> FieldDef:
         return self._by_name[name]
@@ -138,6 +184,24 @@ class FormDefinition:
 
     def field_index(self, name: str) -> int:
         return list(self._by_name).index(name)
+
+    @property
+    def tables(self) -> tuple[FieldDef, ...]:
+        return tuple(f for f in self.fields if f.is_table)
+
+    def any_field(self, name: str) -> tuple[int, FieldDef] | None:
+        """A question or a table's column by name, with a number unique in the form (the
+        compiler names its variables by it). Column names are unique across the form."""
+        cached = self.__dict__.get("_any_cache")
+        if cached is None:
+            cached = {f.name: (i, f) for i, f in enumerate(self.fields)}
+            n = len(self.fields)
+            for table in self.fields:
+                for column in table.columns:
+                    cached[column.name] = (n, column)
+                    n += 1
+            object.__setattr__(self, "_any_cache", cached)
+        return cached.get(name)
 
     @property
     def is_record_form(self) -> bool:

@@ -66,9 +66,19 @@ def visible_fields(form: FormDefinition, answers: Mapping[str, Any]) -> set[str]
     predicates = _predicates(form)
     pruned = dict(answers)
     shown: set[str] = set()
+    flags = {
+        name: section.nothing_to_report
+        for section in form.sections
+        if section.nothing_to_report
+        for name in section.fields
+        if name != section.nothing_to_report
+    }
     for field in form.fields:  # conditions refer to earlier questions, in form order
         predicate = predicates.get(field.name)
-        if predicate is None or predicate(pruned):
+        flag = flags.get(field.name)
+        if flag is not None and pruned.get(flag) is True:
+            pruned.pop(field.name, None)  # "nothing to report" for its section
+        elif predicate is None or predicate(pruned):
             shown.add(field.name)
         else:
             pruned.pop(field.name, None)

@@ -69,11 +69,6 @@ _MESSAGES = {
         "en": "{path} has {lines} lines; more than {limit} is not a KOSTRA file. "
         "Choose the extract for form {form}.",
     },
-    "empty": {
-        "nb": "{path} er tom. Lag uttrekket for skjema {form} på nytt fra fagsystemet.",
-        "nn": "{path} er tom. Lag uttrekket for skjema {form} på nytt frå fagsystemet.",
-        "en": "{path} is empty. Export the file for form {form} again from the case system.",
-    },
     "binary": {
         "nb": "{path} er ikke en tekstfil (den inneholder binære data). Velg tekstfilen "
         "(fast bredde) som fagsystemet lager for skjema {form}.",
@@ -110,9 +105,6 @@ _MESSAGES = {
 def decode(data: bytes, path: str, form_id: str) -> tuple[str, str]:
     """Decode a record file; returns (text, encoding). Detects UTF-8 (with or without BOM),
     falls back to ISO-8859-1, and refuses binary data and UTF-16."""
-    # A lone space is SSB's marker for "no recipients"; lines of blanks are records.
-    if not data.strip(b"\r\n") or data.strip(b"\r\n") == b" ":
-        raise InputFileError(_MESSAGES["empty"], path=path, form=form_id)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise InputFileError(_MESSAGES["utf16"], path=path)
     if b"\x00" in data:
@@ -200,8 +192,17 @@ def parse_record_bytes(
         )
     text, encoding = decode(data, shown, form.form_id)
     del data
+    # SSB's program reads a file of exactly one character as the nil delivery (control
+    # 000) and drops empty lines before any control; an empty file is no records.
+    nil_marker = len(text) == 1
     lines, newline, final_newline = split_lines(text)
     del text
+    file_lines: list[int] | None = None
+    if nil_marker:
+        lines = []
+    elif "" in lines:
+        file_lines = [n for n, line in enumerate(lines, 1) if line]
+        lines = [line for line in lines if line]
     expected = form.record_length
     lengths = {len(line) for line in lines}
     if expected is not None and len(lengths) == 1 and expected not in lengths:
@@ -220,7 +221,11 @@ def parse_record_bytes(
                 other=other,
             )
     return RecordSet(
-        form, lines, SourceFormat(encoding=encoding, newline=newline, final_newline=final_newline)
+        form,
+        lines,
+        SourceFormat(encoding=encoding, newline=newline, final_newline=final_newline),
+        file_lines=file_lines,
+        nil_marker=nil_marker,
     )
 
 
@@ -228,6 +233,8 @@ def encode_records(records: RecordSet, source: SourceFormat | None = None) -> by
     """The records as file bytes, in the format they were read in (or SSB's usual
     ISO-8859-1 with LF for new files)."""
     fmt = source or records.source or SourceFormat()
+    if records.nil_marker and not records.lines:
+        return b" "  # SSB's nil delivery: exactly one space
     text = fmt.newline.join(records.lines)
     if fmt.final_newline and records.lines:
         text += fmt.newline

@@ -3,7 +3,10 @@
 Keeping each record as one string (not a dict per record) holds all of Norway
 (130 000 records) in about 60 MB, makes an unchanged file write back byte for
 byte, and lets the compiled controls slice fields straight out of the line.
-Record i is line i + 1 of the file it came from.
+Record i is line i + 1 of the file it came from, unless the file had empty lines:
+those are dropped before any control runs (as SSB's program does), and
+`line_number(i)` keeps the file's own numbering until the records are inserted
+or deleted, after which they are numbered by position (as they will be written).
 """
 
 from __future__ import annotations
@@ -42,12 +45,19 @@ class RecordSet:
         form: FormDefinition,
         lines: Iterable[str] = (),
         source: SourceFormat | None = None,
+        *,
+        file_lines: list[int] | None = None,
+        nil_marker: bool = False,
     ) -> None:
         if form.record_length is None:
             raise ValueError(f"{form.form_id} is not a record form")
         self.form = form
         self.lines: list[str] = list(lines)
         self.source = source
+        # The file line of each record when the file had empty lines; None: position + 1.
+        self.file_lines = file_lines
+        # The file was SSB's nil delivery: exactly one character (see Rule000 in SSB's program).
+        self.nil_marker = nil_marker
         self._fields = {f.name: f for f in form.fields}
         self._slices = [(f.name, f.column.start, f.column.end) for f in form.fields if f.column]
 
@@ -61,6 +71,25 @@ class RecordSet:
     def record_length(self) -> int:
         assert self.form.record_length is not None
         return self.form.record_length
+
+    def line_number(self, index: int) -> int:
+        """The 1-based line of record `index` in the file it was read from."""
+        if self.file_lines is None:
+            return index + 1
+        return self.file_lines[index]
+
+    def index_of_line(self, line: int) -> int | None:
+        """The record at file line `line`, or None (an empty line, or past the end)."""
+        if self.file_lines is None:
+            return line - 1 if 0 < line <= len(self.lines) else None
+        try:
+            return self.file_lines.index(line)
+        except ValueError:
+            return None
+
+    def renumber(self) -> None:
+        """Number records by position from now on (as they will be written)."""
+        self.file_lines = None
 
     def raw(self, index: int, name: str) -> str:
         column = self._fields[name].column
@@ -95,13 +124,17 @@ class RecordSet:
         self.lines[index] = line[: f.column.start] + pad(f, value) + line[f.column.end :]
 
     def append(self, values: Mapping[str, str]) -> int:
+        if self.file_lines is not None:
+            self.file_lines.append((self.file_lines[-1] if self.file_lines else 0) + 1)
         self.lines.append(self.line_for(values))
         return len(self.lines) - 1
 
     def insert(self, index: int, line: str) -> None:
+        self.renumber()
         self.lines.insert(index, line)
 
     def delete(self, index: int) -> str:
+        self.renumber()
         return self.lines.pop(index)
 
     def records(self) -> list[dict[str, str]]:

@@ -38,6 +38,8 @@ def form_data_json(
     findings: Sequence[Finding],
     totals: Sequence[Total],
     record_file: dict[str, Any] | None,
+    nothing_to_report: bool = False,
+    replaces: dict[str, str] | None = None,
 ) -> bytes:
     """The form data as SSB receives it in the container (messages in bokmål)."""
     form = document.form
@@ -55,10 +57,17 @@ def form_data_json(
         "client": __version__,
         "created": created.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
     }
+    if nothing_to_report:
+        out["nothingToReport"] = True  # "skal ikke rapportere": the data file is one space
+    if replaces:
+        out["replaces"] = replaces  # the earlier submission this one corrects
     if record_file is not None:
         out["recordFile"] = record_file
     else:
-        out["answers"] = document.answers or {}
+        # Computed totals as the validation computed them: what is signed is what was checked.
+        from client.core.forms.answers import apply_computed
+
+        out["answers"] = apply_computed(form, document.answers or {})
     out["totals"] = [t.to_json() for t in totals]
     out["summary"] = summarize(findings)
     out["findings"] = [

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,6 +68,11 @@ class ReceiptData:
     warnings: Sequence[tuple[Finding, str]]  # every warning with its explanation
     encryption: Encryption | None
     client_version: str
+    nothing_to_report: bool = False
+    replaces: tuple[str, str] | None = None  # (file name, SHA-256) of the submission replaced
+    # A questionnaire's definition and answers (as signed): every question is printed.
+    form: Any = None
+    answers: Mapping[str, Any] | None = None
     statistics: Statistics | None = None  # the charts of the statistics report
 
 
@@ -141,6 +146,24 @@ _T: dict[str, Text] = {
     "contents": {"nb": "Innhold", "nn": "Innhald", "en": "Contents"},
     "statistics": {"nb": "Statistikk", "nn": "Statistikk", "en": "Statistics"},
     "records": {"nb": "Antall poster", "nn": "Tal på postar", "en": "Number of records"},
+    "nothing": {
+        "nb": "Ingenting å rapportere",
+        "nn": "Ingenting å rapportere",
+        "en": "Nothing to report",
+    },
+    "nothing_text": {
+        "nb": "Kommunen har krysset av for at den ikke har noe å rapportere på dette skjemaet "
+        "for året. Datafilen er SSBs tomme leveranse (ett mellomrom).",
+        "nn": "Kommunen har kryssa av for at han ikkje har noko å rapportere på dette skjemaet "
+        "for året. Datafila er den tomme leveransen til SSB (eitt mellomrom).",
+        "en": "The municipality has ticked that it has nothing to report on this form for the "
+        "year. The data file is SSB's nil delivery (one space).",
+    },
+    "replaces": {
+        "nb": "Erstatter innsending",
+        "nn": "Erstattar innsending",
+        "en": "Replaces submission",
+    },
     "answers": {
         "nb": "Svar på spørreskjema",
         "nn": "Svar på spørjeskjema",
@@ -242,6 +265,85 @@ def render_receipt(data: ReceiptData, lang: str = "nb") -> bytes:
         creator=f"KOSTRA-klienten {data.client_version}",
         lang={"nb": "nb-NO", "nn": "nn-NO", "en": "en"}.get(lang, "nb-NO"),
     )
+    document.build(story, canvasmaker=_numbered_canvas(footer, tr(_T["page"], lang)))
+    return out.getvalue()
+
+
+_PRINT: dict[str, Text] = {
+    "title": {
+        "nb": "Utskrift av skjema – ikke sendt inn",
+        "nn": "Utskrift av skjema – ikkje sendt inn",
+        "en": "Printout of the form – not submitted",
+    },
+    "printed": {"nb": "Skrevet ut", "nn": "Skrive ut", "en": "Printed"},
+    "unit": {"nb": "Rapporteringsenhet", "nn": "Rapporteringseining", "en": "Reporting unit"},
+    "findings": {"nb": "Funn", "nn": "Funn", "en": "Findings"},
+    "footer": {
+        "nb": "KOSTRA-klienten {version} · utskrift, ikke en kvittering",
+        "nn": "KOSTRA-klienten {version} · utskrift, ikkje ei kvittering",
+        "en": "KOSTRA-klienten {version} · printout, not a receipt",
+    },
+}
+
+
+def render_questionnaire(
+    form: Any,
+    answers: Mapping[str, Any],
+    *,
+    organisation: str,
+    region: str,
+    findings: Sequence[Finding] = (),
+    printed_at: dt.datetime | None = None,
+    client_version: str = "",
+    lang: str = "nb",
+) -> bytes:
+    """A filled questionnaire as PDF before it is submitted ("print / save as PDF"): the
+    form, the unit, every question shown with its answer (tables as tables) and the
+    findings there are now. Marked on every page as a printout, not a receipt."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from client.core.forms.answers import apply_computed
+
+    _register_fonts()
+    builder = _Builder(None, lang)  # type: ignore[arg-type]
+    when, _ = oslo_time(printed_at or dt.datetime.now(dt.UTC))
+    title = tr(form.title, lang)
+    story: list[Any] = [
+        builder.p(_escape(tr(_PRINT["title"], lang)), "title"),
+        Spacer(1, 4),
+        builder.p(
+            builder.t("subtitle", form=form.form_id, title=title, year=form.year), "subtitle"
+        ),
+        Spacer(1, 4 * mm),
+    ]
+    facts = [
+        [builder.p(_escape(tr(_PRINT["unit"], lang)), "label"),
+         builder.p(_escape(f"{organisation} (region {region})"))],
+        [builder.p(builder.t("form"), "label"),
+         builder.p(builder.t("form_line", form=form.form_id, title=title, version=form.version))],
+        [builder.p(_escape(tr(_PRINT["printed"], lang)), "label"),
+         builder.p(when.strftime("%d.%m.%Y %H:%M"))],
+    ]
+    table = builder.table(facts, [LABEL_WIDTH * mm, builder.width - LABEL_WIDTH * mm])
+    table.setStyle(_table_style(builder.grid, builder.shade, header_row=False))
+    story.append(table)
+    story += builder.answers(form, apply_computed(form, answers))
+    if findings:
+        story += [Spacer(1, 3 * mm), builder.p(_escape(tr(_PRINT["findings"], lang)), "label")]
+        for finding in findings:
+            story.append(builder.p(_escape(f"{finding.severity} {finding.control}: "
+                                           f"{finding.message(lang)}"), "small"))
+    out = io.BytesIO()
+    document = SimpleDocTemplate(
+        out, pagesize=A4, leftMargin=MARGIN * mm, rightMargin=MARGIN * mm,
+        topMargin=18 * mm, bottomMargin=20 * mm, title=tr(_PRINT["title"], lang),
+        author=organisation, subject=f"{form.form_id} {form.year}",
+        creator=f"KOSTRA-klienten {client_version}",
+        lang={"nb": "nb-NO", "nn": "nn-NO", "en": "en"}.get(lang, "nb-NO"),
+    )
+    footer = tr(_PRINT["footer"], lang).format(version=client_version)
     document.build(story, canvasmaker=_numbered_canvas(footer, tr(_T["page"], lang)))
     return out.getvalue()
 
@@ -388,6 +490,13 @@ class _Builder:
 
         data, mm = self.data, self.mm
         out: list[Any] = [self.p(self.t("contents"), "heading")]
+        if data.replaces is not None:
+            name, digest = data.replaces
+            out += [self.p(self.t("replaces"), "label"),
+                    self.p(f"{_escape(name)} (SHA-256 {digest})"), Spacer(1, 2 * mm)]
+        if data.nothing_to_report:
+            out += [self.p(self.t("nothing"), "label"), self.p(self.t("nothing_text"))]
+            return out
         count_label = self.t("records")
         rows = []
         breakdowns = []
@@ -402,12 +511,13 @@ class _Builder:
                 breakdowns.append(total)
         if data.record_count is not None:
             rows.insert(0, [self.p(count_label), self.p(format_int(data.record_count))])
-        else:
-            rows.insert(0, [self.p(self.t("answers")), self.p("")])
         label_width = LABEL_WIDTH * mm
-        table = self.table(rows, [label_width, 35 * mm], hAlign="LEFT")
-        table.setStyle(_table_style(self.grid, self.shade, header_row=False, right_column=1))
-        out.append(table)
+        if rows:
+            table = self.table(rows, [label_width, 35 * mm], hAlign="LEFT")
+            table.setStyle(_table_style(self.grid, self.shade, header_row=False, right_column=1))
+            out.append(table)
+        if data.form is not None and data.answers is not None:
+            out += self.answers(data.form, data.answers)
         for total in breakdowns:
             out += [
                 Spacer(1, 3 * mm),
@@ -416,6 +526,68 @@ class _Builder:
                 self.breakdown(total),
             ]
         return out
+
+    def answers(self, form: Any, answers: Mapping[str, Any]) -> list[Any]:
+        """Every question shown for these answers, by section, with its answer; a table
+        as a table (a header row of its columns, one row per answer row)."""
+        from reportlab.platypus import KeepTogether, Spacer
+
+        from client.core.forms.answers import display_value
+        from client.core.forms.visibility import visible_fields
+
+        mm, lang = self.mm, self.lang
+        shown = visible_fields(form, answers)
+        out: list[Any] = [Spacer(1, 2 * mm), self.p(self.t("answers"), "label")]
+        label_width = (self.width - 4) * 0.55
+        for section in form.sections:
+            names = [n for n in section.fields if n in shown]
+            if not names:
+                continue
+            out += [Spacer(1, 2 * mm), self.p(_escape(tr(section.title, lang)), "label")]
+            rows: list[list[Any]] = []
+            for name in names:
+                field = form.field(name)
+                value = answers.get(name)
+                if field.is_table:
+                    out += self.question_rows(rows, label_width)
+                    rows = []
+                    tables = self.answer_table(field, value if isinstance(value, list) else [])
+                    out.append(KeepTogether([
+                        Spacer(1, 1 * mm), self.p(_escape(tr(field.label, lang))), *tables,
+                    ]))
+                    continue
+                text = display_value(field, value, lang) or "–"
+                rows.append([self.p(_escape(tr(field.label, lang))), self.p(_escape(text))])
+            out += self.question_rows(rows, label_width)
+        return out
+
+    def question_rows(self, rows: list[list[Any]], label_width: float) -> list[Any]:
+        if not rows:
+            return []
+        table = self.table(rows, [label_width, self.width - label_width])
+        table.setStyle(_table_style(self.grid, self.shade, header_row=False))
+        return [table]
+
+    def answer_table(self, field: Any, rows: list[Any]) -> list[Any]:
+        from client.core.forms.answers import display_value
+
+        lang = self.lang
+        columns = field.columns
+        header = [self.p(_escape(tr(c.label, lang)), "label") for c in columns]
+        body = [
+            [
+                self.p(_escape(display_value(c, r.get(c.name) if isinstance(r, dict) else None,
+                                             lang) or "–"))
+                for c in columns
+            ]
+            for r in rows
+        ]
+        if not body:
+            body = [[self.p("–")] + [self.p("") for _ in columns[1:]]]
+        width = self.width / len(columns)
+        table = self.table([header, *body], [width] * len(columns), repeatRows=1)
+        table.setStyle(_table_style(self.grid, self.shade, header_row=True))
+        return [table]
 
     def statistics(self) -> list[Any]:
         """The statistics report's charts, as vector graphics (the same drawings the HTML

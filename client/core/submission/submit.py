@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from client.core.fileio import atomic_write_bytes
 from client.core.i18n import DEFAULT_LANGUAGE, Text
 from client.core.readiness import Readiness, assess
 from client.core.records.fixedwidth import encode_records
+from client.core.records.recordset import RecordSet
 from client.core.reports.html import document_report
 from client.core.statistics import compute_statistics
 from client.core.submission.cms import encrypt_to
@@ -82,17 +83,22 @@ def submit(
     lang: str = DEFAULT_LANGUAGE,
     clock: Callable[[], dt.datetime] = utc_now,
     validator: FormValidator | None = None,
+    others: Mapping[str, RecordSet] | None = None,
+    replaces: tuple[str, str] | None = None,
 ) -> SubmissionResult:
     """Validate `document`, and when nothing blocks it write `<region>_<form>_<year>_<UTC>.asice`
     and its receipt to `out_dir`. Raises SubmissionBlocked (nothing written),
     CertificateProblem, OutputError or another UserError; never leaves half a file,
-    and never touches the document's own file."""
+    and never touches the document's own file. With `context.nothing_to_report` the data
+    file is SSB's nil delivery (one space) and the receipt says there was nothing to
+    report; `replaces` ((file name, SHA-256) of an earlier submission of the same form)
+    is named in the form data and on the receipt."""
     form = document.form
     now = clock().astimezone(dt.UTC).replace(microsecond=0)
     signer.check(now)
     out_dir = _check_out_dir(Path(out_dir))
     validator = validator or FormValidator(form)
-    findings = sort_findings(validator.validate(document.data, context))
+    findings = sort_findings(_findings(validator, document, context, others))
     check_ready(findings, document.explanations)
 
     region = context.region
@@ -122,6 +128,8 @@ def submit(
         findings=findings,
         totals=totals,
         record_file=record_file,
+        nothing_to_report=context.nothing_to_report,
+        replaces={"file": replaces[0], "sha256": replaces[1]} if replaces else None,
     )
     data_files.append((FORM_JSON, "application/json", form_json))
     if record_file is not None:
@@ -188,6 +196,10 @@ def submit(
             warnings=[(f, document.explanations[f.ref].strip()) for f in warnings],
             encryption=encryption,
             client_version=__version__,
+            form=None if form.is_record_form else form,
+            answers=None if form.is_record_form else _signed_answers(form, document),
+            nothing_to_report=context.nothing_to_report,
+            replaces=replaces,
             statistics=(compute_statistics(form, document.records)
                         if document.records is not None else None),
         ),
@@ -247,3 +259,26 @@ _TEXT: dict[str, Text] = {
         "en": "{path} already exists. Wait a second and try again, or choose another folder.",
     },
 }
+
+
+def _signed_answers(form: Any, document: FormDocument) -> dict[str, Any]:
+    """The answers as form_data_json signs them (computed totals filled in)."""
+    from client.core.forms.answers import apply_computed
+
+    return apply_computed(form, document.answers or {})
+
+
+def _findings(
+    validator: FormValidator,
+    document: FormDocument,
+    context: ValidationContext,
+    others: Mapping[str, RecordSet] | None,
+) -> list[Finding]:
+    """The form's findings; with the year's other forms given, our cross-form warnings
+    too (they need explaining like any other warning)."""
+    findings = validator.validate(document.data, context)
+    if others and document.answers is not None:
+        from client.core.validation.crossforms import cross_findings
+
+        findings += cross_findings(document.form, document.answers, others, context)
+    return findings

@@ -90,9 +90,10 @@ class CodeGen:
         return name
 
     def _field(self, name: str) -> tuple[int, FieldDef]:
-        if not self.form.has_field(name):
+        found = self.form.any_field(name)
+        if found is None:
             raise DefinitionProblem(f"unknown field {name!r}")
-        return self.form.field_index(name), self.form.field(name)
+        return found
 
     def _local(self, var: str, source: str) -> str:
         self.prologue.setdefault(var, source)
@@ -167,6 +168,8 @@ class CodeGen:
             return "(" + " or ".join(self._in_codes(name) for name in arg) + ")"
         if op == "contains":
             return f"_contains({self.raw(arg[0])}, {self.const(arg[1])})"
+        if op == "minusSign":
+            return f"('-' in {self.raw(arg)})" if self.record else f"('-' in str({self.raw(arg)}))"
         if op == "validFnr":
             return f"_fnr({self.raw(arg)})"
         if op == "validFnrOrPlaceholder":
@@ -256,6 +259,19 @@ class CodeGen:
                 else:
                     source = part
             return source, parts[-1][1]
+        if op == "sumColumn":
+            table, column = arg
+            return f"_sum_column({self.raw(table)}, {self.const(column)})", False
+        if op == "countRows":
+            return f"_count_rows({self.raw(arg)})", False
+        if op in ("ref", "refSource"):
+            try:
+                reference = self.form.reference(arg)
+            except KeyError:
+                raise DefinitionProblem(f"unknown reference {arg!r}") from None
+            if op == "refSource":
+                return self.const(reference.source), False
+            return self.const(reference.value), reference.value is None
         if op == "codeLabel":
             _index, field = self._field(arg)
             labels = self.const({c.code: c.label for c in field.codes})
@@ -272,7 +288,26 @@ def _code_label(labels: dict[str, Text], raw: Any) -> Text | str:
     return {lang: f"{code} {text}" for lang, text in label.items()}
 
 
-BASE_NAMESPACE: dict[str, Any] = {**RUNTIME, "_code_label": _code_label}
+def _sum_column(rows: Any, column: str) -> int:
+    """A table's column summed over its rows; blank or unreadable cells count 0 (the
+    schema control reports them)."""
+    if not isinstance(rows, list):
+        return 0
+    total = 0
+    for row in rows:
+        value = row.get(column) if isinstance(row, dict) else None
+        if isinstance(value, int) and not isinstance(value, bool):
+            total += value
+    return total
+
+
+def _count_rows(rows: Any) -> int:
+    return len(rows) if isinstance(rows, list) else 0
+
+
+BASE_NAMESPACE: dict[str, Any] = {
+    **RUNTIME, "_code_label": _code_label, "_sum_column": _sum_column, "_count_rows": _count_rows,
+}
 
 
 def build_function(

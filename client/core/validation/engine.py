@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import jsonschema
@@ -19,7 +19,7 @@ import jsonschema
 from client.core.errors import UserError
 from client.core.forms.model import Control, FieldDef, FormDefinition
 from client.core.forms.visibility import prune_hidden
-from client.core.i18n import LANGUAGES, Text
+from client.core.i18n import LANGUAGES, Text, tr
 from client.core.records.recordset import RecordSet
 from client.core.validation.compiler import (
     BASE_NAMESPACE,
@@ -55,14 +55,18 @@ class ValidationContext:
     reporting_year: int
     kommunenummer: str
     bydel: str = "00"
+    # "Skal ikke rapportere" is ticked (SSB's `-a 0`): the delivery must be the nil file.
+    nothing_to_report: bool = False
 
     @classmethod
-    def from_region(cls, region: str, reporting_year: int) -> ValidationContext:
+    def from_region(
+        cls, region: str, reporting_year: int, *, nothing_to_report: bool = False
+    ) -> ValidationContext:
         """`region` as SSB's program takes it: kommunenummer + bydel ("030101", "460100")."""
         region = region.strip() if len(region.strip()) == 4 else region
         if not _REGION.fullmatch(region):
             raise UserError(_BAD_REGION, region=region)
-        return cls(reporting_year, region[:4], region[4:6] or "00")
+        return cls(reporting_year, region[:4], region[4:6] or "00", nothing_to_report)
 
     @property
     def region(self) -> str:
@@ -89,7 +93,15 @@ class FormValidator:
         self.namespace: dict[str, Any] = dict(BASE_NAMESPACE)
         self.compiled: list[_CompiledControl] = []
         self.length_control: _CompiledControl | None = None
+        self.nil_control: _CompiledControl | None = None
+        self.cross_file_controls: list[_CompiledControl] = []
+        self.last_year_controls: list[_CompiledControl] = []
         self.unique_controls: list[_CompiledControl] = []
+        # Rules with "table": one compiled loop per table, run on each row merged over the
+        # answers (a row's columns and the form's questions, as the definition names them).
+        self._row_checks: dict[str, list[str]] = {}
+        self._row_runs: dict[str, Callable[..., None]] = {}
+        self._row_gens: dict[str, CodeGen] = {}
         self._whole_schema_validator: jsonschema.protocols.Validator | None = None
         self._fields = {f.name: f for f in form.fields}
         self._code_lists = {
@@ -114,11 +126,26 @@ class FormValidator:
                     if not self.form.is_record_form:
                         raise DefinitionProblem("recordLength applies to record forms only")
                     self.length_control = compiled
+                elif control.kind == "nilDelivery":
+                    if not self.form.is_record_form:
+                        raise DefinitionProblem("nilDelivery applies to record forms only")
+                    self.nil_control = compiled
                 elif control.kind == "unique":
                     self._compile_unique(compiled)
                     self.unique_controls.append(compiled)
+                elif control.kind == "rule" and "table" in control.spec:
+                    table = control.spec["table"]
+                    gen = self._row_gens.setdefault(table, CodeGen(self.form, self.namespace))
+                    self._row_checks.setdefault(table, []).extend(self._rule_check(gen, compiled))
+                elif control.kind == "acrossFiles":
+                    self._compile_unique(compiled)
+                    self.cross_file_controls.append(compiled)
+                elif control.kind in ("lastYearFigure", "lastYearAmount"):
+                    self.last_year_controls.append(compiled)  # run by client.core.baseline
                 elif control.kind == "rule":
                     checks += self._rule_check(loop, compiled)
+                elif control.kind == "crossForm":
+                    pass  # run by client.core.validation.crossforms, given the other form
                 elif control.kind == "schema":
                     checks += self._schema_check(loop, compiled)
             except DefinitionProblem as problem:
@@ -129,6 +156,15 @@ class FormValidator:
         self._run = build_function(
             "run_controls", "lines, base, out, " + ", ".join(PARAMS), loop, body, self.namespace
         )
+        for table, table_checks in self._row_checks.items():
+            gen = self._row_gens[table]
+            body = ["    for i, line in enumerate(lines, base):"]
+            body += prologue_lines(gen, "        ")
+            body += table_checks
+            self._row_runs[table] = build_function(
+                f"run_rows_{table}", "lines, base, out, " + ", ".join(PARAMS), gen, body,
+                self.namespace,
+            )
 
     def _rule_check(self, gen: CodeGen, compiled: _CompiledControl) -> list[str]:
         spec = compiled.control.spec
@@ -221,7 +257,32 @@ class FormValidator:
         if isinstance(data, RecordSet):
             session = ValidationSession(self, data, context)
             return session.findings()
-        return self._questionnaire(prune_hidden(self.form, data), context)
+        from client.core.forms.answers import apply_computed
+
+        answers = apply_computed(self.form, prune_hidden(self.form, data))
+        return self._questionnaire(answers, context)
+
+    def nil_delivery_finding(
+        self, records: RecordSet, context: ValidationContext
+    ) -> Finding | None:
+        """Control 000 as SSB's program runs it before every other control: a file of
+        exactly one character is the nil delivery, right only when "nothing to report" is
+        ticked. Returns its FATAL finding, or None when the delivery is as declared."""
+        compiled = self.nil_control
+        if compiled is None or records.nil_marker != (not context.nothing_to_report):
+            return None
+        key = "whenReporting" if records.nil_marker else "whenNothingToReport"
+        params = self._builtin_params(None, None, context)
+        return Finding(
+            control=compiled.control.id,
+            name=compiled.control.name,
+            severity=compiled.control.severity,
+            line=None,
+            field=None,
+            text=compiled.control.spec[key],
+            params=params,
+            origin=compiled.control.origin,
+        )
 
     def length_failures(self, lines: Iterable[str]) -> list[int]:
         expected = self.form.record_length
@@ -247,6 +308,21 @@ class FormValidator:
                     findings += self._explain_answers(compiled, answers, context)
             else:
                 findings.append(self.make_finding(compiled, answers, None, context))
+        for table, run in self._row_runs.items():
+            rows = answers.get(table)
+            if not isinstance(rows, list):
+                continue
+            merged = [{**answers, **row} for row in rows if isinstance(row, dict)]
+            out: list[tuple[int, int, Any]] = []
+            run(merged, 0, out, *context.args())
+            for index, i, _ in out:
+                compiled = self.compiled[index]
+                finding = self.make_finding(
+                    compiled, merged[i], None, context, more={"row": i + 1}
+                )
+                findings.append(
+                    replace(finding, field=table, row=i + 1, column=compiled.control.field)
+                )
         return findings
 
     def _explain_answers(
@@ -256,8 +332,15 @@ class FormValidator:
         assert self._whole_schema_validator is not None
         findings = []
         # jsonschema gives one "required" error per missing property, each naming them all.
-        seen: set[tuple[str | None, str]] = set()
+        seen: set[tuple[Any, ...]] = set()
         for error in self._whole_schema_validator.iter_errors(answers):
+            path = list(error.absolute_path)
+            if len(path) >= 2 and isinstance(path[1], int) and self.form.has_field(str(path[0])):
+                finding = self._explain_cell(compiled, answers, context, error, path)
+                if finding is not None and finding.ref not in seen:
+                    seen.add((finding.ref,))
+                    findings.append(finding)
+                continue
             if error.validator == "required":
                 names = [n for n in error.validator_value if n not in error.instance] or [None]
                 keyword = "required"
@@ -275,6 +358,66 @@ class FormValidator:
                     self.make_finding(compiled, answers, None, context, (name, keyword))
                 )
         return findings
+
+    def _explain_cell(
+        self,
+        compiled: _CompiledControl,
+        answers: dict[str, Any],
+        context: ValidationContext,
+        error: Any,
+        path: list[Any],
+    ) -> Finding | None:
+        """A table's cell (or a row's missing cell) that fails the schema, located by row."""
+        table, row = str(path[0]), int(path[1])
+        field = self._fields[table]
+        row_answers = answers[table][row] if isinstance(answers.get(table), list) else {}
+        if not isinstance(row_answers, dict):
+            row_answers = {}
+        keyword = str(error.validator)
+        if keyword == "required":
+            missing = [n for n in error.validator_value if n not in error.instance]
+            column = missing[0] if missing else None
+        elif len(path) >= 3:
+            column = str(path[2])
+        else:
+            column = None
+        messages = compiled.control.spec["failureMessages"]
+        text = messages.get(keyword) or messages["other"]
+        params = self._builtin_params(None, answers, context)
+        label: Any = field.label
+        if column is not None:
+            try:
+                col = field.table_column(column)
+            except KeyError:
+                col = None
+            if col is not None:
+                label = {
+                    lang: f"{tr(field.label, lang)}, rad {row + 1}: {tr(col.label, lang)}"
+                    if lang != "en"
+                    else f"{tr(field.label, lang)}, row {row + 1}: {tr(col.label, lang)}"
+                    for lang in LANGUAGES
+                }
+                value = row_answers.get(column)
+                params["value"] = "" if value is None else str(value)
+                if col.codes:
+                    params["codes"] = {
+                        lang: ", ".join(c.display(lang) for c in col.codes) for lang in LANGUAGES
+                    }
+        params.update({"field": table, "label": label, "row": row + 1})
+        params.setdefault("value", "")
+        control = compiled.control
+        return Finding(
+            control=control.id,
+            name=control.name,
+            severity=control.severity,
+            line=None,
+            field=table,
+            text=text,
+            params=params,
+            origin=control.origin,
+            row=row + 1,
+            column=column,
+        )
 
     # --- findings --------------------------------------------------------------------
 
@@ -337,11 +480,12 @@ class FormValidator:
         }
         if name is None:
             return params
-        if name not in self._fields:  # an answer to no question of the form
+        found = self.form.any_field(name)
+        if found is None:  # an answer to no question of the form
             params["field"] = params["label"] = name
             params["value"] = ""
             return params
-        field = self._fields[name]
+        field = found[1]
         params["field"] = name
         params["label"] = field.label
         if field.column is not None and isinstance(line, str):
@@ -357,6 +501,10 @@ class FormValidator:
         params["value"] = mask(field, value)
         if name in self._code_lists:
             params["codes"] = self._code_lists[name]
+        elif field.codes:
+            params["codes"] = {
+                lang: ", ".join(c.display(lang) for c in field.codes) for lang in LANGUAGES
+            }
         return params
 
 
@@ -399,7 +547,9 @@ class ValidationSession:
         for index, i, extra in validator.run_record_controls(lines, 0, self.context):
             compiled = validator.compiled[index]
             self._per_record[i].append(
-                validator.make_finding(compiled, lines[i], i + 1, self.context, extra)
+                validator.make_finding(
+                    compiled, lines[i], self.records.line_number(i), self.context, extra
+                )
             )
         self._keys: list[list[tuple[str, ...] | None]] = []
         self._groups: list[dict[tuple[str, ...], list[int]]] = []
@@ -429,7 +579,9 @@ class ValidationSession:
         # journal number shares one key), and each member's message would list them all.
         shown = [j for j in members[: _OTHERS_SHOWN + 1] if j != i][:_OTHERS_SHOWN]
         others = ", ".join(
-            (self.records.value(j, journal) or "–") if journal else str(j + 1) for j in shown
+            (self.records.value(j, journal) or "–") if journal
+            else str(self.records.line_number(j))
+            for j in shown
         )
         hidden = len(members) - 1 - len(shown)
         if hidden > 0:
@@ -437,7 +589,7 @@ class ValidationSession:
         return self.validator.make_finding(
             compiled,
             self.records.lines[i],
-            i + 1,
+            self.records.line_number(i),
             self.context,
             more={"count": len(members), "others": others},
         )
@@ -453,7 +605,7 @@ class ValidationSession:
             self.validator.make_finding(
                 compiled,
                 lines[i],
-                i + 1,
+                self.records.line_number(i),
                 self.context,
                 more={"length": len(lines[i]), "expected": self.records.record_length},
             )
@@ -461,6 +613,11 @@ class ValidationSession:
         ]
 
     def _all(self) -> list[Finding]:
+        nil = self.validator.nil_delivery_finding(self.records, self.context)
+        if nil is not None or self.context.nothing_to_report:
+            # As in SSB's program: control 000 runs first and, when it has a verdict (the
+            # nil delivery accepted or refused), no other control runs.
+            return [nil] if nil is not None else []
         if self._bad_length:
             # As in SSB's program: while a record has the wrong length, nothing else is checked.
             return self._length_findings()
@@ -477,8 +634,11 @@ class ValidationSession:
         return self._all()
 
     def findings_for(self, index: int) -> list[Finding]:
+        if self.context.nothing_to_report or self.records.nil_marker:
+            return []
         if self._bad_length:
-            return [f for f in self._length_findings() if f.line == index + 1]
+            line = self.records.line_number(index)
+            return [f for f in self._length_findings() if f.line == line]
         out = list(self._per_record[index])
         out += [found[index] for found in self._unique if index in found]
         return out
@@ -508,7 +668,9 @@ class ValidationSession:
             else:
                 self._bad_length.discard(index)
         self._per_record[index] = [
-            validator.make_finding(validator.compiled[c], line, index + 1, self.context, extra)
+            validator.make_finding(
+                validator.compiled[c], line, self.records.line_number(index), self.context, extra
+            )
             for c, _, extra in validator.run_record_controls([line], index, self.context)
         ]
         for u, compiled in enumerate(validator.unique_controls):
@@ -542,6 +704,9 @@ class ValidationSession:
                 if len(members) > 1:
                     for i in members:
                         found[i] = self._unique_finding(compiled, i, members)
+        if self.context.nothing_to_report or self.records.nil_marker:
+            self._recount()
+            return set(range(len(lines)))
         if length_was_bad != bool(self._bad_length):
             # A wrong-length line hides or reveals every other finding (as in SSB's program).
             self._recount()

@@ -29,6 +29,15 @@ class Finding:
     origin: str = "SSB"
     journal: str | None = None
     caseworker: str | None = None
+    row: int | None = None  # 1-based row of a table (field is the table), None elsewhere
+    column: str | None = None  # the table's column the finding concerns, when it is one
+
+    @property
+    def location(self) -> str | None:
+        """Where in a questionnaire: the question, or "TABLE[row].COLUMN" for a table's cell."""
+        if self.row is None:
+            return self.field
+        return f"{self.field}[{self.row}]" + (f".{self.column}" if self.column else "")
 
     def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
         values = {k: _display(v, lang) for k, v in self.params.items()}
@@ -44,16 +53,21 @@ class Finding:
         """A short, stable reference a user can write an explanation against:
         control, line and field, e.g. "30:12:BIDRAG" ("K-12-VEDTAK:-:VEDTAKSDATO" for a
         questionnaire, which has no lines)."""
-        return f"{self.control}:{self.line if self.line is not None else '-'}:{self.field or '-'}"
+        where = self.location or "-"
+        return f"{self.control}:{self.line if self.line is not None else '-'}:{where}"
 
     def to_json(self, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "control": self.control,
             "severity": self.severity,
             "line": self.line,
             "field": self.field,
-            "message": self.message(lang),
         }
+        if self.row is not None:
+            out["row"] = self.row
+            out["column"] = self.column
+        out["message"] = self.message(lang)
+        return out
 
 
 def _display(value: Any, lang: str) -> Any:

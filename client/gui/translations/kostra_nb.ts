@@ -428,7 +428,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     </message>
     <message>
       <location filename="../form_page.py" line="302" />
-      <location filename="../form_page.py" line="378" />
+      <location filename="../form_page.py" line="376" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
@@ -443,47 +443,47 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>Signeringssertifikatet hører til organisasjonsnummer %1, men rapporteringsenheten har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="358" />
+      <location filename="../form_page.py" line="356" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfilen og kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="403" />
+      <location filename="../form_page.py" line="401" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriver innsendingsfilen …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="441" />
+      <location filename="../form_page.py" line="439" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er kryptert til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="445" />
+      <location filename="../form_page.py" line="443" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="449" />
+      <location filename="../form_page.py" line="447" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="452" />
+      <location filename="../form_page.py" line="450" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="458" />
+      <location filename="../form_page.py" line="456" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med et testsertifikat: SSB godtar bare kommunens virksomhetssertifikat.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="465" />
+      <location filename="../form_page.py" line="463" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="467" />
+      <location filename="../form_page.py" line="465" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Åpne kvitteringen</translation>
     </message>
@@ -659,55 +659,60 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>OverviewModel</name>
     <message>
-      <location filename="../overview.py" line="76" />
+      <location filename="../overview.py" line="79" />
       <source>Form</source>
       <translation>Skjema</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="77" />
+      <location filename="../overview.py" line="80" />
       <source>Name</source>
       <translation>Navn</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="78" />
+      <location filename="../overview.py" line="81" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="79" />
+      <location filename="../overview.py" line="82" />
       <source>Errors</source>
       <translation>Feil</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="80" />
+      <location filename="../overview.py" line="83" />
       <source>Warnings</source>
       <translation>Advarsler</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="81" />
+      <location filename="../overview.py" line="84" />
       <source>Records</source>
       <translation>Poster</translation>
+    </message>
+    <message>
+      <location filename="../overview.py" line="85" />
+      <source>Deadline</source>
+      <translation>Frist</translation>
     </message>
   </context>
   <context>
     <name>OverviewPage</name>
     <message>
-      <location filename="../overview.py" line="124" />
+      <location filename="../overview.py" line="152" />
       <source>Choose a form and press Enter (or double-click) to open it.</source>
       <translation>Velg et skjema og trykk Enter (eller dobbeltklikk) for å åpne det.</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="138" />
+      <location filename="../overview.py" line="166" />
       <source>Forms</source>
       <translation>Skjema</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="151" />
+      <location filename="../overview.py" line="179" />
       <source>No forms installed</source>
       <translation>Ingen skjema er installert</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="154" />
+      <location filename="../overview.py" line="182" />
       <source>Forms for %1</source>
       <translation>Skjema for %1</translation>
     </message>
@@ -870,32 +875,32 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>StatisticsTab</name>
     <message>
-      <location filename="../statistics_tab.py" line="81" />
+      <location filename="../statistics_tab.py" line="82" />
       <source>Statistics</source>
       <translation>Statistikk</translation>
     </message>
     <message>
-      <location filename="../statistics_tab.py" line="118" />
+      <location filename="../statistics_tab.py" line="119" />
       <source>This form has no statistics.</source>
       <translation>Dette skjemaet har ingen statistikk.</translation>
     </message>
     <message>
-      <location filename="../statistics_tab.py" line="121" />
+      <location filename="../statistics_tab.py" line="122" />
       <source>%1 records in %2. The same figures are in the HTML report and on the receipt.</source>
       <translation>%1 poster i %2. De samme tallene står i HTML-rapporten og på kvitteringen.</translation>
     </message>
     <message>
-      <location filename="../statistics_tab.py" line="148" />
+      <location filename="../statistics_tab.py" line="149" />
       <source>Kroner</source>
       <translation>Kroner</translation>
     </message>
     <message>
-      <location filename="../statistics_tab.py" line="149" />
+      <location filename="../statistics_tab.py" line="150" />
       <source>Count</source>
       <translation>Antall</translation>
     </message>
     <message>
-      <location filename="../statistics_tab.py" line="150" />
+      <location filename="../statistics_tab.py" line="151" />
       <source>Group</source>
       <translation>Gruppe</translation>
     </message>

@@ -1,0 +1,447 @@
+"""Last year as the baseline: load last year's delivery, compare this year's figures with it.
+
+The problems SSB meets after publication (a delivery with only long-term recipients, a
+year counted twice, an amount with an extra digit) pass every per-record control. They
+show only beside last year. This module is the one place that knows how to do that:
+
+- `load_last_year(path, form_id, year)` reads last year's SSB file, draft or signed
+  `.asice` in whatever layout year it was written (2024's 324-character 11F beside
+  2025's 338) into a `LastYear` (a RecordSet in its own layout).
+- `figures(validator, records)` gives the figures the form's `lastYearFigure` controls
+  declare (the number of records, sums, the share of long-term recipients).
+- `compare(validator, records, last, context)` gives both years' figures side by side
+  (`Comparison`) and the findings of the `lastYearFigure` and `lastYearAmount` controls
+  (WARNINGs, ids `K-`, thresholds as form data in controls.json).
+
+Nothing here is form-specific: the controls say which fields and limits to use.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from client.core.errors import InputFileError
+from client.core.forms.catalog import FormCatalog
+from client.core.forms.model import FormDefinition
+from client.core.i18n import Text, format_int
+from client.core.records.fixedwidth import MAX_FILE_BYTES, parse_record_bytes
+from client.core.records.recordset import RecordSet
+from client.core.validation.engine import FormValidator, ValidationContext
+from client.core.validation.findings import Finding
+
+_MESSAGES: dict[str, Text] = {
+    "missing": {
+        "nb": "Finner ikke fjorårets fil {path}. Sjekk navnet og mappen.",
+        "nn": "Finn ikkje fjorårsfila {path}. Sjekk namnet og mappa.",
+        "en": "Cannot find last year's file {path}. Check the name and the folder.",
+    },
+    "no_layout": {
+        "nb": "Fjorårets fil {path} har linjer på {length} tegn, men ingen installert utgave av "
+        "skjema {form} har det. Velg fjorårets uttrekk for skjema {form}.",
+        "nn": "Fjorårsfila {path} har liner på {length} teikn, men ingen installert utgåve av "
+        "skjema {form} har det. Vel fjorårsuttrekket for skjema {form}.",
+        "en": "Last year's file {path} has lines of {length} characters, but no installed "
+        "edition of form {form} has that. Choose last year's extract for form {form}.",
+    },
+    "other_form": {
+        "nb": "{path} gjelder skjema {found}, ikke {form}. Velg fjorårets innsending for {form}.",
+        "nn": "{path} gjeld skjema {found}, ikkje {form}. Vel fjorårsinnsendinga for {form}.",
+        "en": "{path} is for form {found}, not {form}. Choose last year's submission for {form}.",
+    },
+    "bad_container": {
+        "nb": "{path} er ikke en innsendingsfil fra KOSTRA-klienten som kan leses ({reason}). "
+        "Bruk fjorårets uttrekk eller utkast i stedet.",
+        "nn": "{path} er ikkje ei innsendingsfil frå KOSTRA-klienten som kan lesast ({reason}). "
+        "Bruk fjorårsuttrekket eller utkastet i staden.",
+        "en": "{path} is not a KOSTRA-klienten submission that can be read ({reason}). "
+        "Use last year's extract or draft instead.",
+    },
+    "encrypted": {
+        "nb": "Dataene i {path} er kryptert til SSB og kan ikke leses her. Bruk fjorårets "
+        "uttrekk eller utkast i stedet.",
+        "nn": "Dataa i {path} er krypterte til SSB og kan ikkje lesast her. Bruk fjorårsuttrekket "
+        "eller utkastet i staden.",
+        "en": "The data in {path} is encrypted to SSB and cannot be read here. Use last year's "
+        "extract or draft instead.",
+    },
+}
+
+_CHANGE_UNITS: dict[str, Text] = {
+    "percent": {"nb": "{sign}{value} %", "nn": "{sign}{value} %", "en": "{sign}{value} %"},
+    "points": {
+        "nb": "{sign}{value} prosentpoeng",
+        "nn": "{sign}{value} prosentpoeng",
+        "en": "{sign}{value} percentage points",
+    },
+}
+
+
+@dataclass(frozen=True)
+class LastYear:
+    """Last year's delivery, read in its own layout."""
+
+    path: str
+    form: FormDefinition  # the layout year it was read with
+    records: RecordSet
+    source: str  # "file", "draft" or "submission"
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    label: Text
+    value: float  # a count or kroner (whole), or a share in per cent
+    share: bool = False
+
+    def display(self) -> str:
+        if self.share:
+            return f"{self.value:.1f} %".replace(".", ",")
+        return format_int(int(self.value))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One figure of both years, side by side."""
+
+    id: str
+    label: Text
+    this_year: Figure
+    last_year: Figure | None  # None: last year's layout lacks a field the figure needs
+
+    @property
+    def change(self) -> float | None:
+        """Per cent of last year's figure; percentage points for shares."""
+        if self.last_year is None:
+            return None
+        if self.this_year.share:
+            return self.this_year.value - self.last_year.value
+        if self.last_year.value == 0:
+            return None
+        return (self.this_year.value - self.last_year.value) / self.last_year.value * 100
+
+    def change_text(self) -> Text:
+        change = self.change
+        if change is None:
+            return {"nb": "–", "nn": "–", "en": "–"}
+        unit = _CHANGE_UNITS["points" if self.this_year.share else "percent"]
+        sign = "+" if change > 0 else ("−" if change < 0 else "")
+        value = f"{abs(change):.1f}".replace(".0", "") if abs(change) < 10 else f"{abs(change):.0f}"
+        nb_value = value.replace(".", ",")
+        return {
+            "nb": unit["nb"].format(sign=sign, value=nb_value),
+            "nn": unit["nn"].format(sign=sign, value=nb_value),
+            "en": unit["en"].format(sign=sign, value=value),
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "thisYear": self.this_year.value,
+            "lastYear": self.last_year.value if self.last_year else None,
+            "change": None if self.change is None else round(self.change, 2),
+            "unit": "percentagePoints" if self.this_year.share else "percent",
+        }
+
+
+# --- loading ---------------------------------------------------------------------------
+
+
+def load_last_year(
+    path: Path | str, form_id: str, year: int, catalog: FormCatalog | None = None
+) -> LastYear:
+    """Read last year's SSB file, draft (JSON) or signed submission (.asice) of `form_id`
+    for comparison with reporting year `year`. The layout is the draft's or submission's
+    own year, or for an SSB file the installed year whose record length the lines have
+    (year - 1 first). Raises InputFileError with a message for the user."""
+    catalog = catalog or FormCatalog()
+    path = Path(path)
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise InputFileError(_MESSAGES["missing"], path=shown) from None
+    if size > MAX_FILE_BYTES:
+        # parse_record_bytes words the size problem; read only what it needs to say so
+        raise InputFileError(_MESSAGES["no_layout"], path=shown, length="?", form=form_id)
+    data = path.read_bytes()
+    if data[:4] == b"PK\x03\x04":
+        return _from_submission(data, shown, form_id, year, catalog)
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return _from_draft(data, shown, form_id, catalog)
+    return _from_file(data, shown, form_id, year, catalog)
+
+
+def _layouts(form_id: str, year: int, catalog: FormCatalog) -> list[int]:
+    years = sorted({item.year for item in catalog.installed() if item.form_id == form_id})
+    # Last year's own layout first, then the nearest years before and after.
+    return sorted(years, key=lambda y: (y != year - 1, abs(y - (year - 1)), -y))
+
+
+def _from_file(
+    data: bytes, shown: str, form_id: str, year: int, catalog: FormCatalog
+) -> LastYear:
+    lengths = Counter(len(line.rstrip(b"\r")) for line in data.split(b"\n") if line.strip(b"\r"))
+    common = lengths.most_common(1)[0][0] if lengths else None
+    candidates = _layouts(form_id, year, catalog)
+    chosen = None
+    for candidate in candidates:
+        form = catalog.load(form_id, candidate)
+        if common is None or form.record_length == common:
+            chosen = form
+            break
+    if chosen is None:
+        # UTF-8 letters make a line longer in bytes than in characters: try decoding.
+        for candidate in candidates:
+            form = catalog.load(form_id, candidate)
+            records = parse_record_bytes(data, form, shown)
+            counts = Counter(len(line) for line in records.lines)
+            if counts and counts.most_common(1)[0][0] == form.record_length:
+                return LastYear(shown, form, records, "file")
+        raise InputFileError(_MESSAGES["no_layout"], path=shown, length=common, form=form_id)
+    return LastYear(shown, chosen, parse_record_bytes(data, chosen, shown), "file")
+
+
+def _from_draft(data: bytes, shown: str, form_id: str, catalog: FormCatalog) -> LastYear:
+    from client.core import drafts
+
+    try:
+        content = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        content = None
+    found = f"{content.get('form')}" if isinstance(content, dict) else "?"
+    if not isinstance(content, dict) or str(found).upper() != form_id.upper():
+        raise InputFileError(_MESSAGES["other_form"], path=shown, found=found, form=form_id)
+    year = content.get("year")
+    form = catalog.load(form_id, int(year) if isinstance(year, int) else 0)
+    document = drafts.document_from_json(content, form, shown)
+    assert document.records is not None
+    return LastYear(shown, form, document.records, "draft")
+
+
+def _from_submission(
+    data: bytes, shown: str, form_id: str, year: int, catalog: FormCatalog
+) -> LastYear:
+    import io
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            names = [info.filename for info in infos]
+            if any(name.endswith(".p7m") for name in names):
+                raise InputFileError(_MESSAGES["encrypted"], path=shown)
+            texts = [info for info in infos if info.filename.endswith(".txt")
+                     and "/" not in info.filename]
+            if len(texts) != 1:
+                raise InputFileError(_MESSAGES["bad_container"], path=shown,
+                                     reason="ingen datafil")
+            info = texts[0]
+            if info.file_size > MAX_FILE_BYTES:
+                raise InputFileError(_MESSAGES["bad_container"], path=shown,
+                                     reason="datafilen er for stor")
+            body = archive.read(info)
+    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
+        raise InputFileError(_MESSAGES["bad_container"], path=shown, reason=str(exc)) from None
+    # The data file is named <form>_<year>_<region>.txt by client.core.submission.submit.
+    parts = info.filename.removesuffix(".txt").split("_")
+    if len(parts) < 3 or parts[0].upper() != form_id.upper() or not parts[1].isdigit():
+        raise InputFileError(_MESSAGES["other_form"], path=shown, found=parts[0], form=form_id)
+    form = catalog.load(form_id, int(parts[1]))
+    return LastYear(shown, form, parse_record_bytes(body, form, shown), "submission")
+
+
+# --- figures and comparison -------------------------------------------------------------
+
+
+def _amount(text: str) -> int:
+    """An amount as SSB counts it: a blank or unreadable field is 0, a negative one is set
+    to 0 (minutes of 13 September 2006: SSB sets netto amounts to zero)."""
+    text = text.strip()
+    try:
+        value = int(text)
+    except ValueError:
+        return 0
+    return value if value > 0 else 0
+
+
+def _figure(spec: dict[str, Any], records: RecordSet) -> Figure | None:
+    """The figure `spec` declares over `records`; None when its layout lacks a field."""
+    form = records.form
+    fid, label = spec["id"], spec["label"]
+    if spec.get("records"):
+        return Figure(fid, label, float(len(records)))
+    names = spec.get("sumOf") or spec.get("fields") or []
+    if not all(form.has_field(name) for name in names):
+        return None
+    columns = []
+    for name in names:
+        column = form.field(name).column
+        assert column is not None
+        columns.append((column.start, column.end))
+    lines = records.lines
+    if "sumOf" in spec:
+        total = 0
+        for start, end in columns:
+            total += sum(_amount(line[start:end]) for line in lines)
+        return Figure(fid, label, float(total))
+    at_least = spec["shareWithAtLeast"]
+    hits = 0
+    for line in lines:
+        filled = 0
+        for start, end in columns:
+            if line[start:end].strip():
+                filled += 1
+        if filled >= at_least:
+            hits += 1
+    share = hits / len(lines) * 100 if lines else 0.0
+    return Figure(fid, label, share, share=True)
+
+
+def figures(validator: FormValidator, records: RecordSet) -> list[Figure]:
+    """This form's declared figures (its `lastYearFigure` controls) over `records`."""
+    out = []
+    for compiled in validator.last_year_controls:
+        spec = compiled.control.spec
+        if compiled.control.kind == "lastYearFigure":
+            figure = _figure(spec["figure"], records)
+            if figure is not None:
+                out.append(figure)
+    return out
+
+
+def compare(
+    validator: FormValidator,
+    records: RecordSet,
+    last: LastYear,
+    context: ValidationContext,
+) -> tuple[list[Comparison], list[Finding]]:
+    """Both years' figures side by side, and the findings of the form's last-year
+    controls: file-level findings (no line) for figures that changed past their limits,
+    and per-record findings for amounts many times the same person's last year."""
+    comparisons: list[Comparison] = []
+    findings: list[Finding] = []
+    for compiled in validator.last_year_controls:
+        control = compiled.control
+        spec = control.spec
+        if control.kind == "lastYearFigure":
+            this = _figure(spec["figure"], records)
+            if this is None:
+                continue
+            before = _figure(spec["figure"], last.records)
+            comparison = Comparison(this.id, this.label, this, before)
+            comparisons.append(comparison)
+            finding = _figure_finding(validator, compiled, comparison, context)
+            if finding is not None:
+                findings.append(finding)
+        elif control.kind == "lastYearAmount":
+            findings += _amount_findings(validator, compiled, records, last.records, context)
+    return comparisons, findings
+
+
+def _figure_finding(
+    validator: FormValidator, compiled: Any, comparison: Comparison, context: ValidationContext
+) -> Finding | None:
+    spec = compiled.control.spec
+    change = comparison.change
+    if change is None or comparison.last_year is None:
+        return None
+    if comparison.last_year.value < spec.get("minLastYear", 0):
+        return None
+    limit = spec.get("maxChangePoints", spec.get("maxChangePercent"))
+    if abs(change) <= limit:
+        return None
+    return validator.make_finding(
+        compiled,
+        None,
+        None,
+        context,
+        more={
+            "figure": comparison.label,
+            "thisYear": comparison.this_year.display(),
+            "lastYear": comparison.last_year.display(),
+            "lastYearNumber": comparison.last_year.value,
+            "change": comparison.change_text(),
+            "limit": f"{limit:g}",
+        },
+    )
+
+
+def _columns(form: FormDefinition, names: Sequence[str]) -> list[tuple[int, int]] | None:
+    out = []
+    for name in names:
+        if not form.has_field(name):
+            return None
+        column = form.field(name).column
+        assert column is not None
+        out.append((column.start, column.end))
+    return out
+
+
+def _amount_findings(
+    validator: FormValidator,
+    compiled: Any,
+    records: RecordSet,
+    last: RecordSet,
+    context: ValidationContext,
+) -> list[Finding]:
+    spec = compiled.control.spec
+    factor, minimum = spec["factor"], spec["minAmount"]
+    this_amounts = _columns(records.form, spec["amounts"])
+    last_amounts = _columns(last.form, spec["amounts"])
+    if this_amounts is None or last_amounts is None:
+        return []
+    # Last year's amount per identifier, one map per matching field (fødselsnummer first),
+    # each built only when a record of this year needs it.
+    last_lines = last.lines
+    last_totals = [sum(_amount(line[s:e]) for s, e in last_amounts) for line in last_lines]
+    matchers: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
+    for name in spec["matchBy"]:
+        this_col = _columns(records.form, [name])
+        last_col = _columns(last.form, [name])
+        if this_col is not None and last_col is not None:
+            matchers.append((name, this_col[0], last_col[0]))
+    maps: dict[str, dict[str, int]] = {}
+
+    def totals_by(name: str, start: int, end: int) -> dict[str, int]:
+        found = maps.get(name)
+        if found is None:
+            found = maps[name] = {}
+            for line, amount in zip(last_lines, last_totals, strict=True):
+                key = line[start:end].strip()
+                if key.strip("0"):
+                    found[key] = found.get(key, 0) + amount
+        return found
+
+    findings = []
+    for i, line in enumerate(records.lines):
+        for name, (start, end), (last_start, last_end) in matchers:
+            key = line[start:end].strip()
+            if not key.strip("0"):
+                continue  # not filled in: try the next identifier
+            before = totals_by(name, last_start, last_end).get(key)
+            if before:
+                amount = sum(_amount(line[s:e]) for s, e in this_amounts)
+                if amount >= minimum and amount > factor * before:
+                    findings.append(
+                        validator.make_finding(
+                            compiled,
+                            line,
+                            records.line_number(i),
+                            context,
+                            more={
+                                "thisYear": amount,
+                                "lastYear": before,
+                                "times": f"{amount / before:.0f}",
+                                "factor": f"{factor:g}",
+                                "matchedBy": records.form.field(name).label,
+                            },
+                        )
+                    )
+            break  # matched on the first identifier that is filled in, or not at all
+    return findings

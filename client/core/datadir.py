@@ -1,0 +1,163 @@
+r"""Which folder holds the user's data (drafts, settings, the signing key, form packs).
+
+In order, the first that is set wins:
+
+1. `--data-dir` on the desktop window's command line (one run; support and tests);
+2. the environment variable KOSTRA_DATA_DIR (a script, a session, a portable install);
+3. IT's policy: the value `DataDir` under HKLM\Software\Policies\KOSTRA-klienten
+   (machine-wide), then the same under HKCU (a user policy), on Windows;
+4. the platform's per-user data folder (%LOCALAPPDATA%\KOSTRA-klienten on Windows).
+
+The policy is for desktops whose %LOCALAPPDATA% does not survive logoff (VDI without
+profile containers): IT points the data folder at a home drive or a share, e.g.
+`H:\KOSTRA-klienten` or `\\fil01\hjem$\%USERNAME%\KOSTRA-klienten`. `%NAME%` is
+replaced from the environment, so one machine-wide value gives each user a folder of
+their own. A value that cannot be used (a variable that is not set, a relative path)
+is an error that names the setting, never a silent fall-back to a local folder whose
+contents would be lost at logoff.
+
+The policy is read through a `PolicyReader`, so the order is tested on any platform.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from client.core.errors import UserError
+
+APP_NAME = "KOSTRA-klienten"
+ENV_DATA_DIR = "KOSTRA_DATA_DIR"
+POLICY_KEY = r"Software\Policies\KOSTRA-klienten"
+POLICY_VALUE = "DataDir"
+
+Source = Literal["command line", "environment", "policy", "default"]
+
+
+@dataclass(frozen=True)
+class PolicySetting:
+    """A data-folder value found in IT's policy, and where it was found (for messages)."""
+
+    value: str
+    where: str  # e.g. HKLM\Software\Policies\KOSTRA-klienten\DataDir
+
+
+PolicyReader = Callable[[], PolicySetting | None]
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    path: Path
+    source: Source
+    where: str  # what set it: "--data-dir", "KOSTRA_DATA_DIR", the registry value, or ""
+
+
+class DataFolderPolicyError(UserError):
+    """IT's data-folder setting is there but cannot be used."""
+
+
+def read_registry_policy() -> PolicySetting | None:
+    """`DataDir` under Software\\Policies\\KOSTRA-klienten, machine-wide (HKLM) before the
+    user's (HKCU); None outside Windows or when neither is set."""
+    if sys.platform != "win32":
+        return None
+    import winreg
+
+    for hive, name in ((winreg.HKEY_LOCAL_MACHINE, "HKLM"), (winreg.HKEY_CURRENT_USER, "HKCU")):
+        try:
+            with winreg.OpenKey(hive, POLICY_KEY) as key:
+                value, kind = winreg.QueryValueEx(key, POLICY_VALUE)
+        except OSError:  # no such key or value
+            continue
+        where = f"{name}\\{POLICY_KEY}\\{POLICY_VALUE}"
+        if kind not in (winreg.REG_SZ, winreg.REG_EXPAND_SZ) or not isinstance(value, str):
+            raise DataFolderPolicyError(_TEXT["not_text"], where=where)
+        if value.strip():
+            return PolicySetting(value.strip(), where)
+    return None
+
+
+_VARIABLE = re.compile(r"%([^%]+)%")
+
+
+def expand_variables(value: str, environ: Mapping[str, str]) -> tuple[str, list[str]]:
+    """`value` with each %NAME% replaced from `environ` (names compared without case, as
+    Windows does), and the names that were not set."""
+    by_name = {k.upper(): v for k, v in environ.items()}
+    missing: list[str] = []
+
+    def substitute(match: re.Match[str]) -> str:
+        found = by_name.get(match.group(1).upper())
+        if found is None:
+            missing.append(match.group(1))
+            return match.group(0)
+        return found
+
+    return _VARIABLE.sub(substitute, value), missing
+
+
+def resolve_data_dir(
+    environ: Mapping[str, str] | None = None,
+    policy: PolicyReader | None = None,
+    command_line: Path | None = None,
+) -> DataFolder:
+    """The data folder and what chose it (see the module's docstring for the order).
+    Raises DataFolderPolicyError when the policy is set but cannot be used."""
+    if command_line is not None:
+        return DataFolder(Path(command_line), "command line", "--data-dir")
+    environ = os.environ if environ is None else environ
+    if environ.get(ENV_DATA_DIR):
+        return DataFolder(Path(environ[ENV_DATA_DIR]), "environment", ENV_DATA_DIR)
+    setting = (read_registry_policy if policy is None else policy)()
+    if setting is not None:
+        expanded, missing = expand_variables(setting.value, environ)
+        if missing:
+            raise DataFolderPolicyError(_TEXT["missing"], where=setting.where,
+                                        value=setting.value, names=", ".join(missing))
+        path = Path(expanded)
+        if not path.is_absolute():
+            raise DataFolderPolicyError(_TEXT["relative"], where=setting.where,
+                                        value=setting.value)
+        return DataFolder(path, "policy", setting.where)
+    import platformdirs
+
+    return DataFolder(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)), "default", "")
+
+
+_TEXT = {
+    "missing": {
+        "nb": "IT-innstillingen for datamappen ({where} = «{value}») kan ikke brukes: "
+        "miljøvariabelen {names} er ikke satt. KOSTRA-klienten lagrer ingenting før den "
+        "er rettet; kontakt IT-avdelingen.",
+        "nn": "IT-innstillinga for datamappa ({where} = «{value}») kan ikkje brukast: "
+        "miljøvariabelen {names} er ikkje sett. KOSTRA-klienten lagrar ingenting før ho "
+        "er retta; kontakt IT-avdelinga.",
+        "en": "IT's setting for the data folder ({where} = \"{value}\") cannot be used: "
+        "the environment variable {names} is not set. KOSTRA-klienten saves nothing until "
+        "it is corrected; contact your IT department.",
+    },
+    "relative": {
+        "nb": "IT-innstillingen for datamappen ({where} = «{value}») kan ikke brukes: den "
+        "må være en full sti, som H:\\KOSTRA-klienten eller \\\\server\\del\\%USERNAME%. "
+        "Kontakt IT-avdelingen.",
+        "nn": "IT-innstillinga for datamappa ({where} = «{value}») kan ikkje brukast: ho "
+        "må vere ein full sti, som H:\\KOSTRA-klienten eller \\\\server\\del\\%USERNAME%. "
+        "Kontakt IT-avdelinga.",
+        "en": "IT's setting for the data folder ({where} = \"{value}\") cannot be used: it "
+        "must be a full path, such as H:\\KOSTRA-klienten or \\\\server\\share\\%USERNAME%. "
+        "Contact your IT department.",
+    },
+    "not_text": {
+        "nb": "IT-innstillingen for datamappen ({where}) er ikke en tekstverdi (REG_SZ eller "
+        "REG_EXPAND_SZ). Kontakt IT-avdelingen.",
+        "nn": "IT-innstillinga for datamappa ({where}) er ikkje ein tekstverdi (REG_SZ eller "
+        "REG_EXPAND_SZ). Kontakt IT-avdelinga.",
+        "en": "IT's setting for the data folder ({where}) is not a text value (REG_SZ or "
+        "REG_EXPAND_SZ). Contact your IT department.",
+    },
+}
