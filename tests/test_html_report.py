@@ -169,3 +169,18 @@ def test_compare_with_an_earlier_run(planted_file, tmp_path):
                     "--region", REGION, "--compare", str(bad))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "bad.json" in result.stderr and "JSON" in result.stderr
+
+
+def test_last_year_option_puts_last_years_statistics_beside_this_year(planted_file, tmp_path):
+    last = tmp_path / "11F_2025.txt"
+    write_record_file(last, RecordSet.from_records(F25, clean_records(F25, 90, REGION, seed=3)))
+    result = kostra("validate", str(planted_file), "--form", "11F", "--year", "2026",
+                    "--region", REGION, "--format", "html", "--last-year", str(last))
+    assert result.returncode == 1, result.stderr
+    page = result.stdout
+    assert "Antall 2025" in page and "Antall 2026" in page and "Endring" in page
+    # The age table's 2025 column sums to last year's 90 records.
+    age = page[page.index("etter alder"):]
+    age = age[:age.index("</table>")]
+    cells = re.findall(r'<td class="num">([^<]*)</td>', age)
+    assert sum(int(c.replace("\u00a0", "")) for c in cells[0::3]) == 90
