@@ -30,7 +30,7 @@ from client.core.validation.findings import Finding
 from client.gui import operations
 from client.gui.findings_panel import FindingsPanel
 from client.gui.form_session import FormSession
-from client.gui.questionnaire import QuestionnaireView
+from client.gui.questionnaire import QuestionnairePane, QuestionnaireView
 from client.gui.record_page import RecordPage
 from client.gui.statistics_tab import StatisticsTab
 
@@ -46,6 +46,17 @@ PROGRESS_AFTER_MS = 300  # small files finish before a progress dialog would fla
 
 class FormPage(QWidget):
     close_requested = Signal()
+    # A record form's tabs: its records and their statistics (issue 14).
+    tabs: QTabWidget | None = None
+    statistics_tab: StatisticsTab | None = None
+
+    @property
+    def import_diff(self) -> QLabel:
+        """The line that says how the findings changed after a re-import (issue 14)."""
+        label = self.__dict__.get("_import_diff")
+        if label is None:
+            label = self.__dict__["_import_diff"] = QLabel(self, wordWrap=True, visible=False)
+        return label
 
     def __init__(
         self, ctx: AppContext, session: FormSession, parent: QWidget | None = None
@@ -70,20 +81,22 @@ class FormPage(QWidget):
         self.submit_button = QPushButton(QCoreApplication.translate("FormPage", "Sub&mit…"), self)
         self.submit_button.clicked.connect(self.submit)
 
-        self.statistics_tab: StatisticsTab | None = None
-        self.tabs: QTabWidget | None = None
         if form.is_record_form:
             self.records: RecordPage | None = RecordPage(session, lang, self)
             self.questionnaire: QuestionnaireView | None = None
+            self.pane: QuestionnairePane | None = None
             self.records.editor.help_requested.connect(self.show_help)
             content: QWidget = self._record_tabs(session, lang)
         else:
             self.records = None
-            self.questionnaire = QuestionnaireView(session, lang, self)
+            self.pane = QuestionnairePane(ctx, session, self)
+            self.questionnaire = self.pane.view
             self.questionnaire.help_requested.connect(self.show_help)
-            content = self.questionnaire
+            content = self.pane
         self.findings = FindingsPanel(session, lang, self)
         self.findings.activated.connect(self.show_finding)
+        if self.pane is not None:
+            self.pane.attach(self.findings)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(content)
@@ -101,7 +114,6 @@ class FormPage(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.description)
         # What changed since the previous import ("12 rettet, 3 nye"); hidden until then.
-        self.import_diff = QLabel(self, wordWrap=True, visible=False)
         layout.addWidget(self.import_diff)
         layout.addWidget(split, 1)
         self._operation: operations.Operation | None = None
@@ -123,7 +135,7 @@ class FormPage(QWidget):
         if self.records is not None:
             self.records.show_finding(finding)
         elif self.questionnaire is not None:
-            self.questionnaire.focus_field(finding.field)
+            self.questionnaire.show_finding(finding)
 
     def current_field(self) -> FieldDef | None:
         view = self.records.editor if self.records is not None else self.questionnaire
@@ -148,8 +160,11 @@ class FormPage(QWidget):
     # --- files --------------------------------------------------------------------------
 
     def import_file(self, path: Path | None = None) -> operations.Operation | None:
-        """Read an SSB file into the form (replacing its records, one undo step)."""
+        """Read an SSB file into the form (replacing its records, one undo step), or a
+        questionnaire's answers from JSON."""
         if self.records is None:
+            if self.pane is not None:
+                self.pane.import_answers(path)
             return None
         from client.gui import importer
 
@@ -264,6 +279,8 @@ class FormPage(QWidget):
     def export_file(self, path: Path | None = None) -> None:
         records = self.session.records
         if records is None:
+            if self.pane is not None:
+                self.pane.export_answers(path)
             return
         form = self.session.form
         if path is None:
@@ -300,9 +317,13 @@ class FormPage(QWidget):
         if self._operation is not None:
             return None
         title = QCoreApplication.translate("FormPage", "Submit")
+        if self.pane is not None:
+            self.pane.cross.wait()  # the cross-form warnings are part of what is checked
         self.session.validate_now()
         readiness = self.session.readiness()
         if not readiness.ready:
+            if self.pane is not None:
+                self.pane.check_all()
             self.ctx.asker.warn(
                 title,
                 QCoreApplication.translate(
@@ -384,6 +405,8 @@ class FormPage(QWidget):
             self.ctx.lang,
             self.ctx.clock,
         )
+        # What is signed is what the window checked: the same year's other forms.
+        others = self.pane.cross.others if self.pane is not None else None
 
         def work(_: operations.Progress) -> SubmissionResult:
             return submit_document(
@@ -395,6 +418,7 @@ class FormPage(QWidget):
                 lang=lang,
                 clock=clock,
                 validator=validator,
+                others=others,
             )
 
         busy = QProgressDialog(
