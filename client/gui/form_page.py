@@ -49,6 +49,7 @@ class FormPage(QWidget):
     # A record form's tabs: its records and their statistics (issue 14).
     tabs: QTabWidget | None = None
     statistics_tab: StatisticsTab | None = None
+    records: RecordPage | None = None
 
     @property
     def import_diff(self) -> QLabel:
@@ -82,11 +83,10 @@ class FormPage(QWidget):
         self.submit_button.clicked.connect(self.submit)
 
         if form.is_record_form:
-            self.records: RecordPage | None = RecordPage(session, lang, self)
+            content: QWidget = self._record_tabs(session, lang)
             self.questionnaire: QuestionnaireView | None = None
             self.pane: QuestionnairePane | None = None
             self.records.editor.help_requested.connect(self.show_help)
-            content: QWidget = self._record_tabs(session, lang)
         else:
             self.records = None
             self.pane = QuestionnairePane(ctx, session, self)
@@ -119,9 +119,10 @@ class FormPage(QWidget):
         self._operation: operations.Operation | None = None
 
     def _record_tabs(self, session: FormSession, lang: str) -> QTabWidget:
-        """Records and their statistics (issue 14) side by side as tabs."""
-        assert self.records is not None
+        """Records and their statistics (issue 14) side by side as tabs; the tab widget
+        is made first so that its tab bar comes first in the Tab order."""
         self.tabs = QTabWidget(self)
+        self.records = RecordPage(session, lang, self.tabs)
         self.statistics_tab = StatisticsTab(session, lang, self.tabs)
         self.tabs.addTab(self.records, QCoreApplication.translate("FormPage", "&Records"))
         self.tabs.addTab(self.statistics_tab, QCoreApplication.translate("FormPage", "S&tatistics"))
@@ -193,18 +194,7 @@ class FormPage(QWidget):
             return None
         session = self.session
         catalog = self.ctx.catalog
-        dialog = QProgressDialog(
-            QCoreApplication.translate("FormPage", "Reading %1…").replace("%1", path.name),
-            QCoreApplication.translate("FormPage", "Cancel"),
-            0,
-            100,
-            self,
-        )
-        dialog.setWindowTitle(QCoreApplication.translate("FormPage", "Import file"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(PROGRESS_AFTER_MS)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
+        dialog = self._import_progress(path)
 
         def work(progress: operations.Progress) -> importer.Imported:
             return importer.import_file(
@@ -224,7 +214,8 @@ class FormPage(QWidget):
             finish()
             if operation.progress.cancelled:
                 return
-            self._adopt_import(result, had_records=records is not None and len(records) > 0)
+            self._adopt_import(result, path.name,
+                               had_records=records is not None and len(records) > 0)
 
         def failed(error: BaseException) -> None:
             finish()
@@ -257,12 +248,38 @@ class FormPage(QWidget):
         timer.start()
         return operation
 
-    def _adopt_import(self, result: Any, *, had_records: bool) -> None:
+    def _import_progress(self, path: Path) -> QProgressDialog:
+        dialog = QProgressDialog(
+            QCoreApplication.translate("FormPage", "Reading %1…").replace("%1", path.name),
+            QCoreApplication.translate("FormPage", "Cancel"),
+            0,
+            100,
+            self,
+        )
+        dialog.setWindowTitle(QCoreApplication.translate("FormPage", "Import file"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(PROGRESS_AFTER_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        return dialog
+
+    def _announce_import(self, count: int, name: str) -> None:
+        from client.gui.accessibility import announcer
+
+        # The findings panel announces the counts; this says what the import did.
+        announcer().say(
+            self,
+            QCoreApplication.translate("FormPage", "%n record(s) read from %1.", "", count).replace(
+                "%1", name
+            ),
+        )
+
+    def _adopt_import(self, result: Any, name: str, *, had_records: bool) -> None:
         session = self.session
         before = session.findings() if had_records else None
         session.replace_records(result.records, result.session)
-        for ref, text in result.explanations.items():
-            session.explanations[ref] = text
+        session.explanations.update(result.explanations)
+        self._announce_import(len(result.records), name)
         if before is not None:
             self.show_import_diff(compare_findings(before, session.findings(), self.ctx.lang))
 
@@ -275,6 +292,9 @@ class FormPage(QWidget):
         self.import_diff.setText(text)
         self.import_diff.setAccessibleName(text)
         self.import_diff.show()
+        from client.gui.accessibility import announcer
+
+        announcer().say(self, text)
 
     def export_file(self, path: Path | None = None) -> None:
         records = self.session.records

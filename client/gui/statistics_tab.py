@@ -129,6 +129,12 @@ class StatisticsTab(QScrollArea):
                 layout.addWidget(self._section_box(section, i, body))
         layout.addStretch(1)
         self.setWidget(body)
+        # Widgets made now join the end of the window's Tab chain, after the findings
+        # panel below: put the tables back where they stand, right after this area.
+        previous: QWidget = self
+        for table in body.findChildren(QTableWidget):
+            QWidget.setTabOrder(previous, table)
+            previous = table
 
     def _section_box(self, section: Section, index: int, parent: QWidget) -> QGroupBox:
         title = tr(section.title, self.lang)
@@ -156,6 +162,7 @@ class StatisticsTab(QScrollArea):
         table.setHorizontalHeaderLabels(headers)
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         table.setAccessibleName(tr(section.title, self.lang))
         for r, row in enumerate(rows):
             values = [tr(row.label, self.lang)]
