@@ -118,7 +118,7 @@ def test_kkp_agrees_with_validate_on_ssb_cases(doc, case, form_id, tmp_path):
     if not lines:  # nothing to check: SSB's program calls that an error
         assert code == 2 and summary["numberOfControls"] == 0
         return
-    assert not v_err, v_err
+    assert v_code in (0, 1), v_err  # stderr may carry notes about the region
     validated = json.loads(v_out)
     ssb_findings = [f for f in validated["findings"] if not f["control"].startswith("K-")]
     # The same findings: control, severity, line and message.
