@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from client.core.errors import UserError
 from client.core.forms.model import FieldDef
 from client.core.i18n import tr
+from client.core.reports.compare import RunDiff, compare_findings
 from client.core.validation.findings import Finding
 from client.gui import operations
 from client.gui.findings_panel import FindingsPanel
@@ -32,6 +34,7 @@ from client.gui.last_year import last_year_panel
 from client.gui.nil_delivery import nothing_button
 from client.gui.questionnaire import QuestionnairePane, QuestionnaireView
 from client.gui.record_page import RecordPage
+from client.gui.statistics_tab import StatisticsTab
 
 if TYPE_CHECKING:
     from cryptography.x509 import Certificate
@@ -47,6 +50,18 @@ PROGRESS_AFTER_MS = 300  # small files finish before a progress dialog would fla
 
 class FormPage(QWidget):
     close_requested = Signal()
+    # A record form's tabs: its records and their statistics (issue 14).
+    tabs: QTabWidget | None = None
+    statistics_tab: StatisticsTab | None = None
+    records: RecordPage | None = None
+
+    @property
+    def import_diff(self) -> QLabel:
+        """The line that says how the findings changed after a re-import (issue 14)."""
+        label = self.__dict__.get("_import_diff")
+        if label is None:
+            label = self.__dict__["_import_diff"] = QLabel(self, wordWrap=True, visible=False)
+        return label
 
     def __init__(
         self, ctx: AppContext, session: FormSession, parent: QWidget | None = None
@@ -73,10 +88,9 @@ class FormPage(QWidget):
         self.submit_button.clicked.connect(self.submit)
 
         if form.is_record_form:
-            self.records: RecordPage | None = RecordPage(session, lang, self)
+            content: QWidget = self._record_tabs(session, lang)
             self.questionnaire: QuestionnaireView | None = None
             self.pane: QuestionnairePane | None = None
-            content: QWidget = self.records
             self.records.editor.help_requested.connect(self.show_help)
         else:
             self.records = None
@@ -100,6 +114,8 @@ class FormPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self._head())
         layout.addWidget(self.description)
+        # What changed since the previous import ("12 rettet, 3 nye"); hidden until then.
+        layout.addWidget(self.import_diff)
         # Record forms: last year's figures beside this year's (client.gui.last_year).
         self.last_year = last_year_panel(ctx, session, layout, self, self.submit_button)
         layout.addWidget(split, 1)
@@ -114,9 +130,21 @@ class FormPage(QWidget):
         head.addWidget(self.submit_button)
         return head
 
+    def _record_tabs(self, session: FormSession, lang: str) -> QTabWidget:
+        """Records and their statistics (issue 14) side by side as tabs; the tab widget
+        is made first so that its tab bar comes first in the Tab order."""
+        self.tabs = QTabWidget(self)
+        self.records = RecordPage(session, lang, self.tabs)
+        self.statistics_tab = StatisticsTab(session, lang, self.tabs)
+        self.tabs.addTab(self.records, QCoreApplication.translate("FormPage", "&Records"))
+        self.tabs.addTab(self.statistics_tab, QCoreApplication.translate("FormPage", "S&tatistics"))
+        return self.tabs
+
     # --- findings and help --------------------------------------------------------------
 
     def show_finding(self, finding: Finding) -> None:
+        if self.tabs is not None and self.records is not None:
+            self.tabs.setCurrentWidget(self.records)
         if self.records is not None:
             self.records.show_finding(finding)
         elif self.questionnaire is not None:
@@ -198,9 +226,8 @@ class FormPage(QWidget):
             finish()
             if operation.progress.cancelled or not self._accept_foreign_data(result.records):
                 return
-            session.replace_records(result.records, result.session)
-            session.explanations.update(result.explanations)
-            self._announce_import(len(result.records), path.name)
+            self._adopt_import(result, path.name,
+                               had_records=records is not None and len(records) > 0)
 
         def failed(error: BaseException) -> None:
             finish()
@@ -276,6 +303,28 @@ class FormPage(QWidget):
                 "%1", name
             ),
         )
+
+    def _adopt_import(self, result: Any, name: str, *, had_records: bool) -> None:
+        session = self.session
+        before = session.findings() if had_records else None
+        session.replace_records(result.records, result.session)
+        session.explanations.update(result.explanations)
+        self._announce_import(len(result.records), name)
+        if before is not None:
+            self.show_import_diff(compare_findings(before, session.findings(), self.ctx.lang))
+
+    def show_import_diff(self, diff: RunDiff) -> None:
+        """After a re-import: how the findings changed since the records it replaced."""
+        text = QCoreApplication.translate(
+            "FormPage", "Since the previous import: %1 fixed, %2 new, %3 remaining.")
+        for i, n in enumerate((len(diff.fixed), len(diff.new), len(diff.remaining)), start=1):
+            text = text.replace(f"%{i}", str(n))
+        self.import_diff.setText(text)
+        self.import_diff.setAccessibleName(text)
+        self.import_diff.show()
+        from client.gui.accessibility import announcer
+
+        announcer().say(self, text)
 
     def export_file(self, path: Path | None = None) -> None:
         records = self.session.records

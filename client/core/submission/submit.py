@@ -23,6 +23,8 @@ from client.core.i18n import DEFAULT_LANGUAGE, Text
 from client.core.readiness import Readiness, assess
 from client.core.records.fixedwidth import encode_records
 from client.core.records.recordset import RecordSet
+from client.core.reports.html import document_report
+from client.core.statistics import compute_statistics
 from client.core.submission.cms import encrypt_to
 from client.core.submission.container import (
     DataObject,
@@ -38,6 +40,7 @@ from client.core.validation.engine import FormValidator, ValidationContext
 from client.core.validation.findings import Finding, sort_findings, summarize
 
 FORM_JSON = "skjema.json"
+REPORT_HTML = "kontrollrapport.html"  # the control report, as `kostra validate --format html`
 ENCRYPTED_MIME = "application/pkcs7-mime"
 
 
@@ -161,9 +164,8 @@ def submit(
     if document.records is not None:
         record_bytes = encode_records(document.records)
         record_count = len(document.records)
-        record_name = f"{form.form_id}_{form.year}_{region}.txt"
         record_file = {
-            "name": record_name,
+            "name": f"{form.form_id}_{form.year}_{region}.txt",
             "sha256": hashlib.sha256(record_bytes).hexdigest(),
             "records": record_count,
             "encoding": (
@@ -185,6 +187,8 @@ def submit(
     data_files.append((FORM_JSON, "application/json", form_json))
     if record_file is not None:
         data_files.append((record_file["name"], "text/plain", record_bytes))
+    # The report of exactly the run that cleared the form, beside the data it describes.
+    data_files.append(_report_file(document, region, findings, record_file, signer.name, now))
 
     encryption = None
     if recipient is not None:
@@ -251,6 +255,8 @@ def submit(
             answers=None if form.is_record_form else _signed_answers(form, document),
             nothing_to_report=context.nothing_to_report,
             replaces=replaces,
+            statistics=(compute_statistics(form, document.records)
+                        if document.records is not None else None),
         ),
         lang,
     )
@@ -286,6 +292,15 @@ def _keep_in_archive(data_dir: Path | None, container: Path, receipt: Path) -> P
     except OSError:
         return None
     return archive_dir(data_dir) / container.name
+
+
+def _report_file(document: FormDocument, region: str, findings: list[Finding],
+                 record_file: dict[str, Any] | None, organisation: str,
+                 now: dt.datetime) -> tuple[str, str, bytes]:
+    report = document_report(document, region, findings, "nb",
+                             source_name=record_file["name"] if record_file else None,
+                             unit_name=organisation, generated=now.astimezone())
+    return REPORT_HTML, "text/html", report.encode("utf-8")
 
 
 def _check_out_dir(out_dir: Path) -> Path:

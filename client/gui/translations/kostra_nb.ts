@@ -409,28 +409,28 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>Forklaring av advarselen</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="221" />
+      <location filename="../findings_panel.py" line="219" />
       <source>Set to &amp;0</source>
       <translation>Sett til &amp;0</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="223" />
+      <location filename="../findings_panel.py" line="221" />
       <source>Set the negative amount to 0, as SSB would; the explanation is kept</source>
       <translation>Sett det negative beløpet til 0, slik SSB gjør; forklaringen beholdes</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="254" />
-      <location filename="../findings_panel.py" line="273" />
+      <location filename="../findings_panel.py" line="252" />
+      <location filename="../findings_panel.py" line="271" />
       <source>Checking…</source>
       <translation>Kontrollerer …</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="260" />
+      <location filename="../findings_panel.py" line="258" />
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikke klart: rett feilene før skjemaet kan sendes inn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="271" />
+      <location filename="../findings_panel.py" line="269" />
       <source>Ready to submit.</source>
       <translation>Klart til innsending.</translation>
     </message>
@@ -454,61 +454,71 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="60" />
+      <location filename="../form_page.py" line="75" />
       <source>&amp;Back to overview</source>
       <translation>&amp;Tilbake til oversikten</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="71" />
+      <location filename="../form_page.py" line="87" />
       <source>Sub&amp;mit…</source>
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="132" />
+      <location filename="../form_page.py" line="139" />
+      <source>&amp;Records</source>
+      <translation>&amp;Poster</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="140" />
+      <source>S&amp;tatistics</source>
+      <translation>S&amp;tatistikk</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="160" />
       <source>Move to a question and press F1 for help with it.</source>
       <translation>Gå til et spørsmål og trykk F1 for hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="135" />
+      <location filename="../form_page.py" line="163" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="138" />
+      <location filename="../form_page.py" line="166" />
       <source>There is no help text for this question.</source>
       <translation>Det finnes ingen hjelpetekst til dette spørsmålet.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="159" />
-      <location filename="../form_page.py" line="168" />
-      <location filename="../form_page.py" line="211" />
-      <location filename="../form_page.py" line="249" />
-      <location filename="../form_page.py" line="262" />
+      <location filename="../form_page.py" line="187" />
+      <location filename="../form_page.py" line="196" />
+      <location filename="../form_page.py" line="238" />
+      <location filename="../form_page.py" line="276" />
+      <location filename="../form_page.py" line="289" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="160" />
+      <location filename="../form_page.py" line="188" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="228" />
+      <location filename="../form_page.py" line="255" />
       <source>Checking %1…</source>
       <translation>Kontrollerer %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="256" />
+      <location filename="../form_page.py" line="283" />
       <source>Reading %1…</source>
       <translation>Leser %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="257" />
+      <location filename="../form_page.py" line="284" />
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../form_page.py" line="275" />
+      <location filename="../form_page.py" line="302" />
       <source>%n record(s) read from %1.</source>
       <translation>
         <numerusform>%n post lest fra %1.</numerusform>
@@ -516,75 +526,80 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="290" />
-      <location filename="../form_page.py" line="302" />
-      <location filename="../form_page.py" line="306" />
+      <location filename="../form_page.py" line="318" />
+      <source>Since the previous import: %1 fixed, %2 new, %3 remaining.</source>
+      <translation>Siden forrige import: %1 rettet, %2 nye, %3 gjenstår.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="339" />
+      <location filename="../form_page.py" line="351" />
+      <location filename="../form_page.py" line="355" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="291" />
+      <location filename="../form_page.py" line="340" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="320" />
-      <location filename="../form_page.py" line="412" />
+      <location filename="../form_page.py" line="369" />
+      <location filename="../form_page.py" line="461" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="331" />
+      <location filename="../form_page.py" line="380" />
       <source>The form is not ready: correct every error and explain every warning first (see the findings below).</source>
       <translation>Skjemaet er ikke klart: rett alle feil og forklar alle advarsler først (se funnene nederst).</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="366" />
+      <location filename="../form_page.py" line="415" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet hører til organisasjonsnummer %1, men rapporteringsenheten har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="384" />
+      <location filename="../form_page.py" line="433" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfilen og kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="442" />
+      <location filename="../form_page.py" line="491" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriver innsendingsfilen …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="484" />
+      <location filename="../form_page.py" line="533" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er kryptert til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="488" />
+      <location filename="../form_page.py" line="537" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="492" />
+      <location filename="../form_page.py" line="541" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="495" />
+      <location filename="../form_page.py" line="544" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="501" />
+      <location filename="../form_page.py" line="550" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med et testsertifikat: SSB godtar bare kommunens virksomhetssertifikat.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="508" />
+      <location filename="../form_page.py" line="557" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="510" />
+      <location filename="../form_page.py" line="559" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Åpne kvitteringen</translation>
     </message>
@@ -592,47 +607,47 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>LastYear</name>
     <message>
-      <location filename="../last_year.py" line="64" />
+      <location filename="../last_year.py" line="69" />
       <source>Compare with &amp;last year</source>
       <translation>Sammenlign med i &amp;fjor</translation>
     </message>
     <message>
-      <location filename="../last_year.py" line="68" />
+      <location filename="../last_year.py" line="73" />
       <source>Last year's fi&amp;le…</source>
       <translation>Fjorårets fi&amp;l …</translation>
     </message>
     <message>
-      <location filename="../last_year.py" line="76" />
+      <location filename="../last_year.py" line="81" />
       <source>This year's and last year's figures</source>
       <translation>Tallene for i år og i fjor</translation>
     </message>
     <message>
-      <location filename="../last_year.py" line="113" />
+      <location filename="../last_year.py" line="118" />
       <source>No submission from last year in the archive. Choose last year's file to compare the figures.</source>
       <translation>Ingen innsending fra i fjor i arkivet. Velg fjorårets fil for å sammenligne tallene.</translation>
     </message>
     <message>
-      <location filename="../last_year.py" line="119" />
+      <location filename="../last_year.py" line="124" />
       <source>Last year: %1</source>
       <translation>I fjor: %1</translation>
     </message>
     <message>
-      <location filename="../last_year.py" line="128" />
+      <location filename="../last_year.py" line="133" />
       <source>Last year's file</source>
       <translation>Fjorårets fil</translation>
     </message>
     <message>
-      <location filename="../last_year.py" line="129" />
+      <location filename="../last_year.py" line="134" />
       <source>SSB files, drafts and submissions (*.txt *.dat *.json *.asice);;*</source>
       <translation>SSB-filer, utkast og innsendinger (*.txt *.dat *.json *.asice);;*</translation>
     </message>
     <message>
-      <location filename="../last_year.py" line="188" />
+      <location filename="../last_year.py" line="193" />
       <source>Figure</source>
       <translation>Tall</translation>
     </message>
     <message>
-      <location filename="../last_year.py" line="191" />
+      <location filename="../last_year.py" line="196" />
       <source>Change</source>
       <translation>Endring</translation>
     </message>
@@ -1259,6 +1274,39 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <location filename="../setup_dialog.py" line="128" />
       <source>The organisation number has nine digits and its last digit must match the others (mod 11). Check it in the Central Coordinating Register (Brønnøysundregistrene).</source>
       <translation>Organisasjonsnummeret har ni sifre, og det siste sifferet må stemme med de andre (mod 11). Sjekk det i Brønnøysundregistrene.</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatisticsTab</name>
+    <message>
+      <location filename="../statistics_tab.py" line="82" />
+      <source>Statistics</source>
+      <translation>Statistikk</translation>
+    </message>
+    <message>
+      <location filename="../statistics_tab.py" line="119" />
+      <source>This form has no statistics.</source>
+      <translation>Dette skjemaet har ingen statistikk.</translation>
+    </message>
+    <message>
+      <location filename="../statistics_tab.py" line="122" />
+      <source>%1 records in %2. The same figures are in the HTML report and on the receipt.</source>
+      <translation>%1 poster i %2. De samme tallene står i HTML-rapporten og på kvitteringen.</translation>
+    </message>
+    <message>
+      <location filename="../statistics_tab.py" line="155" />
+      <source>Kroner</source>
+      <translation>Kroner</translation>
+    </message>
+    <message>
+      <location filename="../statistics_tab.py" line="156" />
+      <source>Count</source>
+      <translation>Antall</translation>
+    </message>
+    <message>
+      <location filename="../statistics_tab.py" line="157" />
+      <source>Group</source>
+      <translation>Gruppe</translation>
     </message>
   </context>
   <context>
