@@ -80,7 +80,8 @@ def test_planted_errors_exit_1_and_each_finding_has_its_line(planted):
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
     findings = report["findings"]
-    assert set(findings[0]) == {"control", "severity", "line", "field", "message"}
+    assert set(findings[0]) == {
+        "control", "severity", "line", "field", "message", "journal", "caseworker"}
     assert report["summary"]["ERROR"] == sum(f["severity"] == "ERROR" for f in findings) > 0
     # A duplicate fødselsnummer is reported once for each line involved.
     duplicates = {f["line"] for f in findings if f["control"] == "05A"}

@@ -106,11 +106,19 @@ def test_container_is_an_asic_e_zip_with_uncompressed_mimetype_first(submitted):
             "mimetype",
             "skjema.json",
             f"11F_{YEAR}_{REGION}.txt",
+            "kontrollrapport.html",
             "META-INF/ASiCManifest.xml",
             "META-INF/signature.p7s",
         ]
         assert infos[0].compress_type == zipfile.ZIP_STORED and not infos[0].extra
         assert archive.read("mimetype") == MIMETYPE.encode()
+        # The control report of the run that cleared the form travels beside the data,
+        # listed in the signed manifest like every data file; no fødselsnummer in it.
+        report = archive.read("kontrollrapport.html").decode("utf-8")
+        manifest = archive.read("META-INF/ASiCManifest.xml").decode("utf-8")
+        assert 'URI="kontrollrapport.html"' in manifest and 'MimeType="text/html"' in manifest
+        assert "Statistikkrapport" in report and f"11F_{YEAR}_{REGION}.txt" in report
+        assert not re.search(r"(?<!\d)\d{11}(?!\d)", report)
 
 
 def test_record_file_is_exactly_what_ssbs_program_takes(submitted, tmp_path):
@@ -224,7 +232,7 @@ def test_data_files_encrypted_to_ssb_decrypt_with_openssl_only_with_ssbs_key(tmp
     folder = unpack(result.container, tmp_path / "x")
     record_name = f"11F_{YEAR}_{REGION}.txt.p7m"
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["META-INF", "mimetype", "skjema.json.p7m", record_name]
+        ["META-INF", "mimetype", "skjema.json.p7m", record_name, "kontrollrapport.html.p7m"]
     )
     (tmp_path / "ssb.pem").write_bytes(pem(ssb_cert))
     (tmp_path / "ssb.key").write_bytes(key_pem(ssb_key))
@@ -240,6 +248,10 @@ def test_data_files_encrypted_to_ssb_decrypt_with_openssl_only_with_ssbs_key(tmp
                         "-in", str(folder / "skjema.json.p7m"),
                         "-recip", str(tmp_path / "ssb.pem"), "-inkey", str(tmp_path / "ssb.key"))
     assert json.loads(form_json.stdout)["organisasjonsnummer"] == ORGNR
+    report = openssl("cms", "-decrypt", "-binary", "-inform", "DER",
+                     "-in", str(folder / "kontrollrapport.html.p7m"),
+                     "-recip", str(tmp_path / "ssb.pem"), "-inkey", str(tmp_path / "ssb.key"))
+    assert report.returncode == 0 and b"Statistikkrapport" in report.stdout
     # The signer's own key cannot open it.
     cert, key = self_signed_signer_parts()
     (tmp_path / "me.pem").write_bytes(pem(cert))
@@ -259,8 +271,8 @@ def test_questionnaire_is_submitted_as_json_answers(tmp_path):
     document = load_document(ROOT / "resources/examples/12_2026_460100.json", form)
     result = do_submit(document, tmp_path)
     with zipfile.ZipFile(result.container) as archive:
-        assert archive.namelist()[1:2] == ["skjema.json"]
-        assert len(archive.namelist()) == 4
+        assert archive.namelist()[1:3] == ["skjema.json", "kontrollrapport.html"]
+        assert len(archive.namelist()) == 5
         data = json.loads(archive.read("skjema.json"))
     assert data["form"] == "12" and data["answers"] == document.answers
     assert "recordFile" not in data and result.record_count is None

@@ -151,6 +151,144 @@ TOTALS = {
          "sum": ["KVP_STONAD"]},
     ],
 }
+MONTHS = [f"STMND_{m}" for m in range(1, 13)]
+# The statistics report per form, as SSB's control program gives it after a clean run
+# (sums, age bands, months with support, amount bands; kostra-kontrollprogram,
+# SosialhjelpMain/KvalifiseringMain createStats), plus recipients per month and the
+# long-term share. "Long-term" = support in 6 months or more of the year, the threshold
+# SSB's published statistics on social assistance use for long-term recipients.
+_AGE_UNKNOWN = {"nb": "Ukjent alder", "nn": "Ukjend alder", "en": "Age unknown"}
+_NOT_GIVEN = {"nb": "Uoppgitt", "nn": "Uoppgitt", "en": "Not given"}
+
+
+def _band(label: str, lo: int | None, hi: int | None, nn: str | None = None,
+          en: str | None = None) -> dict:
+    band: dict = {"label": {"nb": label, "nn": nn or label, "en": en or label}}
+    if lo is not None:
+        band["min"] = lo
+    if hi is not None:
+        band["max"] = hi
+    return band
+
+
+def _months_section(unit: dict) -> dict:
+    return {"id": "months", "kind": "perField", "chart": "bar",
+            "title": {"nb": f"{unit['nb'].capitalize()} per måned",
+                      "nn": f"{unit['nn'].capitalize()} per månad",
+                      "en": f"{unit['en'].capitalize()} per month"},
+            "countFilled": MONTHS}
+
+
+def _duration_section() -> dict:
+    return {"id": "duration", "kind": "bands", "chart": "bar",
+            "title": {"nb": "Stønadsvarighet (måneder med stønad)",
+                      "nn": "Stønadsvarigheit (månader med stønad)",
+                      "en": "Duration of support (months with support)"},
+            "value": {"countFilled": MONTHS},
+            "bands": [_band("1 måned", 1, 1, "1 månad", "1 month"),
+                      _band("2–3 måneder", 2, 3, "2–3 månader", "2–3 months"),
+                      _band("4–6 måneder", 4, 6, "4–6 månader", "4–6 months"),
+                      _band("7–9 måneder", 7, 9, "7–9 månader", "7–9 months"),
+                      _band("10–11 måneder", 10, 11, "10–11 månader", "10–11 months"),
+                      _band("12 måneder", 12, 12, "12 månader", "12 months")],
+            "other": _NOT_GIVEN}
+
+
+def _long_term_section() -> dict:
+    return {"id": "longTerm", "kind": "share", "chart": "share",
+            "title": {"nb": "Langtidsmottakere (stønad i 6 måneder eller mer)",
+                      "nn": "Langtidsmottakarar (stønad i 6 månader eller meir)",
+                      "en": "Long-term recipients (support in 6 months or more)"},
+            "value": {"countFilled": MONTHS}, "min": 6,
+            "label": {"nb": "6 måneder eller mer", "nn": "6 månader eller meir",
+                      "en": "6 months or more"},
+            "rest": {"nb": "Under 6 måneder", "nn": "Under 6 månader",
+                     "en": "Under 6 months"}}
+
+
+STATISTICS = {
+    "11F": {
+        "unit": {"nb": "mottakere", "nn": "mottakarar", "en": "recipients"},
+        "sections": [
+            {"id": "sums", "kind": "sums", "chart": None,
+             "title": {"nb": "Stønad, sum kroner", "nn": "Stønad, sum kroner",
+                       "en": "Support, total kroner"},
+             "rows": [
+                 {"id": "total", "label": {"nb": "I alt", "nn": "I alt", "en": "Total"},
+                  "sum": ["BIDRAG", "LAAN"]},
+                 {"id": "bidrag", "label": {"nb": "Bidrag", "nn": "Bidrag", "en": "Grants"},
+                  "sum": ["BIDRAG"]},
+                 {"id": "laan", "label": {"nb": "Lån", "nn": "Lån", "en": "Loans"},
+                  "sum": ["LAAN"]}]},
+            _months_section({"nb": "mottakere", "nn": "mottakarar", "en": "recipients"}),
+            {"id": "age", "kind": "bands", "chart": "bar",
+             "title": {"nb": "Mottakere etter alder", "nn": "Mottakarar etter alder",
+                       "en": "Recipients by age"},
+             "value": {"age": ["PERSON_FODSELSNR", "FODSELSDATO"]},
+             "bands": [_band("Under 18", None, 17),
+                       _band("18–24", 18, 24), _band("25–44", 25, 44),
+                       _band("45–66", 45, 66),
+                       _band("67 og over", 67, None, "67 og over", "67 and over")],
+             "other": _AGE_UNKNOWN},
+            {"id": "amount", "kind": "bands", "chart": "bar",
+             "title": {"nb": "Mottakere etter stønadsbeløp (bidrag + lån, kr)",
+                       "nn": "Mottakarar etter stønadsbeløp (bidrag + lån, kr)",
+                       "en": "Recipients by amount (grants + loans, NOK)"},
+             "value": {"sum": ["BIDRAG", "LAAN"]},
+             "bands": [_band("1–9 999", 1, 9999), _band("10 000–49 999", 10000, 49999),
+                       _band("50 000–99 999", 50000, 99999),
+                       _band("100 000–149 999", 100000, 149999),
+                       _band("150 000 og over", 150000, None, "150 000 og over",
+                             "150 000 and over")],
+             "other": _NOT_GIVEN},
+            _duration_section(),
+            _long_term_section(),
+        ],
+    },
+    "11CF": {
+        "unit": {"nb": "deltakere", "nn": "deltakarar", "en": "participants"},
+        "sections": [
+            {"id": "sums", "kind": "sums", "chart": None,
+             "title": {"nb": "Kvalifiseringsstønad, sum kroner",
+                       "nn": "Kvalifiseringsstønad, sum kroner",
+                       "en": "Qualification benefit, total kroner"},
+             "rows": [{"id": "total", "label": {"nb": "I alt", "nn": "I alt", "en": "Total"},
+                       "sum": ["KVP_STONAD"]}]},
+            _months_section({"nb": "deltakere", "nn": "deltakarar", "en": "participants"}),
+            {"id": "age", "kind": "bands", "chart": "bar",
+             "title": {"nb": "Deltakere etter alder", "nn": "Deltakarar etter alder",
+                       "en": "Participants by age"},
+             "value": {"age": ["PERSON_FODSELSNR", "FODSELSDATO"]},
+             "bands": [_band("Under 20", None, 19), _band("20–24", 20, 24),
+                       _band("25–29", 25, 29), _band("30–39", 30, 39),
+                       _band("40–49", 40, 49), _band("50–66", 50, 66),
+                       _band("67 og over", 67, None, "67 og over", "67 and over")],
+             "other": _AGE_UNKNOWN},
+            {"id": "amount", "kind": "bands", "chart": "bar",
+             "title": {"nb": "Deltakere etter stønadsbeløp (kr)",
+                       "nn": "Deltakarar etter stønadsbeløp (kr)",
+                       "en": "Participants by amount (NOK)"},
+             "value": {"sum": ["KVP_STONAD"]},
+             "bands": [_band("1–7 999", 1, 7999), _band("8 000–49 999", 8000, 49999),
+                       _band("50 000–99 999", 50000, 99999),
+                       _band("100 000–149 999", 100000, 149999),
+                       _band("150 000 og over", 150000, None, "150 000 og over",
+                             "150 000 and over")],
+             "other": _NOT_GIVEN},
+            _duration_section(),
+            _long_term_section(),
+        ],
+    },
+}
+def _statistics_for(form_id: str, names: list[str]) -> dict:
+    """The form's statistics, the age read only from the birth-date fields the year has."""
+    stats = json.loads(json.dumps(STATISTICS[form_id]))
+    for section in stats["sections"]:
+        if "age" in section.get("value", {}):
+            section["value"]["age"] = [n for n in section["value"]["age"] if n in names]
+    return stats
+
+
 TYPES = {"STRING_TYPE": "string", "INTEGER_TYPE": "integer", "DATE_TYPE": "date"}
 INTEGER_PATTERN = "^[+-]?[0-9]+$"  # SSB reads whole numbers with an optional sign
 
@@ -205,6 +343,7 @@ def generate(yaml_path: Path, translations: dict) -> tuple[str, int]:
                      if (v in names if isinstance(v, str) else all(n in names for n in v))}
         or {"journal": "PERSON_JOURNALNR"},
         "totals": TOTALS[form_id],
+        "statistics": _statistics_for(form_id, names),
         "delivery": delivery(form_id),
     }
     if "person" not in form["identity"]:

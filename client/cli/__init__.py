@@ -19,7 +19,7 @@ from client.core.errors import UserError
 from client.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 # Subcommand modules in the order `kostra --help` lists them.
-COMMANDS = ("validate", "forms", "keys", "submit", "verify", "selftest")
+COMMANDS = ("validate", "kkp", "forms", "keys", "submit", "verify", "selftest")
 
 EXIT_OK, EXIT_USAGE = 0, 2  # 1 (findings) is each command's own verdict
 

@@ -20,6 +20,7 @@ from client.core.documents import FormDocument
 from client.core.errors import UserError, printable
 from client.core.i18n import tr
 from client.core.kommuner import foreign_data, foreign_data_text
+from client.core.reports.compare import FindingRef, RunDiff, compare_runs, load_earlier_report
 from client.core.validation.engine import FormValidator, ValidationContext
 from client.core.validation.findings import Finding, has_blocking, sort_findings, summarize
 
@@ -105,6 +106,20 @@ _TEXT = {
         "nn": "--last-year kan berre brukast med éi fil om gongen.",
         "en": "--last-year takes one file at a time.",
     },
+    "one_file": {
+        "nb": "--format html og --compare tar én fil om gangen.",
+        "nn": "--format html og --compare tek éi fil om gongen.",
+        "en": "--format html and --compare take one file at a time.",
+    },
+    "compare": {
+        "nb": "Siden forrige kontroll: {fixed} rettet, {new} nye, {remaining} gjenstår.",
+        "nn": "Sidan førre kontroll: {fixed} retta, {new} nye, {remaining} står att.",
+        "en": "Since the earlier run: {fixed} fixed, {new} new, {remaining} remaining.",
+    },
+    "fixed": {"nb": "RETTET", "nn": "RETTA", "en": "FIXED"},
+    "new": {"nb": "NY", "nn": "NY", "en": "NEW"},
+    "journal": {"nb": "journalnr. {journal}", "nn": "journalnr. {journal}",
+                "en": "journal no. {journal}"},
     "many_questionnaire": {
         "nb": "Skjema {form} er et spørreskjema; bare postskjema (11F, 11CF) kan kontrolleres "
         "flere filer sammen.",
@@ -125,7 +140,13 @@ def register(subparsers: Any) -> None:
         "2: feil bruk eller fil som ikke kan leses.",
     )
     add_form_arguments(parser, many_files=True)
-    parser.add_argument("--json", action="store_true", help="skriv resultatet som ett JSON-objekt")
+    parser.add_argument("--format", choices=("text", "json", "html"), default=None,
+                        help="text (standard), json (ett JSON-objekt) eller html (en "
+                        "selvstendig rapport med statistikk og diagrammer, for skjerm og A4)")
+    parser.add_argument("--json", action="store_true", help="det samme som --format json")
+    parser.add_argument("--compare", metavar="TIDLIGERE.json",
+                        help="sammenlign med en tidligere rapport fra --format json: hva er "
+                        "rettet, hva er nytt og hva gjenstår")
     parser.add_argument(
         "--nothing-to-report",
         action="store_true",
@@ -161,6 +182,9 @@ def run(args: argparse.Namespace) -> int:
     ValidationContext.from_region(args.region, args.year or 0)  # a bad region before any reading
     if args.last_year and len(args.files) > 1:
         raise UserError(_TEXT["last_year_many"])
+    output = "json" if args.json else (args.format or "text")
+    if (output == "html" or args.compare) and len(args.files) > 1:
+        raise UserError(_TEXT["one_file"])
     from client.core.forms.catalog import FormCatalog
 
     catalog = FormCatalog()
@@ -168,6 +192,10 @@ def run(args: argparse.Namespace) -> int:
     reports = [_check_one(args, path, catalog, validators) for path in args.files]
     form = reports[0].document.form
     print_region_notes(args.region, form.year, args.lang)
+    if args.compare:
+        earlier = load_earlier_report(args.compare, form.form_id)
+        now = [FindingRef.of(f, args.lang) for f in reports[0].findings]
+        reports[0].diff = compare_runs(earlier, now)
     if len(reports) > 1 and not form.is_record_form:
         raise UserError(_TEXT["many_questionnaire"], form=form.form_id)
     across: list[CrossFileFinding] = []
@@ -181,7 +209,9 @@ def run(args: argparse.Namespace) -> int:
         write_caseworker_list(
             Path(args.caseworker_list), form, first.findings, first.context, args.lang
         )
-    if args.json:
+    if output == "html":
+        sys.stdout.write(reports[0].html(args.lang))
+    elif output == "json":
         if len(reports) == 1:
             # One finding at a time: half a million findings would otherwise be held
             # twice, as dicts and as one string.
@@ -219,6 +249,7 @@ class _Report:
     ) -> None:
         self.path, self.document, self.validator, self.context = path, document, validator, context
         self.findings, self.last, self.comparisons = findings, last, comparisons or []
+        self.diff: RunDiff | None = None  # with --compare
 
     def to_json(self, lang: str, with_findings: bool = True) -> dict[str, Any]:
         out = report_json(self.document, self.context, self.findings if with_findings else [],
@@ -232,11 +263,26 @@ class _Report:
                 "records": len(self.last.records),
                 "figures": [c.to_json() for c in self.comparisons],
             }
+        if self.diff is not None:
+            out["compare"] = self.diff.to_json()
         return out
+
+    def html(self, lang: str) -> str:
+        """The HTML report (statistics with last year beside this year when given)."""
+        from client.core.reports.html import document_report
+        from client.core.statistics import compute_statistics
+
+        last_year = (compute_statistics(self.last.form, self.last.records)
+                     if self.last is not None else None)
+        return document_report(self.document, self.context.region, self.findings, lang,
+                               source_name=Path(self.path).name, diff=self.diff,
+                               last_year=last_year)
 
     def write(self, out: TextIO, lang: str) -> None:
         write_report(out, self.document, self.context, self.findings, lang, self.path,
                      last=self.last, comparisons=self.comparisons)
+        if self.diff is not None:
+            write_diff(out, self.diff, lang)
 
 
 def _check_one(
@@ -266,7 +312,7 @@ def _check_one(
     ):
         from client.core.baseline import compare, load_last_year
 
-        last = load_last_year(args.last_year, form.form_id, form.year)
+        last = load_last_year(args.last_year, form.form_id, form.year, catalog)
         comparisons, more = compare(validator, document.records, last, context)
         if not any(f.severity == "FATAL" for f in findings):
             findings += more  # a file SSB's program stops reading says nothing yet
@@ -300,6 +346,12 @@ _LIST_SUFFIX = {
 }
 
 
+def finding_json(finding: Finding, lang: str) -> dict[str, Any]:
+    """A finding as --json gives it: with its record's journal and caseworker, by which
+    --compare recognises it in a later run."""
+    return {**finding.to_json(lang), "journal": finding.journal, "caseworker": finding.caseworker}
+
+
 def report_json(
     document: FormDocument, context: ValidationContext, findings: list[Finding], lang: str
 ) -> dict[str, Any]:
@@ -312,12 +364,22 @@ def report_json(
         "encoding": (
             records.source.encoding_label if records is not None and records.source else None
         ),
-        "findings": [f.to_json(lang) for f in findings],
+        "findings": [finding_json(f, lang) for f in findings],
         "summary": summarize(findings),
     }
     if context.nothing_to_report:
         out["nothingToReport"] = True
     return out
+
+
+def write_diff(out: TextIO, diff: RunDiff, lang: str) -> None:
+    out.write("\n" + tr(_TEXT["compare"], lang).format(
+        fixed=len(diff.fixed), new=len(diff.new), remaining=len(diff.remaining)) + "\n")
+    for key, refs in (("fixed", diff.fixed), ("new", diff.new)):
+        for ref in refs:
+            where = tr(_TEXT["journal"], lang).format(journal=ref.journal) if ref.journal else (
+                f"{ref.line}" if ref.line is not None else "–")
+            out.write(f"  {tr(_TEXT[key], lang):<8} {ref.control:<7} {where}: {ref.message}\n")
 
 
 def write_across(out: TextIO, across: list[CrossFileFinding], count: int, lang: str) -> None:
@@ -333,7 +395,7 @@ def write_json(out: TextIO, head: dict[str, Any], findings: list[Finding], lang:
     """`head` (a report without findings and summary), then the findings one at a time."""
     out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "findings": [')
     for n, finding in enumerate(findings):
-        out.write((", " if n else "") + json.dumps(finding.to_json(lang), ensure_ascii=False))
+        out.write((", " if n else "") + json.dumps(finding_json(finding, lang), ensure_ascii=False))
     out.write('], "summary": ' + json.dumps(summarize(findings)) + "}\n")
 
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from client.core.i18n import format_int, tr
 from client.core.validation.findings import Finding
 from client.core.validation.grouping import ControlGroup, duplicate_lines, group_by_control
-from client.gui import accessibility, texts
+from client.gui import accessibility, finding_actions, texts
 from client.gui.form_session import FormSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -311,13 +311,30 @@ class FindingsPanel(QWidget):
         box = QVBoxLayout(detail)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(scroll, 1)
-        box.addWidget(self.explain_label)
+        box.addLayout(self._explain_row())
         box.addWidget(self.stale)
         box.addWidget(self.explanation)
         row = QHBoxLayout()
         row.addWidget(self.confirm)
         row.addWidget(self.explain_all, 1)
         box.addLayout(row)
+
+    def _explain_row(self) -> QHBoxLayout:
+        """The explanation's label, and "Set to 0" for a netto amount's warning (SSB's own
+        remedy, see client.gui.finding_actions)."""
+        self.fix_button = QPushButton(QCoreApplication.translate("FindingsPanel", "Set to &0"))
+        self.fix_button.setToolTip(
+            QCoreApplication.translate(
+                "FindingsPanel",
+                "Set the negative amount to 0, as SSB would; the explanation is kept",
+            )
+        )
+        self.fix_button.clicked.connect(self.fix_current)
+        self._fixable: Finding | None = None
+        row = QHBoxLayout()
+        row.addWidget(self.explain_label, 1)
+        row.addWidget(self.fix_button)
+        return row
 
     def reload(self) -> None:
         current = self._explaining
@@ -488,6 +505,9 @@ class FindingsPanel(QWidget):
         self.confirm.setVisible(self._stale)
         self.explanation.setEnabled(enabled)
         self.explain_label.setEnabled(enabled)
+        field = finding_actions.zero_field(self.session.form, finding)
+        self._fixable = finding if field is not None else None
+        self.fix_button.setVisible(field is not None)
         self._update_explain_all()
 
     def _group_warnings(self) -> list[Finding]:
@@ -523,6 +543,13 @@ class FindingsPanel(QWidget):
         refs = {f.ref: text for f in self._group_warnings()}
         self.session.set_explanations(refs)
         return len(refs)
+
+    def fix_current(self) -> None:
+        """"Set to 0" on the chosen finding: the explanation typed so far is saved first."""
+        finding = self._fixable
+        if finding is not None:
+            self.commit_explanation()
+            finding_actions.set_to_zero(self.session, finding)
 
     def select(self, finding: Finding) -> None:
         self._reselect(finding)

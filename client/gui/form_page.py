@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,19 +26,25 @@ from PySide6.QtWidgets import (
 from client.core.errors import UserError
 from client.core.forms.model import FieldDef
 from client.core.i18n import tr
+from client.core.reports.compare import RunDiff, compare_findings
 from client.core.validation.findings import Finding
 from client.gui import operations, texts
 from client.gui.findings_panel import FindingsPanel
 from client.gui.form_session import FormSession
+from client.gui.last_year import last_year_panel
+from client.gui.nil_delivery import nothing_button
 from client.gui.questionnaire import QuestionnairePane, QuestionnaireView
 from client.gui.record_page import RecordPage
+from client.gui.statistics_tab import StatisticsTab
 
 if TYPE_CHECKING:
     from cryptography.x509 import Certificate
 
+    from client.core.documents import FormDocument
     from client.core.readiness import Readiness
     from client.core.submission.keys import Signer
     from client.core.submission.submit import SubmissionResult
+    from client.core.validation.engine import ValidationContext
     from client.gui.blocked_dialog import BlockedDialog
     from client.gui.context import AppContext
 
@@ -46,6 +53,18 @@ PROGRESS_AFTER_MS = 300  # small files finish before a progress dialog would fla
 
 class FormPage(QWidget):
     close_requested = Signal()
+    # A record form's tabs: its records and their statistics (issue 14).
+    tabs: QTabWidget | None = None
+    statistics_tab: StatisticsTab | None = None
+    records: RecordPage | None = None
+
+    @property
+    def import_diff(self) -> QLabel:
+        """The line that says how the findings changed after a re-import (issue 14)."""
+        label = self.__dict__.get("_import_diff")
+        if label is None:
+            label = self.__dict__["_import_diff"] = QLabel(self, wordWrap=True, visible=False)
+        return label
 
     def __init__(
         self, ctx: AppContext, session: FormSession, parent: QWidget | None = None
@@ -67,14 +86,14 @@ class FormPage(QWidget):
         self.title.setAccessibleName(form.display_title(lang))
         self.description = QLabel(tr(form.description, lang), self)
         self.description.setWordWrap(True)
+        self.nothing_button = nothing_button(self)  # record forms only (None otherwise)
         self.submit_button = QPushButton(QCoreApplication.translate("FormPage", "Sub&mit…"), self)
         self.submit_button.clicked.connect(self.submit)
 
         if form.is_record_form:
-            self.records: RecordPage | None = RecordPage(session, lang, self)
+            content: QWidget = self._record_tabs(session, lang)
             self.questionnaire: QuestionnaireView | None = None
             self.pane: QuestionnairePane | None = None
-            content: QWidget = self.records
             self.records.editor.help_requested.connect(self.show_help)
         else:
             self.records = None
@@ -90,16 +109,35 @@ class FormPage(QWidget):
 
         split = self.split = self._build_split(content)
 
-        head = QHBoxLayout()
-        head.addWidget(self.back_button)
-        head.addWidget(self.title, 1)
-        head.addWidget(self.submit_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(head)
+        layout.addLayout(self._head())
         layout.addWidget(self.description)
+        # What changed since the previous import ("12 rettet, 3 nye"); hidden until then.
+        layout.addWidget(self.import_diff)
+        # Record forms: last year's figures beside this year's (client.gui.last_year).
+        self.last_year = last_year_panel(ctx, session, layout, self, self.submit_button)
         layout.addWidget(split, 1)
         self._operation: operations.Operation | None = None
         self.blocked: BlockedDialog | None = None
+
+    def _head(self) -> QHBoxLayout:
+        head = QHBoxLayout()
+        head.addWidget(self.back_button)
+        head.addWidget(self.title, 1)
+        if self.nothing_button is not None:
+            head.addWidget(self.nothing_button)
+        head.addWidget(self.submit_button)
+        return head
+
+    def _record_tabs(self, session: FormSession, lang: str) -> QTabWidget:
+        """Records and their statistics (issue 14) side by side as tabs; the tab widget
+        is made first so that its tab bar comes first in the Tab order."""
+        self.tabs = QTabWidget(self)
+        self.records = RecordPage(session, lang, self.tabs)
+        self.statistics_tab = StatisticsTab(session, lang, self.tabs)
+        self.tabs.addTab(self.records, QCoreApplication.translate("FormPage", "&Records"))
+        self.tabs.addTab(self.statistics_tab, QCoreApplication.translate("FormPage", "S&tatistics"))
+        return self.tabs
 
     def _build_split(self, content: QWidget) -> QSplitter:
         """The form above, its findings below; the user drags the line between them."""
@@ -129,6 +167,8 @@ class FormPage(QWidget):
     # --- findings and help --------------------------------------------------------------
 
     def show_finding(self, finding: Finding) -> None:
+        if self.tabs is not None and self.records is not None:
+            self.tabs.setCurrentWidget(self.records)
         if self.records is not None:
             self.records.show_finding(finding)
         elif self.questionnaire is not None:
@@ -210,9 +250,8 @@ class FormPage(QWidget):
             finish()
             if operation.progress.cancelled or not self._accept_foreign_data(result.records):
                 return
-            session.replace_records(result.records, result.session)
-            session.explanations.update(result.explanations)
-            self._announce_import(len(result.records), path.name)
+            self._adopt_import(result, path.name,
+                               had_records=records is not None and len(records) > 0)
 
         def failed(error: BaseException) -> None:
             finish()
@@ -288,6 +327,28 @@ class FormPage(QWidget):
                 "%1", name
             ),
         )
+
+    def _adopt_import(self, result: Any, name: str, *, had_records: bool) -> None:
+        session = self.session
+        before = session.findings() if had_records else None
+        session.replace_records(result.records, result.session)
+        session.explanations.update(result.explanations)
+        self._announce_import(len(result.records), name)
+        if before is not None:
+            self.show_import_diff(compare_findings(before, session.findings(), self.ctx.lang))
+
+    def show_import_diff(self, diff: RunDiff) -> None:
+        """After a re-import: how the findings changed since the records it replaced."""
+        text = QCoreApplication.translate(
+            "FormPage", "Since the previous import: %1 fixed, %2 new, %3 remaining.")
+        for i, n in enumerate((len(diff.fixed), len(diff.new), len(diff.remaining)), start=1):
+            text = text.replace(f"%{i}", str(n))
+        self.import_diff.setText(text)
+        self.import_diff.setAccessibleName(text)
+        self.import_diff.show()
+        from client.gui.accessibility import announcer
+
+        announcer().say(self, text)
 
     def export_file(self, path: Path | None = None) -> None:
         records = self.session.records
@@ -376,6 +437,7 @@ class FormPage(QWidget):
         if self.pane is not None:
             self.pane.cross.wait()  # the cross-form warnings are part of what is checked
         self.session.validate_now()
+        self.session.refresh_last_year()  # last year's K- controls on the records as they are
         if self.session.is_empty():
             self.ctx.asker.warn(
                 title,
@@ -445,6 +507,11 @@ class FormPage(QWidget):
         self.show_finding(finding)
         self.window().activateWindow()
 
+    def submit_nothing_to_report(self) -> operations.Operation | None:
+        from client.gui.nil_delivery import submit_nothing_to_report
+
+        return submit_nothing_to_report(self)
+
     def _orgnr_agrees(self, title: str, orgnr: str | None) -> bool:
         unit = self.ctx.settings.unit
         if unit is None or orgnr is None or orgnr == unit.orgnr:
@@ -484,8 +551,16 @@ class FormPage(QWidget):
         return folder
 
     def _sign_and_write(
-        self, signer: Signer, recipient: Certificate | None, out_dir: Path, self_signed: bool
+        self,
+        signer: Signer,
+        recipient: Certificate | None,
+        out_dir: Path,
+        self_signed: bool,
+        nil: tuple[FormDocument, ValidationContext] | None = None,
     ) -> operations.Operation:
+        """Sign on a worker thread: the form as it is, or with `nil` SSB's nil delivery
+        (client.gui.nil_delivery). A copy goes into the archive in the data folder."""
+        from client.core.submission.archive import earlier
         from client.core.submission.submit import submit as submit_document
         from client.core.workspace import snapshot
 
@@ -493,13 +568,12 @@ class FormPage(QWidget):
         session = self.session
         session.save_now()
         # The worker signs a copy; the modal busy dialog keeps the form from changing meanwhile.
-        document = snapshot(session.document)
-        context, validator, lang, clock = (
-            session.context,
-            session.validator,
-            self.ctx.lang,
-            self.ctx.clock,
-        )
+        document, context = nil or (snapshot(session.document), session.context)
+        validator, lang, clock = session.validator, self.ctx.lang, self.ctx.clock
+        data_dir = self.ctx.workspace.data_dir
+        form = session.form
+        before = earlier(out_dir, data_dir, context.region, form.form_id, form.year)
+        more = [] if nil else list(session.baseline_findings)
         # What is signed is what the window checked: the same year's other forms.
         others = self.pane.cross.others if self.pane is not None else None
 
@@ -514,6 +588,9 @@ class FormPage(QWidget):
                 clock=clock,
                 validator=validator,
                 others=others,
+                replaces=(before.name, before.sha256) if before else None,
+                data_dir=data_dir,
+                more_findings=more,
             )
 
         busy = QProgressDialog(
@@ -528,6 +605,8 @@ class FormPage(QWidget):
         busy.setWindowModality(Qt.WindowModality.WindowModal)
         busy.setMinimumDuration(PROGRESS_AFTER_MS)
         self.submit_button.setEnabled(False)
+        if self.nothing_button is not None:
+            self.nothing_button.setEnabled(False)
         self.setCursor(Qt.CursorShape.BusyCursor)
 
         def finish() -> None:
@@ -535,11 +614,13 @@ class FormPage(QWidget):
             busy.deleteLater()
             self.unsetCursor()
             self.submit_button.setEnabled(True)
+            if self.nothing_button is not None:
+                self.nothing_button.setEnabled(True)
             self._operation = None
 
         def done(result: SubmissionResult) -> None:
             finish()
-            session.mark_signed(result.signed_at)
+            session.mark_signed(result.signed_at, nothing_to_report=nil is not None)
             self.findings.reload()
             self._show_submitted(result, self_signed)
 

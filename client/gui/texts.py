@@ -26,6 +26,7 @@ STATE_NAMES = {
     "ready": QT_TRANSLATE_NOOP("Texts", "Ready"),
     "signed": QT_TRANSLATE_NOOP("Texts", "Signed"),
 }
+NOTHING_TO_REPORT = QT_TRANSLATE_NOOP("Texts", "Signed: nothing to report")
 
 _SEVERITY_ICON = {
     "FATAL": QStyle.StandardPixmap.SP_MessageBoxCritical,
@@ -57,6 +58,11 @@ def state_name(state: str) -> str:
 
 def severity_icon(severity: str) -> QIcon:
     return QApplication.style().standardIcon(_SEVERITY_ICON[severity])
+
+
+def status_name(state: str, nothing_to_report: bool = False) -> str:
+    """The state's name; a form signed as SSB's nil delivery says so."""
+    return tr(NOTHING_TO_REPORT) if nothing_to_report and state == "signed" else state_name(state)
 
 
 def state_icon(state: str) -> QIcon:
@@ -97,8 +103,9 @@ def signed_time(signed_at: object) -> str:
     return text if in_oslo else f"{text} UTC"
 
 
-def status_text(state: str, signed_at: object = None) -> str:
+def status_text(state: str, signed_at: object = None, nothing_to_report: bool = False) -> str:
     """The form's state as the overview and the findings panel name it: "Signert
-    02.12.2026 kl. 14:03" once signed."""
+    02.12.2026 kl. 14:03" once signed (a nil delivery says so)."""
+    name = status_name(state, nothing_to_report)
     when = signed_time(signed_at) if state == "signed" else ""
-    return f"{state_name(state)} {when}" if when else state_name(state)
+    return f"{name} {when}" if when else name

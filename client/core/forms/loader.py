@@ -82,6 +82,23 @@ def _check_against(kind: str, document: Any, path: Path) -> None:
         raise FormDefinitionError(str(path), error.json_path, error.message)
 
 
+
+def _check_statistics(statistics: dict[str, Any], names: set[str], directory: Path) -> None:
+    """Every field the statistics name exists in the form."""
+    for i, section in enumerate(statistics.get("sections", ())):
+        value = section.get("value", {})
+        used = [
+            *section.get("countFilled", ()),
+            *(name for row in section.get("rows", ()) for name in row["sum"]),
+            *(name for names_ in value.values() for name in names_),
+        ]
+        for name in used:
+            if name not in names:
+                raise FormDefinitionError(
+                    str(directory / "form.json"), f"$.statistics.sections[{i}]",
+                    f"unknown field {name!r}",
+                )
+
 def load_form(directory: Path) -> FormDefinition:
     """Load and check the form in `directory` (forms/<year>/<form id>/)."""
     directory = Path(directory)
@@ -163,6 +180,7 @@ def load_form(directory: Path) -> FormDefinition:
                         str(directory / "form.json"), f"$.totals[{i}].{key}",
                         f"unknown field {name!r}",
                     )
+    _check_statistics(meta.get("statistics") or {}, names, directory)
 
     form = FormDefinition(
         form_id=meta["id"],
@@ -178,6 +196,7 @@ def load_form(directory: Path) -> FormDefinition:
         record_length=layout["recordLength"] if layout else None,
         identity=identity,
         totals=tuple(meta.get("totals", ())),
+        statistics=meta.get("statistics"),
         directory=directory,
         sha256=definition_digest(directory),
         delivery=(

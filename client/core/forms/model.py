@@ -174,6 +174,8 @@ class FormDefinition:
     delivery: Delivery | None = None
     source: str = ""
     references: tuple[Reference, ...] = ()
+    # The statistics report (form.json "statistics"), read by client.core.statistics.
+    statistics: dict[str, Any] | None = None
 
     def reference(self, name: str) -> Reference:
         for item in self.references:

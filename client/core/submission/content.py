@@ -1,92 +1,23 @@
-"""What goes into a submission besides the data: the form's declared totals and the
-form data as JSON (who, what, when, which definition, findings, explanations)."""
+"""What goes into a submission besides the data: the form data as JSON (who, what,
+when, which definition, findings, explanations). Totals come from client.core.statistics."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from client import __version__
 from client.core.documents import FormDocument
-from client.core.forms.model import FormDefinition
-from client.core.i18n import Text, tr
-from client.core.records.recordset import RecordSet
+from client.core.i18n import tr
+from client.core.statistics import Total, compute_totals
 from client.core.validation.findings import Finding, summarize
+
+__all__ = ["Total", "compute_totals", "form_data_json", "relevant_explanations"]
 
 SUBMISSION_FORMAT = "kostra-klienten/submission"
 FORMAT_VERSION = 1
-
-
-@dataclass(frozen=True)
-class Total:
-    """One declared total: a count or a sum, or (countFilled) a count per field."""
-
-    id: str
-    label: Text
-    value: int | None
-    items: tuple[tuple[Text, int], ...] = ()
-
-    def to_json(self, lang: str = "nb") -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id, "label": tr(self.label, lang)}
-        if self.value is not None:
-            out["value"] = self.value
-        if self.items:
-            out["items"] = [{"label": tr(label, lang), "value": v} for label, v in self.items]
-        return out
-
-
-def _integer(text: str) -> int:
-    try:
-        return int(text) if text else 0
-    except ValueError:  # controls have already rejected such a value; a total must not fail
-        return 0
-
-
-def _item_label(form: FormDefinition, name: str) -> Text:
-    """A field named by its one code's label ("Januar" for STMND_1), else by its name."""
-    codes = form.field(name).codes
-    return codes[0].label if len(codes) == 1 else {"nb": name}
-
-
-def compute_totals(form: FormDefinition, data: RecordSet | dict[str, Any]) -> list[Total]:
-    """The totals form.json declares, over records (record forms) or answers."""
-    totals = []
-    for spec in form.totals:
-        value: int | None = None
-        items: tuple[tuple[Text, int], ...] = ()
-        if spec.get("count") == "records":
-            value = len(data) if isinstance(data, RecordSet) else None
-        elif "sum" in spec:
-            value = sum(_field_sum(form, data, name) for name in spec["sum"])
-        elif "countFilled" in spec:
-            items = tuple(
-                (_item_label(form, name), _field_count(form, data, name))
-                for name in spec["countFilled"]
-            )
-        totals.append(Total(spec["id"], spec["label"], value, items))
-    return totals
-
-
-def _field_sum(form: FormDefinition, data: RecordSet | dict[str, Any], name: str) -> int:
-    if isinstance(data, RecordSet):
-        column = form.field(name).column
-        assert column is not None
-        start, end = column.start, column.end
-        return sum(_integer(line[start:end].strip()) for line in data.lines)
-    value = data.get(name)
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-
-def _field_count(form: FormDefinition, data: RecordSet | dict[str, Any], name: str) -> int:
-    if isinstance(data, RecordSet):
-        column = form.field(name).column
-        assert column is not None
-        start, end = column.start, column.end
-        return sum(1 for line in data.lines if line[start:end].strip())
-    return 1 if data.get(name) not in (None, "", []) else 0
 
 
 def relevant_explanations(

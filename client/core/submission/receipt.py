@@ -20,8 +20,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from client.core.forms.model import SEVERITIES
 from client.core.i18n import Text, format_int, tr
 from client.core.resources import resources_dir
+from client.core.statistics import Statistics, Total
 from client.core.submission.container import Encryption
-from client.core.submission.content import Total
 from client.core.validation.findings import Finding
 
 FONT = "DejaVuSans"
@@ -75,6 +75,7 @@ class ReceiptData:
     # A questionnaire's definition and answers (as signed): every question is printed.
     form: Any = None
     answers: Mapping[str, Any] | None = None
+    statistics: Statistics | None = None  # the charts of the statistics report
 
 
 _T: dict[str, Text] = {
@@ -151,6 +152,7 @@ _T: dict[str, Text] = {
         "en": "Not encrypted: SSB's encryption certificate is not set up in the client.",
     },
     "contents": {"nb": "Innhold", "nn": "Innhald", "en": "Contents"},
+    "statistics": {"nb": "Statistikk", "nn": "Statistikk", "en": "Statistics"},
     "records": {"nb": "Antall poster", "nn": "Tal på postar", "en": "Number of records"},
     "nothing": {
         "nb": "Ingenting å rapportere",
@@ -254,7 +256,8 @@ def render_receipt(data: ReceiptData, lang: str = "nb") -> bytes:
 
     _register_fonts()
     builder = _Builder(data, lang)
-    story = builder.header() + builder.facts() + builder.contents() + builder.findings()
+    story = (builder.header() + builder.facts() + builder.contents() + builder.findings()
+             + builder.statistics())
     footer = _t("footer", lang, version=data.client_version, name=data.container_name)
     out = io.BytesIO()
     document = SimpleDocTemplate(
@@ -599,6 +602,34 @@ class _Builder:
         table = self.table([header, *body], [width] * len(columns), repeatRows=1)
         table.setStyle(_table_style(self.grid, self.shade, header_row=True))
         return [table]
+
+    def statistics(self) -> list[Any]:
+        """The statistics report's charts, as vector graphics (the same drawings the HTML
+        report renders to SVG)."""
+        from reportlab.platypus import CondPageBreak, Table, TableStyle
+
+        from client.core.reports.charts import section_drawing
+
+        stats = self.data.statistics
+        if stats is None:
+            return []
+        mm = self.mm
+        half = self.width / 2 - 3
+        cells = []
+        for section in stats.sections:
+            drawing = section_drawing(section, None, year=stats.year, lang=self.lang,
+                                      width=half, height=44 * mm, font=FONT)
+            if drawing is not None:
+                cells.append([self.p(_escape(tr(section.title, self.lang)), "small"), drawing])
+        if not cells:
+            return []
+        rows = [cells[i:i + 2] + [[]] * (2 - len(cells[i:i + 2]))
+                for i in range(0, len(cells), 2)]
+        grid = Table(rows, colWidths=[half + 3, half + 3], hAlign="LEFT")
+        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+        return [CondPageBreak(60 * mm), self.p(self.t("statistics"), "heading"), grid]
 
     def breakdown(self, total: Total) -> Any:
         """Per-item counts (recipients per month) in three side-by-side columns."""

@@ -36,22 +36,22 @@
   <context>
     <name>Asker</name>
     <message>
-      <location filename="../asker.py" line="121" />
+      <location filename="../asker.py" line="126" />
       <source>Passphrase</source>
       <translation>Passordfrase</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="131" />
+      <location filename="../asker.py" line="136" />
       <source>Type the same passphrase again</source>
       <translation>Skriv det same passordet ein gong til</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="139" />
+      <location filename="../asker.py" line="144" />
       <source>The two passphrases were not the same. Try again.</source>
       <translation>Dei to passorda var ikkje like. Prøv igjen.</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="161" />
+      <location filename="../asker.py" line="166" />
       <source>KOSTRA-klienten</source>
       <translation>KOSTRA-klienten</translation>
     </message>
@@ -93,6 +93,85 @@
       <location filename="../blocked_dialog.py" line="65" />
       <source>&amp;Go to</source>
       <translation>&amp;Gå til</translation>
+    </message>
+  </context>
+  <context>
+    <name>BydelCheck</name>
+    <message>
+      <location filename="../bydeler.py" line="62" />
+      <source>Check the bydel files together</source>
+      <translation>Kontroller bydelsfilene saman</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="65" />
+      <source>Choose every bydel's file of the form. Each file is checked by itself, then all together: a person in more than one file is counted once by SSB.</source>
+      <translation>Vel fila frå kvar bydel for skjemaet. Kvar fil blir kontrollert for seg, deretter alle saman: SSB tel ein person som er med i fleire filer, berre éin gong.</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="76" />
+      <source>&amp;Form:</source>
+      <translation>&amp;Skjema:</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="79" />
+      <source>&amp;Choose files and check…</source>
+      <translation>&amp;Vel filer og kontroller …</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="87" />
+      <source>File</source>
+      <translation>Fil</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="88" />
+      <source>Records</source>
+      <translation>Postar</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="96" />
+      <source>Each file</source>
+      <translation>Kvar fil</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="98" />
+      <source>People in more than one file:</source>
+      <translation>Personar i meir enn éi fil:</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="122" />
+      <source>The bydel files</source>
+      <translation>Bydelsfilene</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="123" />
+      <source>SSB files (*.txt *.dat *.*)</source>
+      <translation>SSB-filer (*.txt *.dat *.*)</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="129" />
+      <source>Choose at least two files to check them together.</source>
+      <translation>Vel minst to filer for å kontrollere dei saman.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../bydeler.py" line="168" />
+      <source>Checking %n file(s)…</source>
+      <translation>
+        <numerusform>Kontrollerer %n fil …</numerusform>
+        <numerusform>Kontrollerer %n filer …</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../bydeler.py" line="197" />
+      <source>%n person(s) are in more than one file. SSB counts each of them once for the municipality.</source>
+      <translation>
+        <numerusform>%n person er med i meir enn éi fil. SSB tel personen éin gong for kommunen.</numerusform>
+        <numerusform>%n personar er med i meir enn éi fil. SSB tel kvar av dei éin gong for kommunen.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="205" />
+      <source>Nobody is in more than one file.</source>
+      <translation>Ingen personar er med i meir enn éi fil.</translation>
     </message>
   </context>
   <context>
@@ -456,48 +535,58 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>&amp;Stadfest forklaringa</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="358" />
-      <location filename="../findings_panel.py" line="387" />
+      <location filename="../findings_panel.py" line="325" />
+      <source>Set to &amp;0</source>
+      <translation>Set til &amp;0</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="327" />
+      <source>Set the negative amount to 0, as SSB would; the explanation is kept</source>
+      <translation>Set det negative beløpet til 0, slik SSB gjer; forklaringa blir behalden</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="375" />
+      <location filename="../findings_panel.py" line="404" />
       <source>Checking…</source>
       <translation>Kontrollerer …</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="364" />
+      <location filename="../findings_panel.py" line="381" />
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikkje klart: rett feila før skjemaet kan sendast inn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="376" />
+      <location filename="../findings_panel.py" line="393" />
       <source>Not ready: the form is empty.</source>
       <translation>Ikkje klart: skjemaet er tomt.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="381" />
+      <location filename="../findings_panel.py" line="398" />
       <source>Signed %1. A change calls for a new submission.</source>
       <translation>Signert %1. Ei endring krev ny innsending.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="385" />
+      <location filename="../findings_panel.py" line="402" />
       <source>Ready to submit.</source>
       <translation>Klart til innsending.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="434" />
+      <location filename="../findings_panel.py" line="451" />
       <source>Choose a finding to read it in full. Enter goes to its line and field; F8 and Shift+F8 go to the next and previous finding.</source>
       <translation>Vel eit funn for å lese heile meldinga. Enter går til lina og feltet; F8 og Shift+F8 går til neste og førre funn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="456" />
+      <location filename="../findings_panel.py" line="473" />
       <source>Line %1</source>
       <translation>Line %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="464" />
+      <location filename="../findings_panel.py" line="481" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="505" />
+      <location filename="../findings_panel.py" line="525" />
       <source>Use this explanation for all %1 lines of control %2</source>
       <translation>Bruk forklaringa på alle dei %1 linene frå kontroll %2</translation>
     </message>
@@ -521,60 +610,71 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="59" />
+      <location filename="../form_page.py" line="78" />
       <source>&amp;Back to overview</source>
       <translation>&amp;Tilbake til oversikta</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="70" />
+      <location filename="../form_page.py" line="90" />
       <source>Sub&amp;mit…</source>
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="144" />
+      <location filename="../form_page.py" line="138" />
+      <source>&amp;Records</source>
+      <translation>&amp;Postar</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="139" />
+      <source>S&amp;tatistics</source>
+      <translation>S&amp;tatistikk</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="184" />
       <source>Move to a question and press F1 for help with it.</source>
       <translation>Gå til eit spørsmål og trykk F1 for hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="147" />
+      <location filename="../form_page.py" line="187" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="150" />
+      <location filename="../form_page.py" line="190" />
       <source>There is no help text for this question.</source>
       <translation>Det finst ingen hjelpetekst til dette spørsmålet.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="171" />
-      <location filename="../form_page.py" line="180" />
-      <location filename="../form_page.py" line="223" />
-      <location filename="../form_page.py" line="256" />
+      <location filename="../form_page.py" line="211" />
+      <location filename="../form_page.py" line="220" />
+      <location filename="../form_page.py" line="262" />
+      <location filename="../form_page.py" line="300" />
+      <location filename="../form_page.py" line="313" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="172" />
+      <location filename="../form_page.py" line="212" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="240" />
+      <location filename="../form_page.py" line="279" />
       <source>Checking %1…</source>
       <translation>Kontrollerer %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="250" />
+      <location filename="../form_page.py" line="307" />
       <source>Reading %1…</source>
       <translation>Les %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="251" />
+      <location filename="../form_page.py" line="308" />
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../form_page.py" line="269" />
+      <location filename="../form_page.py" line="326" />
       <source>%n record(s) read from %1.</source>
       <translation>
         <numerusform>%n post lesen frå %1.</numerusform>
@@ -582,128 +682,181 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="284" />
-      <location filename="../form_page.py" line="296" />
-      <location filename="../form_page.py" line="300" />
+      <location filename="../form_page.py" line="342" />
+      <source>Since the previous import: %1 fixed, %2 new, %3 remaining.</source>
+      <translation>Sidan førre import: %1 retta, %2 nye, %3 står att.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="363" />
+      <location filename="../form_page.py" line="375" />
+      <location filename="../form_page.py" line="379" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="285" />
+      <location filename="../form_page.py" line="364" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="313" />
+      <location filename="../form_page.py" line="392" />
       <source>Findings per caseworker</source>
       <translation>Funn per saksbehandlar</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="317" />
+      <location filename="../form_page.py" line="396" />
       <source>Web page for printing (*.html);;Spreadsheet (*.csv)</source>
       <translation>Nettside for utskrift (*.html);;Rekneark (*.csv)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="339" />
+      <location filename="../form_page.py" line="418" />
       <source>Could not write %1: %2</source>
       <translation>Kunne ikkje skrive %1: %2</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="345" />
+      <location filename="../form_page.py" line="424" />
       <source>Written to %1.</source>
       <translation>Skrive til %1.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="357" />
-      <location filename="../form_page.py" line="474" />
+      <location filename="../form_page.py" line="436" />
+      <location filename="../form_page.py" line="567" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="364" />
+      <location filename="../form_page.py" line="444" />
       <source>The form is empty: import the case system's file or fill in the form before it is submitted.</source>
       <translation>Skjemaet er tomt: importer fila frå fagsystemet eller fyll ut skjemaet før det blir sendt inn.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="411" />
+      <location filename="../form_page.py" line="491" />
       <source>Line %1</source>
       <translation>Line %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="415" />
+      <location filename="../form_page.py" line="495" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="436" />
+      <location filename="../form_page.py" line="521" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet høyrer til organisasjonsnummer %1, men rapporteringseininga har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="454" />
+      <location filename="../form_page.py" line="539" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfila og kvitteringa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="502" />
+      <location filename="../form_page.py" line="597" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriv innsendingsfila …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="541" />
+      <location filename="../form_page.py" line="640" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er krypterte til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="545" />
+      <location filename="../form_page.py" line="644" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="549" />
+      <location filename="../form_page.py" line="648" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="552" />
+      <location filename="../form_page.py" line="651" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="558" />
+      <location filename="../form_page.py" line="657" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med eit testsertifikat: SSB godtek berre verksemdssertifikatet til kommunen.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="566" />
+      <location filename="../form_page.py" line="665" />
       <source>How it reaches SSB:</source>
       <translation>Slik kjem det fram til SSB:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="571" />
+      <location filename="../form_page.py" line="670" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Opne kvitteringa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="572" />
+      <location filename="../form_page.py" line="671" />
       <source>Open &amp;folder</source>
       <translation>Opne &amp;mappa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="576" />
-      <location filename="../form_page.py" line="598" />
+      <location filename="../form_page.py" line="675" />
+      <location filename="../form_page.py" line="697" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="587" />
+      <location filename="../form_page.py" line="686" />
       <source>No program for PDF files was found on this computer, so the receipt could not be opened. It is saved as %1. Install a PDF reader (or ask IT to), or open the file from another computer.</source>
       <translation>Fann ikkje noko program for PDF-filer på denne maskina, så kvitteringa kunne ikkje opnast. Ho er lagra som %1. Installer ein PDF-lesar (eller be IT om det), eller opne fila på ei anna maskin.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="594" />
+      <location filename="../form_page.py" line="693" />
       <source>The folder could not be opened. The files are in %1.</source>
       <translation>Mappa kunne ikkje opnast. Filene ligg i %1.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LastYear</name>
+    <message>
+      <location filename="../last_year.py" line="69" />
+      <source>Compare with &amp;last year</source>
+      <translation>Samanlikn med i &amp;fjor</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="73" />
+      <source>Last year's fi&amp;le…</source>
+      <translation>Fjorårsfi&amp;la …</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="81" />
+      <source>This year's and last year's figures</source>
+      <translation>Tala for i år og i fjor</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="118" />
+      <source>No submission from last year in the archive. Choose last year's file to compare the figures.</source>
+      <translation>Inga innsending frå i fjor i arkivet. Vel fjorårsfila for å samanlikne tala.</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="124" />
+      <source>Last year: %1</source>
+      <translation>I fjor: %1</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="133" />
+      <source>Last year's file</source>
+      <translation>Fjorårsfila</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="134" />
+      <source>SSB files, drafts and submissions (*.txt *.dat *.json *.asice);;*</source>
+      <translation>SSB-filer, utkast og innsendingar (*.txt *.dat *.json *.asice);;*</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="193" />
+      <source>Figure</source>
+      <translation>Tal</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="196" />
+      <source>Change</source>
+      <translation>Endring</translation>
     </message>
   </context>
   <context>
@@ -754,129 +907,165 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>&amp;Lukk skjema</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="139" />
+      <location filename="../main_window.py" line="129" />
+      <source>Check &amp;bydel files together…</source>
+      <translation>Kontroller &amp;bydelsfilene saman …</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="145" />
       <source>&amp;Quit</source>
       <translation>&amp;Avslutt</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="145" />
+      <location filename="../main_window.py" line="151" />
       <source>&amp;Edit</source>
       <translation>&amp;Rediger</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="147" />
+      <location filename="../main_window.py" line="153" />
       <source>&amp;Undo</source>
       <translation>&amp;Angre</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="152" />
+      <location filename="../main_window.py" line="158" />
       <source>&amp;Redo</source>
       <translation>&amp;Gjør om</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="164" />
+      <location filename="../main_window.py" line="170" />
       <source>&amp;Find record</source>
       <translation>&amp;Finn post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="169" />
+      <location filename="../main_window.py" line="175" />
       <source>&amp;New record</source>
       <translation>&amp;Ny post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="175" />
+      <location filename="../main_window.py" line="181" />
       <source>&amp;Language</source>
       <translation>&amp;Språk</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="184" />
+      <location filename="../main_window.py" line="190" />
       <source>&amp;Settings</source>
       <translation>&amp;Innstillingar</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="187" />
+      <location filename="../main_window.py" line="193" />
       <source>&amp;Reporting unit…</source>
       <translation>&amp;Rapporteringseining …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="192" />
+      <location filename="../main_window.py" line="198" />
       <source>&amp;Certificate…</source>
       <translation>&amp;Sertifikat …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="197" />
+      <location filename="../main_window.py" line="203" />
       <source>Install &amp;form pack…</source>
       <translation>Installer s&amp;kjemapakke …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="202" />
+      <location filename="../main_window.py" line="208" />
       <source>&amp;Help</source>
       <translation>&amp;Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="204" />
+      <location filename="../main_window.py" line="210" />
       <source>&amp;Help for this question</source>
       <translation>&amp;Hjelp til dette spørsmålet</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="211" />
+      <location filename="../main_window.py" line="217" />
       <source>&amp;About KOSTRA-klienten</source>
       <translation>&amp;Om KOSTRA-klienten</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="256" />
+      <location filename="../main_window.py" line="265" />
       <source>No reporting unit chosen yet</source>
       <translation>Inga rapporteringseining er vald enno</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="261" />
+      <location filename="../main_window.py" line="270" />
       <source>, district %1</source>
       <translation>, bydel %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="264" />
+      <location filename="../main_window.py" line="273" />
       <source> (org. no. %1)</source>
       <translation> (org.nr. %1)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="327" />
+      <location filename="../main_window.py" line="343" />
       <source>Opening %1…</source>
       <translation>Opnar %1 …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="343" />
+      <location filename="../main_window.py" line="359" />
       <source>Draft</source>
       <translation>Utkast</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="432" />
+      <location filename="../main_window.py" line="448" />
       <source>Draft saved</source>
       <translation>Utkastet er lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="442" />
+      <location filename="../main_window.py" line="458" />
       <source>Draft not saved</source>
       <translation>Utkastet vart ikkje lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="481" />
+      <location filename="../main_window.py" line="497" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="482" />
+      <location filename="../main_window.py" line="498" />
       <source>Choose the reporting year at the top and open a form from the list. In a form, press F1 on a question for help with it.</source>
       <translation>Vel rapporteringsår øvst og opne eit skjema frå lista. I eit skjema trykkjer du F1 på eit spørsmål for å få hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="508" />
+      <location filename="../main_window.py" line="524" />
       <source>Install form pack</source>
       <translation>Installer skjemapakke</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="510" />
+      <location filename="../main_window.py" line="526" />
       <source>Form packs (*.zip)</source>
       <translation>Skjemapakkar (*.zip)</translation>
+    </message>
+  </context>
+  <context>
+    <name>NilDelivery</name>
+    <message>
+      <location filename="../nil_delivery.py" line="32" />
+      <source>&amp;Nothing to report…</source>
+      <translation>Skal &amp;ikkje rapportere …</translation>
+    </message>
+    <message>
+      <location filename="../nil_delivery.py" line="34" />
+      <source>The municipality has no one to report: submit SSB's nil delivery (one space)</source>
+      <translation>Kommunen har ingen å rapportere: send den tomme leveransen til SSB (eitt mellomrom)</translation>
+    </message>
+    <message>
+      <location filename="../nil_delivery.py" line="58" />
+      <source>Nothing to report</source>
+      <translation>Skal ikkje rapportere</translation>
+    </message>
+    <message>
+      <location filename="../nil_delivery.py" line="60" />
+      <source>Submit form %1 as nothing to report? SSB then gets its nil delivery (a file of one space), signed, with a receipt saying the municipality has nothing to report.</source>
+      <translation>Sende inn skjema %1 som «skal ikkje rapportere»? SSB får då den tomme leveransen (ei fil med eitt mellomrom), signert, med ei kvittering som seier at kommunen ikkje har noko å rapportere.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../nil_delivery.py" line="67" />
+      <source>The %n record(s) in the draft are not sent; they stay in the draft.</source>
+      <translation>
+        <numerusform>Den %n posten i utkastet blir ikkje send; han blir liggjande i utkastet.</numerusform>
+        <numerusform>Dei %n postane i utkastet blir ikkje sende; dei blir liggjande i utkastet.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -920,22 +1109,22 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>OverviewPage</name>
     <message>
-      <location filename="../overview.py" line="160" />
+      <location filename="../overview.py" line="161" />
       <source>Choose a form and press Enter (or double-click) to open it.</source>
       <translation>Vel eit skjema og trykk Enter (eller dobbeltklikk) for å opne det.</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="174" />
+      <location filename="../overview.py" line="175" />
       <source>Forms</source>
       <translation>Skjema</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="187" />
+      <location filename="../overview.py" line="188" />
       <source>No forms installed</source>
       <translation>Ingen skjema er installerte</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="190" />
+      <location filename="../overview.py" line="191" />
       <source>Forms for %1</source>
       <translation>Skjema for %1</translation>
     </message>
@@ -1353,54 +1542,87 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>SetupDialog</name>
     <message>
-      <location filename="../setup_dialog.py" line="47" />
+      <location filename="../setup_dialog.py" line="35" />
       <source>Reporting unit</source>
       <translation>Rapporteringseining</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="49" />
+      <location filename="../setup_dialog.py" line="37" />
       <source>Who reports? This is used for every form and can be changed later under Settings.</source>
       <translation>Kven rapporterer? Dette blir brukt for alle skjema og kan endrast seinare under Innstillingar.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="76" />
+      <location filename="../setup_dialog.py" line="64" />
       <source>&amp;Municipality number:</source>
       <translation>&amp;Kommunenummer:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="79" />
+      <location filename="../setup_dialog.py" line="67" />
       <source>&amp;Name:</source>
       <translation>&amp;Namn:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="80" />
+      <location filename="../setup_dialog.py" line="68" />
       <source>&amp;District:</source>
       <translation>&amp;Bydel:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="83" />
+      <location filename="../setup_dialog.py" line="71" />
       <source>&amp;Organisation number:</source>
       <translation>&amp;Organisasjonsnummer:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="135" />
+      <location filename="../setup_dialog.py" line="123" />
       <source>The municipality number has four digits, for example 4601.</source>
       <translation>Kommunenummeret har fire siffer, til dømes 4601.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="138" />
+      <location filename="../setup_dialog.py" line="126" />
       <source>Write the municipality's name.</source>
       <translation>Skriv namnet på kommunen.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="139" />
+      <location filename="../setup_dialog.py" line="127" />
       <source>Choose the district.</source>
       <translation>Vel bydel.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="140" />
+      <location filename="../setup_dialog.py" line="128" />
       <source>The organisation number has nine digits and its last digit must match the others (mod 11). Check it in the Central Coordinating Register (Brønnøysundregistrene).</source>
       <translation>Organisasjonsnummeret har ni siffer, og det siste sifferet må stemme med dei andre (mod 11). Sjekk det i Brønnøysundregistera.</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatisticsTab</name>
+    <message>
+      <location filename="../statistics_tab.py" line="82" />
+      <source>Statistics</source>
+      <translation>Statistikk</translation>
+    </message>
+    <message>
+      <location filename="../statistics_tab.py" line="119" />
+      <source>This form has no statistics.</source>
+      <translation>Dette skjemaet har ingen statistikk.</translation>
+    </message>
+    <message>
+      <location filename="../statistics_tab.py" line="122" />
+      <source>%1 records in %2. The same figures are in the HTML report and on the receipt.</source>
+      <translation>%1 postar i %2. Dei same tala står i HTML-rapporten og på kvitteringa.</translation>
+    </message>
+    <message>
+      <location filename="../statistics_tab.py" line="155" />
+      <source>Kroner</source>
+      <translation>Kroner</translation>
+    </message>
+    <message>
+      <location filename="../statistics_tab.py" line="156" />
+      <source>Count</source>
+      <translation>Tal</translation>
+    </message>
+    <message>
+      <location filename="../statistics_tab.py" line="157" />
+      <source>Group</source>
+      <translation>Gruppe</translation>
     </message>
   </context>
   <context>
@@ -1552,12 +1774,17 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Signert</translation>
     </message>
     <message>
-      <location filename="../texts.py" line="73" />
+      <location filename="../texts.py" line="29" />
+      <source>Signed: nothing to report</source>
+      <translation>Signert: ingenting å rapportere</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="79" />
       <source>No findings</source>
       <translation>Ingen funn</translation>
     </message>
     <message>
-      <location filename="../texts.py" line="89" />
+      <location filename="../texts.py" line="100" />
       <source>%1 at %2</source>
       <translation>%1 kl. %2</translation>
     </message>
