@@ -276,33 +276,52 @@ class FormSession(QObject):
 
     # --- applying (called by the commands) ------------------------------------------------
 
-    def _apply_value(self, index: int, name: str, value: str) -> None:
+    def _apply_value(self, index: int, name: str, value: str) -> dict[str, str]:
         assert self.records is not None
         self.records.set_value(index, name, value)
-        self._inputs_changed(index + 1, name)
+        moved = self._inputs_changed(index + 1, name)
         self._dirty.add(index)
         self.records_changed.emit({index})
         self._changed()
+        return moved
 
-    def _apply_answer(self, name: str, value: Any) -> None:
-        self._inputs_changed(None, name)
+    def _apply_answer(self, name: str, value: Any) -> dict[str, str]:
+        moved = self._inputs_changed(None, name)
         if value is None or value in ([], ""):
             self.answers.pop(name, None)
         else:
             self.answers[name] = value
         self.answers_changed.emit()
         self._changed()
+        return moved
 
-    def _inputs_changed(self, line: int | None, name: str) -> None:
+    def _inputs_changed(self, line: int | None, name: str) -> dict[str, str]:
         """A value a warning's control reads has changed: its explanation waits for
-        confirmation (the text is kept)."""
+        confirmation (the text is kept). Returns the explanations moved, so that undoing
+        the edit can give them back as they were."""
         if not self.explanations:
-            return
+            return {}
         refs = affected(self._control_inputs, self.explanations, line, name)
+        moved = {}
         for ref in refs:
-            self.document.unconfirmed[ref] = self.explanations.pop(ref)
+            moved[ref] = self.document.unconfirmed[ref] = self.explanations.pop(ref)
         if refs:
             self.explanations_changed.emit()
+        return moved
+
+    def _reconfirm(self, moved: dict[str, str]) -> None:
+        """Undo of an edit: the explanations it set aside count again, unless the user
+        has since written another."""
+        back = False
+        for ref, text in moved.items():
+            if self.document.unconfirmed.get(ref) == text and ref not in self.explanations:
+                del self.document.unconfirmed[ref]
+                self.explanations[ref] = text
+                back = True
+        if back:
+            self.explanations_changed.emit()
+            self._update_status()
+            self._save()
 
     def unconfirmed_explanation(self, ref: str) -> str | None:
         return self.document.unconfirmed.get(ref)
@@ -324,16 +343,18 @@ class FormSession(QObject):
         self._update_status()
         self._save()
 
-    def _apply_values(self, changes: list[tuple[int, str, str]]) -> None:
+    def _apply_values(self, changes: list[tuple[int, str, str]]) -> dict[str, str]:
         assert self.records is not None
         touched = set()
+        moved: dict[str, str] = {}
         for index, name, value in changes:
             self.records.set_value(index, name, value)
-            self._inputs_changed(index + 1, name)
+            moved.update(self._inputs_changed(index + 1, name))
             touched.add(index)
         self._dirty |= touched
         self.records_changed.emit(touched)
         self._changed()
+        return moved
 
     def _apply_explanations(self, texts: dict[str, str]) -> None:
         self._signed = False
