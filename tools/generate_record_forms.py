@@ -105,6 +105,31 @@ SECTIONS = {
                     "en": "Status and completion"}, r"STATUS|AVSL_.*"),
     ],
 }
+# How the signed file reaches SSB: KOSTRA's reporting portal, as SSB's reporting page
+# describes it. Written into each form.json so next year's route is data too.
+SSB_KOSTRA_PAGE = "https://www.ssb.no/innrapportering/kostra-innrapportering"
+
+
+def delivery(form_id: str) -> dict:
+    return {
+        "route": {
+            "nb": f"Lever skjema {form_id} i SSBs KOSTRA-portal: logg inn med kommunens "
+                  "organisasjonsnummer og PIN-koden SSB sender til Altinn-innboksen, last opp "
+                  "innsendingsfilen under skjemaet og send inn. Ta vare på kvitteringen i arkivet.",
+            "nn": f"Lever skjema {form_id} i KOSTRA-portalen til SSB: logg inn med "
+                  "organisasjonsnummeret til kommunen og PIN-koden SSB sender til "
+                  "Altinn-innboksen, last opp innsendingsfila under skjemaet og send inn. Ta vare "
+                  "på kvitteringa i arkivet.",
+            "en": f"Deliver form {form_id} in SSB's KOSTRA portal: log in with the "
+                  "municipality's organisation number and the PIN code SSB sends to its Altinn "
+                  "inbox, upload the submission file under the form and submit. Keep the receipt "
+                  "in the archive.",
+        },
+        "address": SSB_KOSTRA_PAGE,
+        "source": f"SSB, KOSTRA innrapportering, {SSB_KOSTRA_PAGE} (read December 2026)",
+    }
+
+
 TOTALS = {
     "11F": [
         {"id": "records", "label": {"nb": "Mottakere", "nn": "Mottakarar", "en": "Recipients"},
@@ -319,6 +344,7 @@ def generate(yaml_path: Path, translations: dict) -> tuple[str, int]:
         or {"journal": "PERSON_JOURNALNR"},
         "totals": TOTALS[form_id],
         "statistics": _statistics_for(form_id, names),
+        "delivery": delivery(form_id),
     }
     if "person" not in form["identity"]:
         form["identity"]["person"] = [n for n in IDENTITY["person"] if n in names]
@@ -360,6 +386,8 @@ def generate(yaml_path: Path, translations: dict) -> tuple[str, int]:
         t = _for_year(form_tr.get("fields", {}).get(f["name"], {}), year)
         label = {"nb": _label(f)} | {k: v for k, v in t.items() if k in ("nn", "en")}
         entry: dict = {"label": label}
+        if t.get("short"):
+            entry["short"] = t["short"]  # the record table's column header
         if t.get("help"):
             entry["help"] = t["help"]
         if f["codeList"]:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from client.core.baseline import Comparison, LastYear
     from client.core.crossfile import CrossFileFinding
     from client.core.forms.catalog import FormCatalog
+    from client.core.forms.model import FormDefinition
 
 SEVERITY_LABELS = {
     "FATAL": {"nb": "KRITISK", "nn": "KRITISK", "en": "FATAL"},
@@ -158,6 +159,11 @@ def register(subparsers: Any) -> None:
         "årgangs format: tallene sammenlignes og store endringer gir advarsler (K-)",
     )
     add_with_argument(parser)
+    parser.add_argument(
+        "--caseworker-list",
+        metavar="FIL",
+        help="skriv funnene per saksbehandler til FIL (.csv eller .html; aldri fødselsnummer)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -198,6 +204,11 @@ def run(args: argparse.Namespace) -> int:
 
         files = [(r.path, r.document.records) for r in reports if r.document.records is not None]
         across = check_across(reports[0].validator, files, reports[0].context)
+    if args.caseworker_list:
+        first = reports[0]  # with several files, the first file's list
+        write_caseworker_list(
+            Path(args.caseworker_list), form, first.findings, first.context, args.lang
+        )
     if output == "html":
         sys.stdout.write(reports[0].html(args.lang))
     elif output == "json":
@@ -307,6 +318,32 @@ def _check_one(
             findings += more  # a file SSB's program stops reading says nothing yet
     return _Report(path, document, validator, context, sort_findings(findings, order), last,
                    comparisons)
+
+
+def write_caseworker_list(
+    path: Path, form: FormDefinition, findings: list[Finding], context: ValidationContext,
+    lang: str,
+) -> None:
+    from client.core import caseworker_lists
+    from client.core.fileio import atomic_write_bytes
+
+    if path.suffix.lower() == ".csv":
+        text = caseworker_lists.to_csv(findings, form, lang)
+    elif path.suffix.lower() in (".html", ".htm"):
+        text = caseworker_lists.to_html(findings, form, f"region {context.region}", lang)
+    else:
+        raise UserError(_LIST_SUFFIX, path=str(path))
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+_LIST_SUFFIX = {
+    "nb": "Listen per saksbehandler kan skrives som .csv eller .html, ikke {path}. "
+    "Gi filen en av disse endelsene.",
+    "nn": "Lista per saksbehandlar kan skrivast som .csv eller .html, ikkje {path}. "
+    "Gi fila ei av desse endingane.",
+    "en": "The list per caseworker can be written as .csv or .html, not {path}. "
+    "Give the file one of these endings.",
+}
 
 
 def finding_json(finding: Finding, lang: str) -> dict[str, Any]:

@@ -27,6 +27,9 @@ class FormDocument:
     records: RecordSet | None = None
     answers: dict[str, Any] | None = None
     explanations: dict[str, str] = field(default_factory=dict)  # Finding.ref -> text
+    # Explanations whose control's input changed since: kept as text, to be confirmed
+    # again before they count (client.core.explanations).
+    unconfirmed: dict[str, str] = field(default_factory=dict)
     region: str | None = None
 
     @classmethod

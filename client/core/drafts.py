@@ -85,6 +85,8 @@ def document_to_json(document: FormDocument, saved_at: dt.datetime | None = None
         "savedAt": (saved_at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"),
         "explanations": dict(sorted(document.explanations.items())),
     }
+    if document.unconfirmed:
+        out["unconfirmedExplanations"] = dict(sorted(document.unconfirmed.items()))
     if document.records is not None:
         records = document.records
         out["lines"] = list(records.lines)
@@ -203,17 +205,25 @@ def document_from_json(data: Any, form: FormDefinition, shown: str) -> FormDocum
         raise DraftError("corrupt", path=shown, detail="explanations")
     region = data.get("region")
     region = region if isinstance(region, str) else None
+    unconfirmed = data.get("unconfirmedExplanations", {})
+    if not isinstance(unconfirmed, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in unconfirmed.items()
+    ):
+        raise DraftError("corrupt", path=shown, detail="unconfirmedExplanations")
     if form.is_record_form:
         return FormDocument(
             form,
             records=_records(data, form, shown),
             explanations=explanations,
+            unconfirmed=unconfirmed,
             region=region,
         )
     answers = data.get("answers")
     if not isinstance(answers, dict):
         raise DraftError("corrupt", path=shown, detail="answers")
-    return FormDocument(form, answers=answers, explanations=explanations, region=region)
+    return FormDocument(
+        form, answers=answers, explanations=explanations, unconfirmed=unconfirmed, region=region
+    )
 
 
 def _records(data: dict[str, Any], form: FormDefinition, shown: str) -> RecordSet:

@@ -525,6 +525,7 @@ def snapshot(document: FormDocument) -> FormDocument:
         records=records,
         answers=answers,
         explanations=dict(document.explanations),
+        unconfirmed=dict(document.unconfirmed),
         region=document.region,
     )
 

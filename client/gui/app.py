@@ -151,6 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    if QApplication.instance() is None:
+        from client.gui import platform_check
+
+        platform_check.install()  # a window system Qt cannot load is explained in Norwegian
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("KOSTRA-klienten")
     app.setApplicationVersion(__version__)

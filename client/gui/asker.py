@@ -35,6 +35,7 @@ class Asker(Protocol):
     def open_folder(self, title: str, start: Path) -> Path | None: ...
     def choose(self, title: str, text: str, options: Sequence[str]) -> int | None: ...
     def offer(self, title: str, text: str, action: str) -> bool: ...
+    def actions(self, title: str, text: str, actions: Sequence[str]) -> int | None: ...
     def passphrase(self, request: Any) -> str | None: ...
     def notice(self, message: Text) -> None: ...
 
@@ -103,6 +104,24 @@ class QtAsker:
         box.exec()
         return box.clickedButton() is button
 
+    def actions_box(
+        self, title: str, text: str, actions: Sequence[str]
+    ) -> tuple[QMessageBox, list[QPushButton]]:
+        """A message with several action buttons (open the receipt, open the folder) and
+        Close; an action leaves the message open until Close."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self._parent())
+        buttons = [box.addButton(a, QMessageBox.ButtonRole.ActionRole) for a in actions]
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(QMessageBox.StandardButton.Close)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return box, buttons
+
+    def actions(self, title: str, text: str, actions: Sequence[str]) -> int | None:
+        box, buttons = self.actions_box(title, text, actions)
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else None
+
     def passphrase(self, request: Any) -> str | None:
         title = QCoreApplication.translate("Asker", "Passphrase")
         prompt = tr(request.prompt, self._lang())
@@ -159,6 +178,7 @@ class ScriptedAsker:
     folders: list[Path] = field(default_factory=list)
     choices: list[int | None] = field(default_factory=list)
     offer_answer: bool = False
+    action_answers: list[int | None] = field(default_factory=list)
     said: list[tuple[str, str, str]] = field(default_factory=list)
 
     def inform(self, title: str, text: str) -> None:
@@ -191,6 +211,10 @@ class ScriptedAsker:
     def offer(self, title: str, text: str, action: str) -> bool:
         self.said.append(("offer", title, text))
         return self.offer_answer
+
+    def actions(self, title: str, text: str, actions: Sequence[str]) -> int | None:
+        self.said.append(("actions", title, text + "\n" + "\n".join(actions)))
+        return self.action_answers.pop(0) if self.action_answers else None
 
     def passphrase(self, request: Any) -> str | None:
         self.said.append(("passphrase", request.purpose, tr(request.prompt)))

@@ -22,6 +22,7 @@ class SetValue(QUndoCommand):
     def __init__(self, session: FormSession, index: int, name: str, old: str, new: str) -> None:
         super().__init__(QCoreApplication.translate("Commands", "Change %1").replace("%1", name))
         self.session, self.index, self.name, self.old, self.new = session, index, name, old, new
+        self.moved: dict[str, str] = {}  # explanations set aside by the edit
 
     def id(self) -> int:
         return _SET_VALUE
@@ -29,20 +30,23 @@ class SetValue(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if isinstance(other, SetValue) and (other.index, other.name) == (self.index, self.name):
             self.new = other.new
+            self.moved.update(other.moved)
             return True
         return False
 
     def redo(self) -> None:
-        self.session._apply_value(self.index, self.name, self.new)
+        self.moved.update(self.session._apply_value(self.index, self.name, self.new))
 
     def undo(self) -> None:
         self.session._apply_value(self.index, self.name, self.old)
+        self.session._reconfirm(self.moved)
 
 
 class SetAnswer(QUndoCommand):
     def __init__(self, session: FormSession, name: str, old: Any, new: Any) -> None:
         super().__init__(QCoreApplication.translate("Commands", "Change %1").replace("%1", name))
         self.session, self.name, self.old, self.new = session, name, old, new
+        self.moved: dict[str, str] = {}  # explanations set aside by the edit
 
     def id(self) -> int:
         return _SET_ANSWER
@@ -56,14 +60,16 @@ class SetAnswer(QUndoCommand):
             and isinstance(other.new, str | int)
         ):
             self.new = other.new
+            self.moved.update(other.moved)
             return True
         return False
 
     def redo(self) -> None:
-        self.session._apply_answer(self.name, self.new)
+        self.moved.update(self.session._apply_answer(self.name, self.new))
 
     def undo(self) -> None:
         self.session._apply_answer(self.name, self.old)
+        self.session._reconfirm(self.moved)
 
 
 class SetExplanation(QUndoCommand):
@@ -133,3 +139,42 @@ class ReplaceRecords(QUndoCommand):
 
     def undo(self) -> None:
         self.session._apply_replace(self.old_records, self.old_explanations, None)
+
+
+class SetExplanations(QUndoCommand):
+    """One explanation given to many warnings at once (one undo step)."""
+
+    def __init__(self, session: FormSession, new: dict[str, str]) -> None:
+        count = len(new)
+        super().__init__(QCoreApplication.translate("Commands", "Explain %n warning(s)", "", count))
+        self.session = session
+        self.new = dict(new)
+        self.old = {ref: session.explanations.get(ref, "") for ref in new}
+
+    def redo(self) -> None:
+        self.session._apply_explanations(self.new)
+
+    def undo(self) -> None:
+        self.session._apply_explanations(self.old)
+
+
+class SetValues(QUndoCommand):
+    """Values set on many records at once (a field on selected lines, find and replace,
+    pasted rows): one undo step."""
+
+    def __init__(
+        self, session: FormSession, changes: list[tuple[int, str, str, str]], text: str
+    ) -> None:
+        super().__init__(text)
+        self.session = session
+        self.changes = changes  # (index, field, old, new)
+        self.moved: dict[str, str] = {}  # explanations set aside by the edit
+
+    def redo(self) -> None:
+        self.moved.update(
+            self.session._apply_values([(i, n, new) for i, n, _, new in self.changes])
+        )
+
+    def undo(self) -> None:
+        self.session._apply_values([(i, n, old) for i, n, old, _ in self.changes])
+        self.session._reconfirm(self.moved)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,7 +28,7 @@ from client.core.forms.model import FieldDef
 from client.core.i18n import tr
 from client.core.reports.compare import RunDiff, compare_findings
 from client.core.validation.findings import Finding
-from client.gui import operations
+from client.gui import operations, texts
 from client.gui.findings_panel import FindingsPanel
 from client.gui.form_session import FormSession
 from client.gui.last_year import last_year_panel
@@ -40,9 +41,11 @@ if TYPE_CHECKING:
     from cryptography.x509 import Certificate
 
     from client.core.documents import FormDocument
+    from client.core.readiness import Readiness
     from client.core.submission.keys import Signer
     from client.core.submission.submit import SubmissionResult
     from client.core.validation.engine import ValidationContext
+    from client.gui.blocked_dialog import BlockedDialog
     from client.gui.context import AppContext
 
 PROGRESS_AFTER_MS = 300  # small files finish before a progress dialog would flash up
@@ -100,16 +103,11 @@ class FormPage(QWidget):
             content = self.pane
         self.findings = FindingsPanel(session, lang, self)
         self.findings.activated.connect(self.show_finding)
+        self._bind_finding_keys()
         if self.pane is not None:
             self.pane.attach(self.findings)
 
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(content)
-        split.addWidget(self.findings)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-        split.setChildrenCollapsible(False)
-        split.setSizes([650, 350])
+        split = self.split = self._build_split(content)
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._head())
@@ -120,6 +118,7 @@ class FormPage(QWidget):
         self.last_year = last_year_panel(ctx, session, layout, self, self.submit_button)
         layout.addWidget(split, 1)
         self._operation: operations.Operation | None = None
+        self.blocked: BlockedDialog | None = None
 
     def _head(self) -> QHBoxLayout:
         head = QHBoxLayout()
@@ -139,6 +138,31 @@ class FormPage(QWidget):
         self.tabs.addTab(self.records, QCoreApplication.translate("FormPage", "&Records"))
         self.tabs.addTab(self.statistics_tab, QCoreApplication.translate("FormPage", "S&tatistics"))
         return self.tabs
+
+    def _build_split(self, content: QWidget) -> QSplitter:
+        """The form above, its findings below; the user drags the line between them."""
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(content)
+        split.addWidget(self.findings)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        split.setSizes([650, 350])
+        return split
+
+    def _bind_finding_keys(self) -> None:
+        """F8 / Shift+F8 step through the findings from anywhere in the form."""
+        for key, delta in (("F8", 1), ("Shift+F8", -1)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda d=delta: self.findings.step(d))
+
+    def splitters(self) -> dict[str, QSplitter]:
+        """The splitters whose positions the window remembers, by name."""
+        out = {"form": self.split, "findings": self.findings.split}
+        if self.records is not None:
+            out["records"] = self.records
+        return out
 
     # --- findings and help --------------------------------------------------------------
 
@@ -358,6 +382,49 @@ class FormPage(QWidget):
             ).replace("%1", str(path)),
         )
 
+    def export_caseworker_list(self, path: Path | None = None) -> Path | None:
+        """Findings grouped by saksbehandler, as CSV or printable HTML, for the
+        coordinator to hand out (client.core.caseworker_lists; never a fødselsnummer)."""
+        from client.core import caseworker_lists
+        from client.core.fileio import atomic_write_bytes
+
+        form = self.session.form
+        title = QCoreApplication.translate("FormPage", "Findings per caseworker")
+        if path is None:
+            path = self.ctx.asker.save_file(
+                title,
+                QCoreApplication.translate(
+                    "FormPage", "Web page for printing (*.html);;Spreadsheet (*.csv)"
+                ),
+                f"{form.form_id}_{form.year}_funn_per_saksbehandler.html",
+            )
+        if path is None:
+            return None
+        self.session.validate_now()
+        findings = self.session.findings()
+        if path.suffix.lower() == ".csv":
+            text = caseworker_lists.to_csv(findings, form, self.ctx.lang)
+        else:
+            if path.suffix.lower() not in (".html", ".htm"):
+                path = path.with_suffix(".html")
+            unit = self.ctx.settings.unit
+            name = f"{unit.name} ({unit.kommunenummer})" if unit else self.session.context.region
+            text = caseworker_lists.to_html(findings, form, name, self.ctx.lang)
+        try:
+            atomic_write_bytes(path, text.encode("utf-8"))
+        except OSError as error:
+            self.ctx.asker.warn(
+                title,
+                QCoreApplication.translate("FormPage", "Could not write %1: %2")
+                .replace("%1", str(path))
+                .replace("%2", error.strerror or str(error)),
+            )
+            return None
+        self.ctx.asker.inform(
+            title, QCoreApplication.translate("FormPage", "Written to %1.").replace("%1", str(path))
+        )
+        return path
+
     # --- submission: the GUI asks and shows; client.core.submission signs and writes ----
 
     def submit(self) -> operations.Operation | None:
@@ -371,18 +438,21 @@ class FormPage(QWidget):
             self.pane.cross.wait()  # the cross-form warnings are part of what is checked
         self.session.validate_now()
         self.session.refresh_last_year()  # last year's K- controls on the records as they are
-        readiness = self.session.readiness()
-        if not readiness.ready:
-            if self.pane is not None:
-                self.pane.check_all()
+        if self.session.is_empty():
             self.ctx.asker.warn(
                 title,
                 QCoreApplication.translate(
                     "FormPage",
-                    "The form is not ready: correct every error and explain every "
-                    "warning first (see the findings below).",
+                    "The form is empty: import the case system's file or fill in the form "
+                    "before it is submitted.",
                 ),
             )
+            return None
+        readiness = self.session.readiness()
+        if not readiness.ready:
+            if self.pane is not None:
+                self.pane.check_all()
+            self.show_blocked(readiness)
             return None
         from client.gui import certificates
 
@@ -400,6 +470,42 @@ class FormPage(QWidget):
             self.ctx.asker.warn(title, error.message(self.ctx.lang))
             return None
         return self._sign_and_write(signer, recipient, out_dir, info.self_signed)
+
+    def show_blocked(self, readiness: Readiness) -> BlockedDialog:
+        """List exactly what blocks the submission, each item a way to its field."""
+        from client.gui.blocked_dialog import BlockedDialog
+
+        if self.blocked is not None:
+            self.blocked.close()
+            self.blocked.deleteLater()
+        self.blocked = BlockedDialog(readiness, self._describe, self)
+        self.blocked.go_to.connect(self._go_to_blocking)
+        self.blocked.show()
+        return self.blocked
+
+    def _describe(self, finding: Finding) -> str:
+        model = self.findings.model
+        where = []
+        if finding.line is not None:
+            where.append(
+                QCoreApplication.translate("FormPage", "Line %1").replace("%1", str(finding.line))
+            )
+        if finding.journal:
+            where.append(
+                QCoreApplication.translate("FormPage", "journal %1").replace("%1", finding.journal)
+            )
+        if finding.field:
+            where.append(model.field_text(finding))
+        head = f"{texts.severity_name(finding.severity)} {finding.control}"
+        place = ", ".join(where)
+        return f"{head} – {place}: {model.finding_text(finding)}" if place else (
+            f"{head}: {model.finding_text(finding)}"
+        )
+
+    def _go_to_blocking(self, finding: Finding) -> None:
+        self.findings.select(finding)
+        self.show_finding(finding)
+        self.window().activateWindow()
 
     def submit_nothing_to_report(self) -> operations.Operation | None:
         from client.gui.nil_delivery import submit_nothing_to_report
@@ -514,7 +620,8 @@ class FormPage(QWidget):
 
         def done(result: SubmissionResult) -> None:
             finish()
-            session.mark_signed(nothing_to_report=nil is not None)
+            session.mark_signed(result.signed_at, nothing_to_report=nil is not None)
+            self.findings.reload()
             self._show_submitted(result, self_signed)
 
         def failed(error: BaseException) -> None:
@@ -553,12 +660,48 @@ class FormPage(QWidget):
                     "enterprise certificate.",
                 ),
             ]
-        if self.ctx.asker.offer(
-            QCoreApplication.translate("FormPage", "Form signed"),
-            "\n".join(lines),
+        delivery = self.session.form.delivery
+        if delivery is not None:
+            lines += ["", QCoreApplication.translate("FormPage", "How it reaches SSB:")]
+            lines.append(tr(delivery.route, self.ctx.lang))
+            if delivery.address:
+                lines.append(delivery.address)
+        actions = [
             QCoreApplication.translate("FormPage", "&Open receipt"),
-        ):
-            from PySide6.QtCore import QUrl
-            from PySide6.QtGui import QDesktopServices
+            QCoreApplication.translate("FormPage", "Open &folder"),
+        ]
+        while True:
+            chosen = self.ctx.asker.actions(
+                QCoreApplication.translate("FormPage", "Form signed"), "\n".join(lines), actions
+            )
+            if chosen is None:
+                return
+            path = result.receipt if chosen == 0 else result.container.parent
+            if not open_path(path):
+                self._cannot_open(path, is_pdf=chosen == 0)
+                return
 
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.receipt)))
+    def _cannot_open(self, path: Path, is_pdf: bool) -> None:
+        if is_pdf:
+            text = QCoreApplication.translate(
+                "FormPage",
+                "No program for PDF files was found on this computer, so the receipt could "
+                "not be opened. It is saved as %1. Install a PDF reader (or ask IT to), or "
+                "open the file from another computer.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "FormPage", "The folder could not be opened. The files are in %1."
+            )
+        self.ctx.asker.warn(
+            QCoreApplication.translate("FormPage", "Form signed"), text.replace("%1", str(path))
+        )
+
+
+def open_path(path: Path) -> bool:
+    """Open a file or folder with the desktop's program for it; False when there is none.
+    (Tests replace this: a test must not start a PDF reader.)"""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

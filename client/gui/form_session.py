@@ -7,6 +7,7 @@ schedule revalidation (debounced) and hand a snapshot to the draft writer.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from client.core.documents import FormDocument
+from client.core.explanations import affected, control_inputs
 from client.core.forms.model import FormDefinition
 from client.core.readiness import Readiness, assess
 from client.core.records.recordset import RecordSet
@@ -88,6 +90,9 @@ class FormSession(QObject):
         self.last_year: LastYear | None = None
         self.baseline_findings: list[Finding] = []
         self._status = FormStatus("draft")
+        self._signed = False  # signed, and not changed since
+        self._signed_at: dt.datetime | None = None
+        self._control_inputs = control_inputs(self.form)
         self._timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
         self._timer.timeout.connect(self.validate_now)
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -99,6 +104,10 @@ class FormSession(QObject):
             self._session = ValidationSession(self.validator, self.records, context)
         if self.records is None:
             self._validate_answers()
+        # Signed before (and not changed since): the form still says when.
+        recorded = workspace.read_status(self.form.year).get(self.form.form_id)
+        if recorded is not None and recorded.state == "signed":
+            self._signed, self._signed_at = True, recorded.signed_at
         self._update_status()
 
     # --- what the views read ------------------------------------------------------------
@@ -176,6 +185,13 @@ class FormSession(QObject):
     def readiness(self) -> Readiness:
         return assess(self.findings(), self.explanations)
 
+    def is_empty(self) -> bool:
+        """Nothing to submit yet: no records, or no answer."""
+        if self.records is not None:
+            # SSB's nil delivery ("nothing to report") is a delivery, not an empty form.
+            return len(self.records) == 0 and not self.records.nil_marker
+        return not self.answers
+
     def indexes_with_findings(self) -> set[int]:
         return {f.line - 1 for f in self.findings() if f.line is not None}
 
@@ -199,6 +215,42 @@ class FormSession(QObject):
         old = self.explanations.get(ref, "")
         if old != text:
             self.undo.push(commands.SetExplanation(self, ref, old, text))
+
+    def set_explanations(self, new: dict[str, str]) -> None:
+        """Explain many warnings in one step (e.g. every line of one control)."""
+        changed = {r: t for r, t in new.items() if self.explanations.get(r, "") != t}
+        if changed:
+            self.undo.push(commands.SetExplanations(self, changed))
+
+    def set_values(self, changes: Iterable[tuple[int, str, str]], text: str) -> int:
+        """Set many values in one undo step; returns how many changed."""
+        assert self.records is not None
+        records = self.records
+        real = [
+            (i, name, records.value(i, name), value)
+            for i, name, value in changes
+            if records.value(i, name) != value.strip()
+        ]
+        if real:
+            self.undo.push(commands.SetValues(self, real, text))
+        return len(real)
+
+    def insert_records(self, at: int, values: list[dict[str, str]]) -> None:
+        """New records (pasted rows) at `at`, one undo step."""
+        assert self.records is not None
+        lines = [self.records.line_for(v) for v in values]
+        if lines:
+            self.undo.push(commands.InsertRecords(self, at, lines))
+
+    def merge_records(self, keep: int, drop: int, values: dict[str, str], text: str) -> None:
+        """Two lines of one person as one: `keep` takes the merged values, `drop` goes
+        (one undo step)."""
+        assert self.records is not None
+        names = [f.name for f in self.form.fields]
+        self.undo.beginMacro(text)
+        self.set_values([(keep, n, values.get(n, "")) for n in names], text)
+        self.delete_records([drop])
+        self.undo.endMacro()
 
     def add_record(self, at: int, values: dict[str, str] | None = None) -> int:
         assert self.records is not None
@@ -224,26 +276,96 @@ class FormSession(QObject):
 
     # --- applying (called by the commands) ------------------------------------------------
 
-    def _apply_value(self, index: int, name: str, value: str) -> None:
+    def _apply_value(self, index: int, name: str, value: str) -> dict[str, str]:
         assert self.records is not None
         self.records.set_value(index, name, value)
+        moved = self._inputs_changed(index + 1, name)
         self._dirty.add(index)
         self.records_changed.emit({index})
         self._changed()
+        return moved
 
-    def _apply_answer(self, name: str, value: Any) -> None:
+    def _apply_answer(self, name: str, value: Any) -> dict[str, str]:
+        moved = self._inputs_changed(None, name)
         if value is None or value in ([], ""):
             self.answers.pop(name, None)
         else:
             self.answers[name] = value
         self.answers_changed.emit()
         self._changed()
+        return moved
+
+    def _inputs_changed(self, line: int | None, name: str) -> dict[str, str]:
+        """A value a warning's control reads has changed: its explanation waits for
+        confirmation (the text is kept). Returns the explanations moved, so that undoing
+        the edit can give them back as they were."""
+        if not self.explanations:
+            return {}
+        refs = affected(self._control_inputs, self.explanations, line, name)
+        moved = {}
+        for ref in refs:
+            moved[ref] = self.document.unconfirmed[ref] = self.explanations.pop(ref)
+        if refs:
+            self.explanations_changed.emit()
+        return moved
+
+    def _reconfirm(self, moved: dict[str, str]) -> None:
+        """Undo of an edit: the explanations it set aside count again, unless the user
+        has since written another."""
+        back = False
+        for ref, text in moved.items():
+            if self.document.unconfirmed.get(ref) == text and ref not in self.explanations:
+                del self.document.unconfirmed[ref]
+                self.explanations[ref] = text
+                back = True
+        if back:
+            self.explanations_changed.emit()
+            self._update_status()
+            self._save()
+
+    def unconfirmed_explanation(self, ref: str) -> str | None:
+        return self.document.unconfirmed.get(ref)
+
+    def confirm_explanation(self, ref: str, text: str | None = None) -> None:
+        """The user has looked again: the (possibly edited) explanation counts again."""
+        kept = self.document.unconfirmed.get(ref, "")
+        self.set_explanation(ref, kept if text is None else text)
 
     def _apply_explanation(self, ref: str, text: str) -> None:
+        self._signed = False
+        if text.strip():
+            self.document.unconfirmed.pop(ref, None)
         if text.strip():
             self.explanations[ref] = text
         else:
             self.explanations.pop(ref, None)
+        self.explanations_changed.emit()
+        self._update_status()
+        self._save()
+
+    def _apply_values(self, changes: list[tuple[int, str, str]]) -> dict[str, str]:
+        assert self.records is not None
+        touched = set()
+        moved: dict[str, str] = {}
+        for index, name, value in changes:
+            self.records.set_value(index, name, value)
+            moved.update(self._inputs_changed(index + 1, name))
+            touched.add(index)
+        self._dirty |= touched
+        self.records_changed.emit(touched)
+        self._changed()
+        return moved
+
+    def _apply_explanations(self, texts: dict[str, str]) -> None:
+        self._signed = False
+        for ref, text in texts.items():
+            if text.strip():
+                self.document.unconfirmed.pop(ref, None)
+        for ref, text in texts.items():
+            if text.strip():
+                self.explanations[ref] = text
+            else:
+                self.explanations.pop(ref, None)
         self.explanations_changed.emit()
         self._update_status()
         self._save()
@@ -283,6 +405,7 @@ class FormSession(QObject):
         self.document.records = records
         self.document.explanations.clear()
         self.document.explanations.update(explanations)
+        self.document.unconfirmed.clear()
         if session is not None and session.records is records:
             self._generation += 1
             self._session = session
@@ -295,9 +418,10 @@ class FormSession(QObject):
             self._structure_changed()
 
     def _remap(self, first_line: int, delta: int) -> None:
-        remapped = remap_explanations(self.explanations, first_line, delta)
-        self.explanations.clear()
-        self.explanations.update(remapped)
+        for kept in (self.explanations, self.document.unconfirmed):
+            remapped = remap_explanations(kept, first_line, delta)
+            kept.clear()
+            kept.update(remapped)
 
     # --- validation -------------------------------------------------------------------
 
@@ -404,14 +528,20 @@ class FormSession(QObject):
         readiness = self.readiness()
         state = readiness.status if not self.validating else "draft"
         records = len(self.records) if self.records is not None else None
-        if self.records is None and not self.answers:
-            state = "draft"
+        if self.is_empty():
+            state = "draft"  # an empty form is never "ready to submit"
+        if state == "ready" and self._signed:
+            self._status = FormStatus(
+                "signed", {k: v for k, v in counts.items() if v}, records, self._signed_at
+            )
+            return
         self._status = FormStatus(state, {k: v for k, v in counts.items() if v}, records)
 
     # --- saving -------------------------------------------------------------------------
 
     def _save(self) -> None:
         self._has_changes = True
+        self._signed = False  # any change after signing calls for a new submission
         if self.records is not None and len(self.records) > SAVE_AT_ONCE_LIMIT:
             self._save_timer.start()
         else:
@@ -426,12 +556,15 @@ class FormSession(QObject):
         self.workspace.write_status(self.form.year, self.form.form_id, self._status)
         self.saved.emit()
 
-    def mark_signed(self, nothing_to_report: bool = False) -> None:
+    def mark_signed(self, at: dt.datetime | None = None, nothing_to_report: bool = False) -> None:
+        when = at or self.workspace.clock()
+        self._signed = True
+        self._signed_at = when
         self._status = FormStatus(
             "signed",
             {} if nothing_to_report else self._status.counts,
             0 if nothing_to_report else self._status.records,
-            self.workspace.clock(),
+            when,
             nothing_to_report=nothing_to_report,
         )
         self.workspace.write_status(self.form.year, self.form.form_id, self._status)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.core.errors import UserError
+from client.gui import window_state
 from client.gui.overview import OverviewPage, entries_for
 
 if TYPE_CHECKING:
@@ -45,6 +46,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("KOSTRA-klienten")
         self._build()
         self.resize(1200, 800)
+        window_state.restore_geometry(self, ctx.settings.extra)
+        self._state_timer = QTimer(self, singleShot=True, interval=1000)
+        self._state_timer.timeout.connect(self._save_settings)
 
     # --- building (again after a change of language) -----------------------------------
 
@@ -111,6 +115,10 @@ class MainWindow(QMainWindow):
         self.submit_action = self._action(
             QCoreApplication.translate("MainWindow", "Sub&mit…"), self._submit
         )
+        self.caseworker_list_action = self._action(
+            QCoreApplication.translate("MainWindow", "Findings per &caseworker…"),
+            lambda: self.page.export_caseworker_list() if self.page is not None else None,
+        )
         self.close_form_action = self._action(
             QCoreApplication.translate("MainWindow", "&Close form"),
             self.close_form,
@@ -121,7 +129,14 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "Check &bydel files together…"),
             self.check_bydel_files,
         )
-        file_menu.addActions([self.import_action, self.export_action, self.submit_action])
+        file_menu.addActions(
+            [
+                self.import_action,
+                self.export_action,
+                self.caseworker_list_action,
+                self.submit_action,
+            ]
+        )
         file_menu.addAction(self.bydel_action)
         file_menu.addSeparator()
         file_menu.addAction(self.close_form_action)
@@ -144,6 +159,13 @@ class MainWindow(QMainWindow):
             self._redo,
             QKeySequence.StandardKey.Redo,
         )
+        # Ctrl+Y is redo on every platform (Linux's standard is only Ctrl+Shift+Z).
+        redo_keys = [QKeySequence("Ctrl+Y")]
+        redo_keys += [
+            k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+            if k != redo_keys[0]
+        ]
+        self.redo_action.setShortcuts(redo_keys)
         self.find_action = self._action(
             QCoreApplication.translate("MainWindow", "&Find record"),
             self._find,
@@ -200,7 +222,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         session = self.session
         is_records = session is not None and session.records is not None
-        for action in (self.new_record_action, self.find_action):
+        for action in (self.new_record_action, self.find_action, self.caseworker_list_action):
             action.setEnabled(is_records)
         # A questionnaire imports and exports its answers as JSON.
         self.import_action.setEnabled(session is not None)
@@ -385,6 +407,16 @@ class MainWindow(QMainWindow):
             self.page.deleteLater()
         self.page = FormPage(self.ctx, session, self.stack)
         self.page.close_requested.connect(self.close_form)
+        extra = self.ctx.settings.extra
+        window_state.restore_splitters(self.page.splitters(), extra)
+        if self.page.records is not None:
+            records = self.page.records
+            record = window_state.saved_record(extra, session.form.form_id, session.form.year)
+            if record is not None and session.records is not None and record < len(
+                session.records
+            ):
+                records.select_record(record)
+            records.table.selectionModel().currentRowChanged.connect(self._record_changed)
         self.stack.addWidget(self.page)
         self.stack.setCurrentWidget(self.page)
         self.setWindowTitle(f"{session.form.display_title(self.ctx.lang)} – KOSTRA-klienten")
@@ -394,6 +426,7 @@ class MainWindow(QMainWindow):
     def close_form(self) -> None:
         if self.session is None:
             return
+        self.remember_window()
         if self.page is not None:
             self.page.findings.commit_explanation()
         self.session.close()
@@ -544,6 +577,21 @@ class MainWindow(QMainWindow):
 
     # --- start and stop ----------------------------------------------------------------
 
+    def _record_changed(self, *_: object) -> None:
+        # Remembered at once (a crash keeps it), written with the settings a moment later.
+        if self.page is None or self.page.records is None or self.session is None:
+            return
+        form = self.session.form
+        window_state.save_record(
+            self.ctx.settings.extra, form.form_id, form.year, self.page.records.current_record()
+        )
+        self._state_timer.start()
+
+    def remember_window(self) -> None:
+        window_state.save_geometry(self, self.ctx.settings.extra)
+        if self.page is not None:
+            window_state.save_splitters(self.page.splitters(), self.ctx.settings.extra)
+
     def start(self) -> None:
         """After the window is shown: ask for the unit at first start, reopen the form
         that was open when the client last stopped (its draft has every change)."""
@@ -553,9 +601,12 @@ class MainWindow(QMainWindow):
         form_id = self.ctx.settings.open_form
         if form_id and self.ctx.settings.year == self.year:
             self.open_form(form_id)
+        else:
+            self.overview.table.setFocus()  # the list of forms, not the year box
 
     def closeEvent(self, event: QCloseEvent) -> None:
         open_form = self.session.form.form_id if self.session is not None else None
+        self.remember_window()
         if self.session is not None:
             if self.page is not None:
                 self.page.findings.commit_explanation()

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from client.core.validation.grouping import general_controls, merge_general
 from client.gui.form_session import FormSession
 from client.gui.form_view import SectionedForm
 
@@ -15,6 +16,7 @@ class RecordEditor(SectionedForm):
         super().__init__(session.form, "record", lang, parent)
         self.session = session
         self.index: int | None = None
+        self._general = general_controls(session.form)
         self.edited.connect(self._edited)
         session.records_changed.connect(self._records_changed)
         session.findings_changed.connect(self.refresh_findings)
@@ -32,6 +34,19 @@ class RecordEditor(SectionedForm):
             if row.editor.value() != value or index is None:
                 row.editor.set_value(value)
         self.refresh_findings()
+        if index is not None:
+            self.scroll_to_first_finding()
+
+    def scroll_to_first_finding(self) -> str | None:
+        """Bring the record's first finding (in the form's order of fields) into sight,
+        without taking the focus; returns its field."""
+        fields = {f.field for f in self.session.findings_for(self.index) if f.field}
+        for name, row in self.rows.items():
+            if name in fields and not row.isHidden():
+                self.ensureWidgetVisible(row, 20, 40)
+                return name
+        self.verticalScrollBar().setValue(0)
+        return None
 
     def _edited(self, name: str, value: Any) -> None:
         if self.index is not None:
@@ -42,4 +57,6 @@ class RecordEditor(SectionedForm):
             self.show_record(self.index)
 
     def refresh_findings(self) -> None:
-        self.show_findings(self.session.findings_for(self.index), self.session.explanations)
+        # As in the findings list: SSB's general 002 is folded into the specific control.
+        shown, _ = merge_general(self.session.findings_for(self.index), self._general)
+        self.show_findings(shown, self.session.explanations)

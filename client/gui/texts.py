@@ -77,3 +77,35 @@ def counts_text(counts: dict[str, int]) -> str:
         if n:
             parts.append(f"{severity_name(severity, plural=n != 1)}: {n}")
     return ", ".join(parts) if parts else QCoreApplication.translate("Texts", "No findings")
+
+
+def signed_time(signed_at: object) -> str:
+    """ "02.12.2026 kl. 14:03" in Norwegian time from the status's time (a datetime, or
+    ISO 8601 text)."""
+    import datetime as dt
+
+    from client.core.submission.receipt import oslo_time
+
+    when = signed_at
+    if isinstance(when, str):
+        try:
+            when = dt.datetime.fromisoformat(when)
+        except ValueError:
+            return ""
+    if not isinstance(when, dt.datetime):
+        return ""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    local, in_oslo = oslo_time(when)
+    text = QCoreApplication.translate("Texts", "%1 at %2").replace(
+        "%1", local.strftime("%d.%m.%Y")
+    ).replace("%2", local.strftime("%H:%M"))
+    return text if in_oslo else f"{text} UTC"
+
+
+def status_text(state: str, signed_at: object = None, nothing_to_report: bool = False) -> str:
+    """The form's state as the overview and the findings panel name it: "Signert
+    02.12.2026 kl. 14:03" once signed (a nil delivery says so)."""
+    name = status_name(state, nothing_to_report)
+    when = signed_time(signed_at) if state == "signed" else ""
+    return f"{name} {when}" if when else name

@@ -1,5 +1,6 @@
 """Issue 11 in the window: nothing to report, "Set to 0" on a netto amount, the archive."""
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -75,7 +76,9 @@ def test_nothing_to_report_signs_the_one_space_file_and_the_overview_says_so(
     assert entry.status.state == "signed" and entry.status.nothing_to_report
     row = window.overview.model.entries.index(entry)
     shown = window.overview.model.data(window.overview.model.index(row, 2))
-    assert shown == "Signert: ingenting å rapportere"
+    # The nil delivery's name, then when it was signed (as every signed form shows it).
+    assert re.fullmatch(r"Signert: ingenting å rapportere \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d",
+                        shown), shown
 
 
 def test_no_nothing_to_report_for_a_questionnaire(qtbot, window):
@@ -111,7 +114,10 @@ def test_set_to_zero_on_a_netto_amount_keeps_the_explanation(qtbot, window, form
     settle(qtbot, session)
     assert session.records.value(2, "BIDRAG") == "0"
     assert not [f for f in session.findings() if f.control == "K-NETTO"]
-    assert session.explanations[netto.ref] == "Tilbakebetalt forskudd"
+    # The text is kept; since the amount it explained changed, it waits to be confirmed
+    # again (issue 13: an explanation belongs to the value it explains).
+    assert (session.explanations.get(netto.ref)
+            or session.unconfirmed_explanation(netto.ref)) == "Tilbakebetalt forskudd"
     session.undo.undo()  # the amount comes back, and with it the explained warning
     settle(qtbot, session)
     assert session.records.value(2, "BIDRAG") == "-1500"

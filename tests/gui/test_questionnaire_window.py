@@ -142,7 +142,7 @@ def test_no_wall_of_red_and_messages_after_a_visit(qtbot, window):
     qtbot.wait(20)
     assert date.marker.text().startswith("Feil:")
     assert not rows["BOUTGIFT_TAK"].marker.text()
-    listed = [f for _, items in page.findings.model.groups for f in items]
+    listed = [f for group in page.findings.model.groups for f in group.findings]
     assert [f.field for f in listed] == ["VEDTAK_DATO"]
     # Checking the whole form shows every message and goes to the first question.
     count = page.pane.check_all()
@@ -150,7 +150,7 @@ def test_no_wall_of_red_and_messages_after_a_visit(qtbot, window):
     shown = [name for name, row in rows.items() if row.marker.text()]
     assert set(shown) == {f.field for f in session.findings()}
     assert page.pane.result.text().startswith(f"{count} funn: se spørsmålene")
-    assert sum(len(items) for _, items in page.findings.model.groups) == count
+    assert sum(len(group.findings) for group in page.findings.model.groups) == count
     first_error = next(
         row for name, row in rows.items()
         if any(f.field == name and f.severity == "ERROR" for f in session.findings())

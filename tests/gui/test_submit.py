@@ -70,7 +70,7 @@ def test_submit_with_a_test_certificate_made_on_the_way(qtbot, window, ctx, tmp_
     assert result.valid, result.problems
     assert result.facts["orgnr"] == REGION_UNIT.orgnr
     assert result.self_signed
-    (message,) = asker.texts("offer")
+    (message,) = asker.texts("actions")
     assert str(containers[0]) in message and str(receipts[0]) in message
     assert "testsertifikat" in message, asker_said
     assert ctx.settings.submit_dir == str(out)
@@ -102,7 +102,22 @@ def test_a_form_with_errors_cannot_be_submitted_and_nothing_is_written(
     ctx.asker.folders = [out]
     assert page.submit() is None
     (warning,) = ctx.asker.texts("warn")
-    assert "ikke klart" in warning
+    assert "tomt" in warning  # an empty form is not "ready to submit"
+
+    # With an answer but errors left: exactly what blocks is listed, each a way there.
+    page.questionnaire.rows["BOUTGIFT_TAK"].editor.buttons["2"].click()
+    settle(qtbot, window.session)
+    blocking = window.session.readiness().blocking
+    assert blocking
+    assert page.submit() is None
+    dialog = page.blocked
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.list.count() == len(blocking) + len(window.session.readiness().unexplained)
+    assert blocking[0].message("nb") in dialog.list.item(0).text()
+    dialog.list.setCurrentRow(0)
+    dialog.go_button.click()
+    row = page.questionnaire.rows[blocking[0].field]
+    assert window.focusWidget() in row.editor.inputs()
     assert list(out.iterdir()) == []
     assert not (ctx.workspace.data_dir / "keys").exists()  # not even a key was made
     assert ctx.asker.folders == [out]  # nor a folder asked for
@@ -199,7 +214,7 @@ def test_encrypted_to_ssb_when_its_certificate_is_set(qtbot, window, ctx, tmp_pa
     (container,) = out.glob("*.asice")
     result = verify_file(container)
     assert result.valid and result.encryption is not None
-    assert "kryptert" in ctx.asker.texts("offer")[0]
+    assert "kryptert" in ctx.asker.texts("actions")[0]
 
 
 def test_key_folder_follows_the_data_folder(ctx):

@@ -23,6 +23,7 @@ from client.core.forms.model import (
     Code,
     Column,
     Control,
+    Delivery,
     FieldDef,
     FormDefinition,
     RecordIdentity,
@@ -198,6 +199,11 @@ def load_form(directory: Path) -> FormDefinition:
         statistics=meta.get("statistics"),
         directory=directory,
         sha256=definition_digest(directory),
+        delivery=(
+            Delivery(meta["delivery"]["route"], meta["delivery"].get("address"))
+            if "delivery" in meta
+            else None
+        ),
         source=meta.get("source", ""),
         references=references,
     )
@@ -347,6 +353,7 @@ def _build_fields(  # noqa: PLR0915 - one pass over the definition, checked as i
                 widget=ui_field.get("widget") or ("computed" if "computed" in ui_field else None),
                 visible_when=ui_field.get("visibleWhen"),
                 schema=prop,
+                short=ui_field.get("short", {}),
                 columns=table_columns,
                 computed=ui_field.get("computed"),
                 max_rows=prop.get("maxItems") if field_type == "table" else None,

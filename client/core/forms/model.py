@@ -60,6 +60,7 @@ class FieldDef:
     widget: str | None = None
     visible_when: Any = None  # a condition of the expression language, for questionnaires
     schema: dict[str, Any] = field(default_factory=dict)
+    short: Text = field(default_factory=dict)  # a column header; the label when absent
     # A repeating group (type "table"): its columns, each a FieldDef whose `table` names it.
     columns: tuple[FieldDef, ...] = ()
     table: str | None = None  # for a column: the table it belongs to
@@ -75,6 +76,9 @@ class FieldDef:
     @property
     def read_only(self) -> bool:
         return self.computed is not None
+
+    def short_label(self, lang: str = "nb") -> str:
+        return tr(self.short, lang) if self.short else tr(self.label, lang)
 
     def table_column(self, name: str) -> FieldDef:
         for item in self.columns:
@@ -143,6 +147,14 @@ class RecordIdentity:
 
 
 @dataclass(frozen=True)
+class Delivery:
+    """How the signed files reach SSB for this form and year (form.json `delivery`)."""
+
+    route: Text
+    address: str | None = None
+
+
+@dataclass(frozen=True)
 class FormDefinition:
     form_id: str
     year: int
@@ -159,6 +171,7 @@ class FormDefinition:
     totals: tuple[dict[str, Any], ...]
     directory: Path
     sha256: str
+    delivery: Delivery | None = None
     source: str = ""
     references: tuple[Reference, ...] = ()
     # The statistics report (form.json "statistics"), read by client.core.statistics.

@@ -652,7 +652,12 @@ class ValidationSession:
             self.records.lines[i],
             self.records.line_number(i),
             self.context,
-            more={"count": len(members), "others": others},
+            # The other lines themselves, for the window to name and go to.
+            more={
+                "count": len(members),
+                "others": others,
+                "other_lines": tuple(j + 1 for j in shown),
+            },
         )
 
     def _recount(self) -> None:

@@ -36,24 +36,63 @@
   <context>
     <name>Asker</name>
     <message>
-      <location filename="../asker.py" line="107" />
+      <location filename="../asker.py" line="126" />
       <source>Passphrase</source>
       <translation>Passordfrase</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="117" />
+      <location filename="../asker.py" line="136" />
       <source>Type the same passphrase again</source>
       <translation>Skriv det same passordet ein gong til</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="125" />
+      <location filename="../asker.py" line="144" />
       <source>The two passphrases were not the same. Try again.</source>
       <translation>Dei to passorda var ikkje like. Prøv igjen.</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="147" />
+      <location filename="../asker.py" line="166" />
       <source>KOSTRA-klienten</source>
       <translation>KOSTRA-klienten</translation>
+    </message>
+  </context>
+  <context>
+    <name>BlockedDialog</name>
+    <message>
+      <location filename="../blocked_dialog.py" line="31" />
+      <source>Not ready to submit</source>
+      <translation>Ikkje klart til innsending</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../blocked_dialog.py" line="38" />
+      <source>%n error(s) must be corrected</source>
+      <translation>
+        <numerusform>%n feil må rettast</numerusform>
+        <numerusform>%n feil må rettast</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../blocked_dialog.py" line="44" />
+      <source>%n warning(s) need a written explanation</source>
+      <translation>
+        <numerusform>%n åtvaring må forklarast</numerusform>
+        <numerusform>%n åtvaringar må forklarast</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../blocked_dialog.py" line="49" />
+      <source>The form cannot be submitted yet: %1.</source>
+      <translation>Skjemaet kan ikkje sendast inn enno: %1.</translation>
+    </message>
+    <message>
+      <location filename="../blocked_dialog.py" line="55" />
+      <source>What blocks the submission</source>
+      <translation>Det som hindrar innsending</translation>
+    </message>
+    <message>
+      <location filename="../blocked_dialog.py" line="65" />
+      <source>&amp;Go to</source>
+      <translation>&amp;Gå til</translation>
     </message>
   </context>
   <context>
@@ -326,6 +365,14 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../commands.py" line="143" />
+      <source>Explain %n warning(s)</source>
+      <translation>
+        <numerusform>Forklar %n åtvaring</numerusform>
+        <numerusform>Forklar %n åtvaringar</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>FieldEditor</name>
@@ -346,34 +393,98 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
     </message>
   </context>
   <context>
+    <name>FieldValueDialog</name>
+    <message>
+      <location filename="../bulk_dialog.py" line="41" />
+      <source>&amp;Whole value only</source>
+      <translation>Berre &amp;heile verdien</translation>
+    </message>
+    <message>
+      <location filename="../bulk_dialog.py" line="47" />
+      <source>&amp;Field:</source>
+      <translation>&amp;Felt:</translation>
+    </message>
+    <message>
+      <location filename="../bulk_dialog.py" line="49" />
+      <source>F&amp;ind:</source>
+      <translation>&amp;Søk etter:</translation>
+    </message>
+    <message>
+      <location filename="../bulk_dialog.py" line="51" />
+      <source>&amp;Replace with:</source>
+      <translation>&amp;Byt ut med:</translation>
+    </message>
+    <message>
+      <location filename="../bulk_dialog.py" line="55" />
+      <source>&amp;Value:</source>
+      <translation>&amp;Verdi:</translation>
+    </message>
+  </context>
+  <context>
     <name>FindingsModel</name>
     <message>
-      <location filename="../findings_panel.py" line="88" />
+      <location filename="../findings_panel.py" line="96" />
       <source>Finding</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="89" />
+      <location filename="../findings_panel.py" line="97" />
       <source>Line</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="90" />
+      <location filename="../findings_panel.py" line="98" />
       <source>Field</source>
       <translation>Felt</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="91" />
+      <location filename="../findings_panel.py" line="99" />
       <source>Control</source>
       <translation>Kontroll</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../findings_panel.py" line="119" />
+      <source>%Ln record(s)</source>
+      <translation>
+        <numerusform>%Ln post</numerusform>
+        <numerusform>%Ln postar</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../findings_panel.py" line="124" />
+      <location filename="../findings_panel.py" line="121" />
+      <source>, %1 findings</source>
+      <translation>, %1 funn</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../findings_panel.py" line="125" />
+      <source>%Ln finding(s)</source>
+      <translation>
+        <numerusform>%Ln funn</numerusform>
+        <numerusform>%Ln funn</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="128" />
+      <source>(control %1 said the same: %2)</source>
+      <translation>(kontroll %1 sa det same: %2)</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="138" />
+      <source>(also on line %1)</source>
+      <translation>(òg line %1)</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="144" />
       <source>Explained</source>
       <translation>Forklart</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="126" />
+      <location filename="../findings_panel.py" line="146" />
+      <source>Confirm the explanation</source>
+      <translation>Stadfest forklaringa</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="148" />
       <source>Needs explanation</source>
       <translation>Treng forklaring</translation>
     </message>
@@ -389,50 +500,95 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="169" />
+      <location filename="../findings_panel.py" line="231" />
       <source>Findings</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="182" />
+      <location filename="../findings_panel.py" line="274" />
+      <source>The chosen finding in full</source>
+      <translation>Det valde funnet i heilskap</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="277" />
       <source>E&amp;xplanation of the warning:</source>
       <translation>Forklaring &amp;av åtvaringa:</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="188" />
+      <location filename="../findings_panel.py" line="283" />
       <source>Why the value is right although the control warns</source>
       <translation>Kvifor verdien er rett sjølv om kontrollen åtvarar</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="194" />
+      <location filename="../findings_panel.py" line="289" />
       <source>Explanation of the warning</source>
       <translation>Forklaring av åtvaringa</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="219" />
+      <location filename="../findings_panel.py" line="293" />
+      <source>A value the control reads has changed since this warning was explained. Check the explanation and confirm it, or write a new one.</source>
+      <translation>Ein verdi som kontrollen les, er endra etter at åtvaringa vart forklart. Sjekk forklaringa og stadfest ho, eller skriv ei ny.</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="302" />
+      <source>&amp;Confirm the explanation</source>
+      <translation>&amp;Stadfest forklaringa</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="325" />
       <source>Set to &amp;0</source>
       <translation>Set til &amp;0</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="221" />
+      <location filename="../findings_panel.py" line="327" />
       <source>Set the negative amount to 0, as SSB would; the explanation is kept</source>
       <translation>Set det negative beløpet til 0, slik SSB gjer; forklaringa blir behalden</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="252" />
-      <location filename="../findings_panel.py" line="271" />
+      <location filename="../findings_panel.py" line="375" />
+      <location filename="../findings_panel.py" line="404" />
       <source>Checking…</source>
       <translation>Kontrollerer …</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="258" />
+      <location filename="../findings_panel.py" line="381" />
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikkje klart: rett feila før skjemaet kan sendast inn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="269" />
+      <location filename="../findings_panel.py" line="393" />
+      <source>Not ready: the form is empty.</source>
+      <translation>Ikkje klart: skjemaet er tomt.</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="398" />
+      <source>Signed %1. A change calls for a new submission.</source>
+      <translation>Signert %1. Ei endring krev ny innsending.</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="402" />
       <source>Ready to submit.</source>
       <translation>Klart til innsending.</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="451" />
+      <source>Choose a finding to read it in full. Enter goes to its line and field; F8 and Shift+F8 go to the next and previous finding.</source>
+      <translation>Vel eit funn for å lese heile meldinga. Enter går til lina og feltet; F8 og Shift+F8 går til neste og førre funn.</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="473" />
+      <source>Line %1</source>
+      <translation>Line %1</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="481" />
+      <source>journal %1</source>
+      <translation>journal %1</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="525" />
+      <source>Use this explanation for all %1 lines of control %2</source>
+      <translation>Bruk forklaringa på alle dei %1 linene frå kontroll %2</translation>
     </message>
   </context>
   <context>
@@ -454,71 +610,71 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="75" />
+      <location filename="../form_page.py" line="78" />
       <source>&amp;Back to overview</source>
       <translation>&amp;Tilbake til oversikta</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="87" />
+      <location filename="../form_page.py" line="90" />
       <source>Sub&amp;mit…</source>
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="139" />
+      <location filename="../form_page.py" line="138" />
       <source>&amp;Records</source>
       <translation>&amp;Postar</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="140" />
+      <location filename="../form_page.py" line="139" />
       <source>S&amp;tatistics</source>
       <translation>S&amp;tatistikk</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="160" />
+      <location filename="../form_page.py" line="184" />
       <source>Move to a question and press F1 for help with it.</source>
       <translation>Gå til eit spørsmål og trykk F1 for hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="163" />
+      <location filename="../form_page.py" line="187" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="166" />
+      <location filename="../form_page.py" line="190" />
       <source>There is no help text for this question.</source>
       <translation>Det finst ingen hjelpetekst til dette spørsmålet.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="187" />
-      <location filename="../form_page.py" line="196" />
-      <location filename="../form_page.py" line="238" />
-      <location filename="../form_page.py" line="276" />
-      <location filename="../form_page.py" line="289" />
+      <location filename="../form_page.py" line="211" />
+      <location filename="../form_page.py" line="220" />
+      <location filename="../form_page.py" line="262" />
+      <location filename="../form_page.py" line="300" />
+      <location filename="../form_page.py" line="313" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="188" />
+      <location filename="../form_page.py" line="212" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="255" />
+      <location filename="../form_page.py" line="279" />
       <source>Checking %1…</source>
       <translation>Kontrollerer %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="283" />
+      <location filename="../form_page.py" line="307" />
       <source>Reading %1…</source>
       <translation>Les %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="284" />
+      <location filename="../form_page.py" line="308" />
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../form_page.py" line="302" />
+      <location filename="../form_page.py" line="326" />
       <source>%n record(s) read from %1.</source>
       <translation>
         <numerusform>%n post lesen frå %1.</numerusform>
@@ -526,82 +682,133 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="318" />
+      <location filename="../form_page.py" line="342" />
       <source>Since the previous import: %1 fixed, %2 new, %3 remaining.</source>
       <translation>Sidan førre import: %1 retta, %2 nye, %3 står att.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="339" />
-      <location filename="../form_page.py" line="351" />
-      <location filename="../form_page.py" line="355" />
+      <location filename="../form_page.py" line="363" />
+      <location filename="../form_page.py" line="375" />
+      <location filename="../form_page.py" line="379" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="340" />
+      <location filename="../form_page.py" line="364" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="369" />
-      <location filename="../form_page.py" line="461" />
+      <location filename="../form_page.py" line="392" />
+      <source>Findings per caseworker</source>
+      <translation>Funn per saksbehandlar</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="396" />
+      <source>Web page for printing (*.html);;Spreadsheet (*.csv)</source>
+      <translation>Nettside for utskrift (*.html);;Rekneark (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="418" />
+      <source>Could not write %1: %2</source>
+      <translation>Kunne ikkje skrive %1: %2</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="424" />
+      <source>Written to %1.</source>
+      <translation>Skrive til %1.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="436" />
+      <location filename="../form_page.py" line="567" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="380" />
-      <source>The form is not ready: correct every error and explain every warning first (see the findings below).</source>
-      <translation>Skjemaet er ikkje klart: rett alle feil og forklar alle åtvaringar først (sjå funna nedst).</translation>
+      <location filename="../form_page.py" line="444" />
+      <source>The form is empty: import the case system's file or fill in the form before it is submitted.</source>
+      <translation>Skjemaet er tomt: importer fila frå fagsystemet eller fyll ut skjemaet før det blir sendt inn.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="415" />
+      <location filename="../form_page.py" line="491" />
+      <source>Line %1</source>
+      <translation>Line %1</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="495" />
+      <source>journal %1</source>
+      <translation>journal %1</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="521" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet høyrer til organisasjonsnummer %1, men rapporteringseininga har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="433" />
+      <location filename="../form_page.py" line="539" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfila og kvitteringa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="491" />
+      <location filename="../form_page.py" line="597" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriv innsendingsfila …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="533" />
+      <location filename="../form_page.py" line="640" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er krypterte til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="537" />
+      <location filename="../form_page.py" line="644" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="541" />
+      <location filename="../form_page.py" line="648" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="544" />
+      <location filename="../form_page.py" line="651" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="550" />
+      <location filename="../form_page.py" line="657" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med eit testsertifikat: SSB godtek berre verksemdssertifikatet til kommunen.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="557" />
+      <location filename="../form_page.py" line="665" />
+      <source>How it reaches SSB:</source>
+      <translation>Slik kjem det fram til SSB:</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="670" />
+      <source>&amp;Open receipt</source>
+      <translation>&amp;Opne kvitteringa</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="671" />
+      <source>Open &amp;folder</source>
+      <translation>Opne &amp;mappa</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="675" />
+      <location filename="../form_page.py" line="697" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="559" />
-      <source>&amp;Open receipt</source>
-      <translation>&amp;Opne kvitteringa</translation>
+      <location filename="../form_page.py" line="686" />
+      <source>No program for PDF files was found on this computer, so the receipt could not be opened. It is saved as %1. Install a PDF reader (or ask IT to), or open the file from another computer.</source>
+      <translation>Fann ikkje noko program for PDF-filer på denne maskina, så kvitteringa kunne ikkje opnast. Ho er lagra som %1. Installer ein PDF-lesar (eller be IT om det), eller opne fila på ei anna maskin.</translation>
+    </message>
+    <message>
+      <location filename="../form_page.py" line="693" />
+      <source>The folder could not be opened. The files are in %1.</source>
+      <translation>Mappa kunne ikkje opnast. Filene ligg i %1.</translation>
     </message>
   </context>
   <context>
@@ -655,172 +862,177 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="52" />
+      <location filename="../main_window.py" line="56" />
       <source>Reporting &amp;year:</source>
       <translation>Rapporterings&amp;år:</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="56" />
+      <location filename="../main_window.py" line="60" />
       <source>Reporting year</source>
       <translation>Rapporteringsår</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="59" />
+      <location filename="../main_window.py" line="63" />
       <source>Change &amp;unit…</source>
       <translation>Endre &amp;eining …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="100" />
+      <location filename="../main_window.py" line="104" />
       <source>&amp;File</source>
       <translation>&amp;Fil</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="102" />
+      <location filename="../main_window.py" line="106" />
       <source>&amp;Import file…</source>
       <translation>&amp;Importer fil …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="107" />
+      <location filename="../main_window.py" line="111" />
       <source>&amp;Export file…</source>
       <translation>&amp;Eksporter fil …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="112" />
+      <location filename="../main_window.py" line="116" />
       <source>Sub&amp;mit…</source>
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="115" />
+      <location filename="../main_window.py" line="119" />
+      <source>Findings per &amp;caseworker…</source>
+      <translation>Funn per &amp;saksbehandlar …</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="123" />
       <source>&amp;Close form</source>
       <translation>&amp;Lukk skjema</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="121" />
+      <location filename="../main_window.py" line="129" />
       <source>Check &amp;bydel files together…</source>
       <translation>Kontroller &amp;bydelsfilene saman …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="130" />
+      <location filename="../main_window.py" line="145" />
       <source>&amp;Quit</source>
       <translation>&amp;Avslutt</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="136" />
+      <location filename="../main_window.py" line="151" />
       <source>&amp;Edit</source>
       <translation>&amp;Rediger</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="138" />
+      <location filename="../main_window.py" line="153" />
       <source>&amp;Undo</source>
       <translation>&amp;Angre</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="143" />
+      <location filename="../main_window.py" line="158" />
       <source>&amp;Redo</source>
       <translation>&amp;Gjør om</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="148" />
+      <location filename="../main_window.py" line="170" />
       <source>&amp;Find record</source>
       <translation>&amp;Finn post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="153" />
+      <location filename="../main_window.py" line="175" />
       <source>&amp;New record</source>
       <translation>&amp;Ny post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="159" />
+      <location filename="../main_window.py" line="181" />
       <source>&amp;Language</source>
       <translation>&amp;Språk</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="168" />
+      <location filename="../main_window.py" line="190" />
       <source>&amp;Settings</source>
       <translation>&amp;Innstillingar</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="171" />
+      <location filename="../main_window.py" line="193" />
       <source>&amp;Reporting unit…</source>
       <translation>&amp;Rapporteringseining …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="176" />
+      <location filename="../main_window.py" line="198" />
       <source>&amp;Certificate…</source>
       <translation>&amp;Sertifikat …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="181" />
+      <location filename="../main_window.py" line="203" />
       <source>Install &amp;form pack…</source>
       <translation>Installer s&amp;kjemapakke …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="186" />
+      <location filename="../main_window.py" line="208" />
       <source>&amp;Help</source>
       <translation>&amp;Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="188" />
+      <location filename="../main_window.py" line="210" />
       <source>&amp;Help for this question</source>
       <translation>&amp;Hjelp til dette spørsmålet</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="195" />
+      <location filename="../main_window.py" line="217" />
       <source>&amp;About KOSTRA-klienten</source>
       <translation>&amp;Om KOSTRA-klienten</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="243" />
+      <location filename="../main_window.py" line="265" />
       <source>No reporting unit chosen yet</source>
       <translation>Inga rapporteringseining er vald enno</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="248" />
+      <location filename="../main_window.py" line="270" />
       <source>, district %1</source>
       <translation>, bydel %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="251" />
+      <location filename="../main_window.py" line="273" />
       <source> (org. no. %1)</source>
       <translation> (org.nr. %1)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="321" />
+      <location filename="../main_window.py" line="343" />
       <source>Opening %1…</source>
       <translation>Opnar %1 …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="337" />
+      <location filename="../main_window.py" line="359" />
       <source>Draft</source>
       <translation>Utkast</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="415" />
+      <location filename="../main_window.py" line="448" />
       <source>Draft saved</source>
       <translation>Utkastet er lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="425" />
+      <location filename="../main_window.py" line="458" />
       <source>Draft not saved</source>
       <translation>Utkastet vart ikkje lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="464" />
+      <location filename="../main_window.py" line="497" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="465" />
+      <location filename="../main_window.py" line="498" />
       <source>Choose the reporting year at the top and open a form from the list. In a form, press F1 on a question for help with it.</source>
       <translation>Vel rapporteringsår øvst og opne eit skjema frå lista. I eit skjema trykkjer du F1 på eit spørsmål for å få hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="491" />
+      <location filename="../main_window.py" line="524" />
       <source>Install form pack</source>
       <translation>Installer skjemapakke</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="493" />
+      <location filename="../main_window.py" line="526" />
       <source>Form packs (*.zip)</source>
       <translation>Skjemapakkar (*.zip)</translation>
     </message>
@@ -897,22 +1109,22 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>OverviewPage</name>
     <message>
-      <location filename="../overview.py" line="160" />
+      <location filename="../overview.py" line="161" />
       <source>Choose a form and press Enter (or double-click) to open it.</source>
       <translation>Vel eit skjema og trykk Enter (eller dobbeltklikk) for å opne det.</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="174" />
+      <location filename="../overview.py" line="175" />
       <source>Forms</source>
       <translation>Skjema</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="187" />
+      <location filename="../overview.py" line="188" />
       <source>No forms installed</source>
       <translation>Ingen skjema er installerte</translation>
     </message>
     <message>
-      <location filename="../overview.py" line="190" />
+      <location filename="../overview.py" line="191" />
       <source>Forms for %1</source>
       <translation>Skjema for %1</translation>
     </message>
@@ -1139,52 +1351,102 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>RecordPage</name>
     <message>
-      <location filename="../record_page.py" line="36" />
+      <location filename="../record_page.py" line="46" />
       <source>Journal number, caseworker or national identity number</source>
       <translation>Journalnummer, saksbehandler eller fødselsnummer</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="40" />
+      <location filename="../record_page.py" line="50" />
       <source>Se&amp;arch:</source>
       <translation>S&amp;øk:</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="42" />
+      <location filename="../record_page.py" line="52" />
       <source>Search records</source>
       <translation>Søk i postane</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="44" />
+      <location filename="../record_page.py" line="54" />
       <source>Only records with findin&amp;gs</source>
       <translation>&amp;Berre postar med funn</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="57" />
+      <location filename="../record_page.py" line="64" />
+      <source>All</source>
+      <translation>Alle</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="77" />
+      <source>Se&amp;verity:</source>
+      <translation>Al&amp;vor:</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="78" />
+      <source>C&amp;ontrol:</source>
+      <translation>K&amp;ontroll:</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="79" />
+      <source>Case&amp;worker:</source>
+      <translation>Saksbe&amp;handlar:</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="104" />
+      <source>(blank)</source>
+      <translation>(blank)</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="129" />
       <source>Records</source>
       <translation>Postar</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="85" />
+      <location filename="../record_page.py" line="162" />
+      <source>&amp;Many lines</source>
+      <translation>&amp;Fleire liner</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="166" />
+      <source>Set a field on the selected lines…</source>
+      <translation>Set eit felt på dei valde linene …</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="170" />
+      <source>Find and replace in a column…</source>
+      <translation>Søk og byt ut i ein kolonne …</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="174" />
+      <source>Paste rows from a spreadsheet</source>
+      <translation>Lim inn rader frå rekneark</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="181" />
+      <source>Merge the two selected lines</source>
+      <translation>Slå saman dei to valde linene</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="189" />
       <source>&amp;New record</source>
       <translation>&amp;Ny post</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="87" />
+      <location filename="../record_page.py" line="191" />
       <source>&amp;Copy record</source>
       <translation>&amp;Kopier post</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="90" />
+      <location filename="../record_page.py" line="194" />
       <source>&amp;Delete record</source>
       <translation>S&amp;lett post</translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="112" />
+      <location filename="../record_page.py" line="219" />
       <source>Record editor</source>
       <translation>Postredigering</translation>
     </message>
     <message numerus="yes">
-      <location filename="../record_page.py" line="162" />
+      <location filename="../record_page.py" line="274" />
       <source>%Ln record(s)</source>
       <translation>
         <numerusform>%Ln post</numerusform>
@@ -1192,25 +1454,79 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../record_page.py" line="165" />
+      <location filename="../record_page.py" line="277" />
       <source>%1 of %2 records</source>
       <translation>%1 av %2 postar</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="395" />
+      <source>Many lines</source>
+      <translation>Fleire liner</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../record_page.py" line="409" />
+      <source>Set %1 on %n line(s)</source>
+      <translation>
+        <numerusform>Set %1 på %n line</numerusform>
+        <numerusform>Set %1 på %n liner</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="420" />
+      <source>Replace in %1</source>
+      <translation>Byt ut i %1</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="451" />
+      <source>Merge lines %1 and %2</source>
+      <translation>Slå saman line %1 og %2</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="464" />
+      <source>Merged; check these, which differed: %1</source>
+      <translation>Slått saman; sjekk desse, som var ulike: %1</translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="478" />
+      <source>Set a field</source>
+      <translation>Set eit felt</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../record_page.py" line="479" />
+      <source>The value goes into the field on the %n selected line(s).</source>
+      <translation>
+        <numerusform>Verdien blir sett inn i feltet på den valde lina.</numerusform>
+        <numerusform>Verdien blir sett inn i feltet på dei %n valde linene.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../record_page.py" line="500" />
+      <source>Find and replace</source>
+      <translation>Søk og byt ut</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../record_page.py" line="501" />
+      <source>Replaces in one column of the %n line(s) shown.</source>
+      <translation>
+        <numerusform>Byter ut i éin kolonne på lina som blir vist.</numerusform>
+        <numerusform>Byter ut i éin kolonne på dei %n linene som blir viste.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
     <name>RecordTableModel</name>
     <message>
-      <location filename="../record_model.py" line="89" />
+      <location filename="../record_model.py" line="83" />
       <source>Line</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="../record_model.py" line="90" />
+      <location filename="../record_model.py" line="84" />
       <source>Line number in the file</source>
       <translation>Linjenummer i fila</translation>
     </message>
     <message>
-      <location filename="../record_model.py" line="92" />
+      <location filename="../record_model.py" line="86" />
       <source>Findings</source>
       <translation>Funn</translation>
     </message>
@@ -1466,6 +1782,11 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <location filename="../texts.py" line="79" />
       <source>No findings</source>
       <translation>Ingen funn</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="100" />
+      <source>%1 at %2</source>
+      <translation>%1 kl. %2</translation>
     </message>
   </context>
 </TS>
