@@ -126,6 +126,15 @@ def apply_computed(form: FormDefinition, answers: Mapping[str, Any]) -> dict[str
     return out
 
 
+def checked_answers(form: FormDefinition, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers as they are validated, signed and printed: without the answers to hidden
+    questions (a section ticked "nothing to report", a follow-up its condition hides) and
+    with every computed total worked out afresh from the answers, never taken as given."""
+    from client.core.forms.visibility import prune_hidden
+
+    return apply_computed(form, prune_hidden(form, answers))
+
+
 def _inputs_given(form: FormDefinition, field: FieldDef, answers: Mapping[str, Any]) -> bool:
     from client.core.forms.loader import referenced_fields
 

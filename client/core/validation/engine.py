@@ -18,7 +18,6 @@ import jsonschema
 
 from client.core.errors import UserError
 from client.core.forms.model import Control, FieldDef, FormDefinition
-from client.core.forms.visibility import prune_hidden
 from client.core.i18n import LANGUAGES, Text, tr
 from client.core.records.recordset import RecordSet
 from client.core.validation.compiler import (
@@ -257,9 +256,9 @@ class FormValidator:
         if isinstance(data, RecordSet):
             session = ValidationSession(self, data, context)
             return session.findings()
-        from client.core.forms.answers import apply_computed
+        from client.core.forms.answers import checked_answers
 
-        answers = apply_computed(self.form, prune_hidden(self.form, data))
+        answers = checked_answers(self.form, data)
         return self._questionnaire(answers, context)
 
     def nil_delivery_finding(
