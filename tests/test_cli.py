@@ -272,7 +272,7 @@ def test_lang_is_accepted_before_and_after_the_command(clean_file):
 
 def test_validate_a_questionnaire_with_the_years_11f_runs_the_cross_form_controls(tmp_path):
     form = FormCatalog([ROOT / "forms"]).load("11F", 2026)
-    records = clean_records(form, 30)
+    records = clean_records(form, 30, "460100")  # the same municipality's 11F
     path = write(tmp_path / "11f.txt", form, records)
     example = ROOT / "resources" / "examples" / "7_2026_460100.json"
     args = ("validate", str(example), "--form", "7", "--year", "2026", "--region", "460100")

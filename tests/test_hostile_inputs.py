@@ -67,3 +67,149 @@ def test_a_supplied_total_that_disagrees_with_the_rows_is_recomputed_where_it_is
                     Signer(cert, key), tmp_path)
     signed = signed_form_data(result.container)["answers"]
     assert signed["OKRAD_TOTALT"] == 820 + 415 and signed["PERSONELL_ANSATTE"] == 171
+
+
+# --- files beside the one checked: --last-year, several files, --with --------------------
+
+
+def record_file(path: Path, form_id: str, year: int, region: str = REGION, count: int = 40,
+                seed: int = 1) -> Path:
+    from client.core.records.fixedwidth import write_record_file
+    from client.core.records.recordset import RecordSet
+    from synthetic import clean_records
+
+    form = CATALOG.load(form_id, year)
+    write_record_file(path, RecordSet.from_records(form, clean_records(form, count, region, seed)))
+    return path
+
+
+@pytest.fixture
+def files(tmp_path):
+    return {
+        "this": record_file(tmp_path / "i_aar.txt", "11F", 2026),
+        "last": record_file(tmp_path / "i_fjor.txt", "11F", 2025, seed=3),
+        "this_copy": record_file(tmp_path / "kopi.txt", "11F", 2026, seed=4),
+        "oslo_last": record_file(tmp_path / "oslo_fjor.txt", "11F", 2025, "030101"),
+        "oslo_this": record_file(tmp_path / "oslo.txt", "11F", 2026, "030101"),
+        "old": record_file(tmp_path / "2024.txt", "11F", 2024),
+        "11cf": record_file(tmp_path / "11cf.txt", "11CF", 2026),
+    }
+
+
+def validate_11f(capsys, *args: str) -> tuple[int, str, str]:
+    return run(capsys, "validate", "--form", "11F", "--year", "2026", "--region", REGION, *args)
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        ("oslo_last", "gjelder kommune 0301, ikke 4601"),  # another municipality's
+        ("this", "den samme filen"),  # the very file being checked
+        ("this_copy", "gjelder 2026 (årgangen i postene)"),  # this year's, another copy
+    ],
+)
+def test_last_year_of_another_municipality_or_of_this_year_is_refused(capsys, files, last,
+                                                                       expected):
+    code, out, err = validate_11f(capsys, str(files["this"]), "--last-year", str(files[last]))
+    assert code == 2 and out == "" and expected in err
+
+
+def test_last_year_that_is_a_folder_an_answers_file_or_too_deep_says_so(capsys, files, tmp_path):
+    code, _, err = validate_11f(capsys, str(files["this"]), "--last-year", str(tmp_path))
+    assert code == 2 and "er en mappe" in err
+    code, _, err = validate_11f(capsys, str(files["this"]), "--last-year",
+                                str(EXAMPLES / "12_2026_460100.json"))
+    assert code == 2 and "ikke et utkast" in err and "None" not in err
+    deep = tmp_path / "dyp.json"
+    deep.write_text('{"a":' + "[" * 100_000 + "]" * 100_000 + "}")
+    code, _, err = validate_11f(capsys, str(files["this"]), "--last-year", str(deep))
+    assert code == 2 and "for mange nivåer" in err
+
+
+def test_a_draft_of_this_year_given_as_last_year_is_refused(capsys, files, tmp_path):
+    from client.core import drafts
+    from client.core.records.recordset import RecordSet
+
+    form = CATALOG.load("11F", 2026)
+    draft = tmp_path / "utkast.json"
+    draft.write_bytes(drafts.document_to_bytes(FormDocument(form, records=RecordSet(form))))
+    code, _, err = validate_11f(capsys, str(files["this"]), "--last-year", str(draft))
+    assert code == 2 and "gjelder 2026" in err and "før 2026" in err
+
+
+@pytest.mark.parametrize("content", [b"", b" "])
+def test_last_year_with_no_records_gives_no_verdict_on_shares(capsys, files, tmp_path, content):
+    """An empty file or SSB's nil delivery last year: nothing to compare a share with."""
+    empty = tmp_path / "tom.txt"
+    empty.write_bytes(content)
+    code, out, err = validate_11f(capsys, str(files["this"]), "--last-year", str(empty), "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["lastYear"]["records"] == 0
+    assert not [f for f in report["findings"] if f["control"].startswith("K-")]
+
+
+def test_the_same_file_twice_among_several_is_refused(capsys, files):
+    code, out, err = run(capsys, "validate", "--form", "11F", "--year", "2026", "--region",
+                         "030100", str(files["oslo_this"]), str(files["oslo_this"]))
+    assert code == 2 and out == "" and "mer enn én gang" in err
+
+
+def test_nothing_to_report_is_for_record_forms_in_validate_as_in_submit(capsys):
+    code, out, err = run(capsys, "validate", str(EXAMPLES / "12_2026_460100.json"), "--form",
+                         "12", "--year", "2026", "--region", REGION, "--nothing-to-report")
+    assert code == 2 and out == "" and "bare postskjema" in err
+
+
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [
+        ("11F={last}", "gjelder 2025 (årgangen i postene), ikke 2026"),
+        ("11F={old}", "skjema 11F 2024"),
+        ("11F={11cf}", "skjema 11CF 2025/2026"),
+        ("11F={oslo_this}", "gjelder kommune 0301, ikke 4601"),
+        ("11CF={11cf}", "ingen kontroller mot skjema 11CF"),
+    ],
+)
+def test_with_a_file_of_another_year_form_or_municipality_is_refused(capsys, files, other,
+                                                                      expected):
+    code, out, err = run(capsys, "validate", str(EXAMPLES / "7_2026_460100.json"), "--form",
+                         "7", "--year", "2026", "--region", REGION,
+                         "--with", other.format(**files))
+    assert code == 2 and out == "" and expected in err
+
+
+def test_with_the_same_form_twice_is_refused(capsys, files):
+    code, _, err = run(capsys, "validate", str(EXAMPLES / "7_2026_460100.json"), "--form", "7",
+                       "--year", "2026", "--region", REGION, "--with", f"11F={files['this']}",
+                       "--with", f"11F={files['this_copy']}")
+    assert code == 2 and "mer enn én gang" in err
+
+
+# --- answers files ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('[{"KOMMUNE_NR": "4601"}]', "ikke et JSON-objekt"),
+        ('{"KOMMUNE_NR": "4601", "OKRAD_ARSVERK": NaN}', "NaN er ikke et tall"),
+        ('{"OKRAD_ARSVERK": Infinity}', "Infinity er ikke et tall"),
+        ('{"PERSONELL": ' + "[" * 100_000 + "]" * 100_000 + "}", "for mange nivåer"),
+        ("4601 ikke json", "filen er ikke JSON"),
+    ],
+)
+def test_an_answers_file_that_is_not_an_object_of_plain_json_is_refused(capsys, tmp_path,
+                                                                        content, expected):
+    path = tmp_path / "svar.json"
+    path.write_text(content)
+    code, out, err = run(capsys, "validate", str(path), "--form", "7", "--year", "2026",
+                         "--region", REGION)
+    assert code == 2 and out == "" and expected in err
+
+
+def test_an_answers_file_that_is_a_folder_or_missing_says_so(capsys, tmp_path):
+    for path, expected in ((tmp_path, "det er en mappe"), (tmp_path / "nei.json", "Finner ikke")):
+        code, _, err = run(capsys, "validate", str(path), "--form", "7", "--year", "2026",
+                           "--region", REGION)
+        assert code == 2 and expected in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from itertools import groupby
 from typing import TYPE_CHECKING, Any, TextIO
@@ -96,6 +97,27 @@ _TEXT = {
         "nn": "--last-year kan berre brukast med éi fil om gongen.",
         "en": "--last-year takes one file at a time.",
     },
+    "last_year_same": {
+        "nb": "--last-year {path} er den samme filen som skal kontrolleres. Velg fjorårets fil.",
+        "nn": "--last-year {path} er den same fila som skal kontrollerast. Vel fjorårsfila.",
+        "en": "--last-year {path} is the very file being checked. Choose last year's file.",
+    },
+    "same_twice": {
+        "nb": "{path} er gitt mer enn én gang. Gi hver bydels fil én gang.",
+        "nn": "{path} er gitt meir enn éin gong. Gi fila til kvar bydel éin gong.",
+        "en": "{path} is given more than once. Give each bydel's file once.",
+    },
+    "nothing_questionnaire": {
+        "nb": "--nothing-to-report gjelder bare postskjema (11F, 11CF). Skjema {form} er et "
+        "spørreskjema: svar på spørsmålene, eller bruk «ingenting å rapportere» i delen det "
+        "gjelder.",
+        "nn": "--nothing-to-report gjeld berre postskjema (11F, 11CF). Skjema {form} er eit "
+        "spørjeskjema: svar på spørsmåla, eller bruk «ingenting å rapportere» i delen det "
+        "gjeld.",
+        "en": "--nothing-to-report applies to record forms (11F, 11CF) only. Form {form} is a "
+        "questionnaire: answer its questions, or use «nothing to report» in the section "
+        "concerned.",
+    },
     "many_questionnaire": {
         "nb": "Skjema {form} er et spørreskjema; bare postskjema (11F, 11CF) kan kontrolleres "
         "flere filer sammen.",
@@ -139,7 +161,7 @@ def _other_findings(args: argparse.Namespace, document: FormDocument,
 
     if not args.others or document.answers is None:
         return []
-    others = load_others(args, document.form)
+    others = load_others(args, document.form, context.kommunenummer)
     return cross_findings(document.form, document.answers, others, context)
 
 
@@ -147,6 +169,9 @@ def run(args: argparse.Namespace) -> int:
     ValidationContext.from_region(args.region, args.year or 0)  # a bad region before any reading
     if args.last_year and len(args.files) > 1:
         raise UserError(_TEXT["last_year_many"])
+    for i, path in enumerate(args.files):
+        if any(_same_file(path, earlier) for earlier in args.files[:i]):
+            raise UserError(_TEXT["same_twice"], path=path)
     from client.core.forms.catalog import FormCatalog
 
     catalog = FormCatalog()
@@ -221,6 +246,8 @@ def _check_one(
 ) -> _Report:
     document = load_input(args, catalog, path=path)
     form = document.form
+    if args.nothing_to_report and not form.is_record_form:
+        raise UserError(_TEXT["nothing_questionnaire"], form=form.form_id)
     context = ValidationContext.from_region(
         args.region, form.year, nothing_to_report=args.nothing_to_report
     )
@@ -235,12 +262,22 @@ def _check_one(
     ):
         from client.core.baseline import compare, load_last_year
 
-        last = load_last_year(args.last_year, form.form_id, form.year)
+        if _same_file(args.last_year, path):
+            raise UserError(_TEXT["last_year_same"], path=args.last_year)
+        last = load_last_year(args.last_year, form.form_id, form.year,
+                              kommunenummer=context.kommunenummer)
         comparisons, more = compare(validator, document.records, last, context)
         if not any(f.severity == "FATAL" for f in findings):
             findings += more  # a file SSB's program stops reading says nothing yet
     return _Report(path, document, validator, context, sort_findings(findings, order), last,
                    comparisons)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False  # one of them cannot be found: reading it says so
 
 
 def report_json(

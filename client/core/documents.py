@@ -10,7 +10,7 @@ from typing import Any
 
 from client.core.errors import InputFileError
 from client.core.forms.model import FormDefinition
-from client.core.records.fixedwidth import MAX_FILE_BYTES, read_record_file
+from client.core.records.fixedwidth import MAX_FILE_BYTES, check_readable, read_record_file
 from client.core.records.recordset import RecordSet
 
 
@@ -64,8 +64,9 @@ def load_document(
     from client.core import drafts  # drafts builds on this module
 
     path = Path(path)
-    head = _head(path)
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+    check_readable(path)
+    head = _head(path).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"{"):
         data = _read_json(path, form)
         if isinstance(data, dict) and data.get("format") == drafts.DRAFT_FORMAT:
             return drafts.document_from_json(data, form, str(path))
@@ -73,6 +74,8 @@ def load_document(
             raise InputFileError(_JSON_FOR_RECORDS, path=str(path), form=form.form_id)
         return FormDocument(form, answers=_answers(data, form, str(path)))
     if not form.is_record_form:
+        if head.startswith(b"["):  # JSON, but a list: say it is not an object
+            return FormDocument(form, answers=_answers(_read_json(path, form), form, str(path)))
         raise InputFileError(
             _NOT_ANSWERS,
             path=str(path),
@@ -92,6 +95,20 @@ def _head(path: Path) -> bytes:
         return b""
 
 
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} er ikke et tall i JSON")
+
+
+def parse_json(raw: bytes) -> Any:
+    """JSON as the standard writes it: NaN and Infinity (which Python would take, and which
+    would then be signed as invalid JSON) are refused, and so is nesting too deep to read.
+    Raises ValueError (json.JSONDecodeError, UnicodeDecodeError or a plain one) saying why."""
+    try:
+        return json.loads(raw.decode("utf-8-sig"), parse_constant=_reject_constant)
+    except RecursionError:
+        raise ValueError("for mange nivåer inni hverandre") from None
+
+
 def _read_json(path: Path, form: FormDefinition) -> Any:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
@@ -99,12 +116,16 @@ def _read_json(path: Path, form: FormDefinition) -> Any:
             _NOT_ANSWERS, path=str(path), form=form.form_id, reason="filen er for stor",
             example=_example(form),
         )
+    raw = path.read_bytes()
     try:
-        return json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        reason = getattr(exc, "msg", "ikke UTF-8")
-        line = getattr(exc, "lineno", None)
-        where = f"{reason} (linje {line})" if line else reason
+        return parse_json(raw)
+    except ValueError as exc:
+        if isinstance(exc, json.JSONDecodeError):
+            where = f"{exc.msg} (linje {exc.lineno})"
+        elif isinstance(exc, UnicodeDecodeError):
+            where = "ikke UTF-8"
+        else:
+            where = str(exc)
         raise InputFileError(
             _NOT_ANSWERS, path=str(path), form=form.form_id, reason=where,
             example=_example(form),

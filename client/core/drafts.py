@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from client import __version__
-from client.core.documents import FormDocument
+from client.core.documents import FormDocument, parse_json
 from client.core.errors import UserError
 from client.core.fileio import atomic_write_bytes
 from client.core.forms.model import FormDefinition
@@ -108,10 +108,10 @@ def save_draft(path: Path, document: FormDocument) -> None:
 def load_draft(path: Path, form: FormDefinition) -> FormDocument:
     path = Path(path)
     try:
-        data = json.loads(path.read_bytes().decode("utf-8"))
+        data = parse_json(path.read_bytes())
     except FileNotFoundError:
         raise DraftError("corrupt", path=str(path), detail="finnes ikke") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # not UTF-8, not JSON, or nested beyond reading
         raise DraftError("corrupt", path=str(path), detail=type(exc).__name__) from None
     return document_from_json(data, form, str(path))
 

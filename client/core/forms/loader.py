@@ -144,6 +144,8 @@ def load_form(directory: Path) -> FormDefinition:
         journal=identity_doc.get("journal"),
         caseworker=identity_doc.get("caseworker"),
         person=tuple(identity_doc.get("person", ())),
+        kommune=identity_doc.get("kommune"),
+        year=identity_doc.get("year"),
     )
     names = {f.name for f in fields}
     for key, value in identity_doc.items():

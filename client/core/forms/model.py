@@ -133,11 +133,15 @@ class Control:
 
 @dataclass(frozen=True)
 class RecordIdentity:
-    """Which fields identify a record to a caseworker (journal, caseworker, person)."""
+    """Which fields identify a record to a caseworker (journal, caseworker, person), and
+    which say whose and which year's the record is (kommune, year): a file of another
+    municipality or year given as last year's or as the year's other form is recognised."""
 
     journal: str | None = None
     caseworker: str | None = None
     person: tuple[str, ...] = ()
+    kommune: str | None = None
+    year: str | None = None
 
 
 @dataclass(frozen=True)

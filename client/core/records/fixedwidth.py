@@ -142,6 +142,21 @@ def split_lines(text: str) -> tuple[list[str], str, bool]:
     return lines, newline, final_newline
 
 
+def check_readable(path: Path) -> int:
+    """The size of the file at `path`; InputFileError saying so when it is missing, a
+    folder, or cannot be looked at."""
+    shown = str(path)
+    try:
+        size = Path(path).stat().st_size
+    except FileNotFoundError:
+        raise InputFileError(_MESSAGES["missing"], path=shown) from None
+    except OSError as exc:
+        raise InputFileError(_MESSAGES["unreadable"], path=shown, reason=exc.strerror) from exc
+    if Path(path).is_dir():
+        raise InputFileError(_MESSAGES["unreadable"], path=shown, reason="det er en mappe")
+    return size
+
+
 def read_record_file(
     path: Path, form: FormDefinition, known_lengths: dict[int, str] | None = None
 ) -> RecordSet:
@@ -150,14 +165,7 @@ def read_record_file(
     record-length control to report."""
     path = Path(path)
     shown = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputFileError(_MESSAGES["missing"], path=shown) from None
-    except OSError as exc:
-        raise InputFileError(_MESSAGES["unreadable"], path=shown, reason=exc.strerror) from exc
-    if path.is_dir():
-        raise InputFileError(_MESSAGES["unreadable"], path=shown, reason="det er en mappe")
+    size = check_readable(path)
     if size > MAX_FILE_BYTES:
         raise InputFileError(
             _MESSAGES["too_big"],
