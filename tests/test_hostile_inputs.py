@@ -213,3 +213,37 @@ def test_an_answers_file_that_is_a_folder_or_missing_says_so(capsys, tmp_path):
         code, _, err = run(capsys, "validate", str(path), "--form", "7", "--year", "2026",
                            "--region", REGION)
         assert code == 2 and expected in err
+
+
+# --- next year's forms: the deadline is data, and must make sense -----------------------
+
+
+@pytest.mark.parametrize(
+    ("deadline", "where", "problem"),
+    [
+        ({"date": "2027-01-15", "source": "copied from 2026"}, "$.deadline.date",
+         "not after the reporting year 2027"),
+        ({"date": "2028-02-30", "source": "x"}, "$.deadline.date", "not a date"),
+        ({"date": "2028-01-15", "corrections": "2028-13-45", "source": "x"},
+         "$.deadline.corrections", "not a date"),
+        ({"date": "2028-01-15", "corrections": "2027-04-15", "source": "x"},
+         "$.deadline.corrections", "before the deadline"),
+    ],
+)
+def test_a_form_of_2027_with_a_deadline_that_cannot_be_is_refused(tmp_path, deadline, where,
+                                                                  problem):
+    import shutil
+
+    from client.core.errors import FormDefinitionError
+
+    target = tmp_path / "2027" / "11F"
+    shutil.copytree(ROOT / "forms" / "2026" / "11F", target)
+    meta = json.loads((target / "form.json").read_text("utf-8"))
+    meta.update(year=2027, version="2027.1.0", deadline=deadline)
+    (target / "form.json").write_text(json.dumps(meta), "utf-8")
+    with pytest.raises(FormDefinitionError) as caught:
+        FormCatalog([tmp_path]).load("11F", 2027)
+    assert caught.value.path == where and problem in caught.value.problem
+    meta["deadline"] = {"date": "2028-01-15", "corrections": "2028-04-15", "source": "x"}
+    (target / "form.json").write_text(json.dumps(meta), "utf-8")
+    assert FormCatalog([tmp_path]).load("11F", 2027).year == 2027
