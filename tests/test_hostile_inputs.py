@@ -247,3 +247,44 @@ def test_a_form_of_2027_with_a_deadline_that_cannot_be_is_refused(tmp_path, dead
     meta["deadline"] = {"date": "2028-01-15", "corrections": "2028-04-15", "source": "x"}
     (target / "form.json").write_text(json.dumps(meta), "utf-8")
     assert FormCatalog([tmp_path]).load("11F", 2027).year == 2027
+
+
+# --- the data folder ------------------------------------------------------------------------
+
+
+def kostra_process(*args: str, env: dict[str, str]) -> tuple[int, str, str]:
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "client", *args], capture_output=True,
+                            text=True, env={**os.environ, **env}, timeout=300)
+    assert "Traceback" not in result.stderr
+    return result.returncode, result.stdout, result.stderr
+
+
+def test_a_data_folder_that_is_a_file_is_named_and_nothing_runs_on_it(tmp_path):
+    from client.core.datadir import DataFolderPolicyError, resolve_data_dir
+
+    blocking = tmp_path / "datamappe"
+    blocking.write_text("ikke en mappe")
+    for value in (blocking, blocking / "under"):
+        with pytest.raises(DataFolderPolicyError) as caught:
+            resolve_data_dir({"KOSTRA_DATA_DIR": str(value)}, policy=lambda: None)
+        assert f"{blocking} er en fil" in caught.value.message("nb")
+        assert "KOSTRA_DATA_DIR" in caught.value.message("nb")
+    code, out, err = kostra_process("keys", "show", env={"KOSTRA_DATA_DIR": str(blocking)})
+    assert code == 2 and out == "" and "er en fil, ikke en mappe" in err
+    assert blocking.read_text() == "ikke en mappe"
+
+
+def test_the_self_test_fails_on_a_data_folder_nothing_can_be_written_to(tmp_path):
+    from client.core.datadir import write_problem
+
+    assert write_problem(tmp_path / "ny" / "mappe") is None  # made at the first save
+    assert not (tmp_path / "ny").exists()  # the probe leaves nothing behind
+    blocking = tmp_path / "fil"
+    blocking.write_text("x")
+    assert "er ikke en mappe" in (write_problem(blocking) or "")
+    code, out, _ = kostra_process("selftest", env={"KOSTRA_DATA_DIR": str(blocking)})
+    assert code == 1 and out.startswith("FEIL  datamappe")
