@@ -288,3 +288,34 @@ def test_the_self_test_fails_on_a_data_folder_nothing_can_be_written_to(tmp_path
     assert "er ikke en mappe" in (write_problem(blocking) or "")
     code, out, _ = kostra_process("selftest", env={"KOSTRA_DATA_DIR": str(blocking)})
     assert code == 1 and out.startswith("FEIL  datamappe")
+
+
+# --- table rows that are not rows -------------------------------------------------------------
+
+
+def test_table_rows_that_are_not_objects_and_unknown_columns_are_named_by_row(capsys, tmp_path):
+    answers = example("7")
+    answers["PERSONELL"] = [answers["PERSONELL"][0], "a", [1, 2],
+                            {**answers["PERSONELL"][1], "FOO": 1}]
+    path = tmp_path / "svar.json"
+    path.write_text(json.dumps(answers), "utf-8")
+    code, out, err = run(capsys, "validate", str(path), "--form", "7", "--year", "2026",
+                         "--region", REGION, "--json")
+    assert code == 1, err
+    messages = [f["message"] for f in json.loads(out)["findings"]]
+    assert any("rad 2»" in m and "«\"a\"»" in m for m in messages)
+    assert any("rad 3»" in m and "«[1, 2]»" in m for m in messages)
+    assert any("«PERSONELL, rad 4: FOO» er ikke et spørsmål" in m for m in messages)
+    assert not any("«PERSONELL» er ikke et spørsmål" in m for m in messages)
+
+
+def test_ten_thousand_table_rows_give_one_finding_about_the_count(capsys, tmp_path):
+    answers = example("7")
+    answers["PERSONELL"] = [{"KATEGORI": "01", "ANSATTE": 1, "VIDEREUTDANNET": 0}] * 10_000
+    path = tmp_path / "svar.json"
+    path.write_text(json.dumps(answers), "utf-8")
+    code, out, _ = run(capsys, "validate", str(path), "--form", "7", "--year", "2026",
+                       "--region", REGION, "--json")
+    findings = json.loads(out)["findings"]
+    assert code == 1 and len(findings) < 10 and any("for mange rader" in f["message"]
+                                                    for f in findings)

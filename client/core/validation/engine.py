@@ -8,6 +8,7 @@ records change, which is what the desktop client does on every keystroke.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -376,6 +377,10 @@ class FormValidator:
         if keyword == "required":
             missing = [n for n in error.validator_value if n not in error.instance]
             column = missing[0] if missing else None
+        elif keyword == "additionalProperties" and isinstance(error.instance, dict):
+            known = {c.name for c in field.columns}
+            unknown = sorted(str(k) for k in error.instance if k not in known)
+            column = unknown[0] if unknown else None
         elif len(path) >= 3:
             column = str(path[2])
         else:
@@ -383,12 +388,23 @@ class FormValidator:
         messages = compiled.control.spec["failureMessages"]
         text = messages.get(keyword) or messages["other"]
         params = self._builtin_params(None, answers, context)
-        label: Any = field.label
+        row_word = {lang: "row" if lang == "en" else "rad" for lang in LANGUAGES}
+        # The row at least, so a row that is not a row of answers (a number, a list) is found.
+        label: Any = {lang: f"{tr(field.label, lang)}, {row_word[lang]} {row + 1}"
+                      for lang in LANGUAGES}
+        cell = answers[table][row] if isinstance(answers.get(table), list) else None
+        if column is None and len(path) == 2 and not isinstance(cell, dict):
+            params_value = "" if cell is None else json.dumps(cell, ensure_ascii=False)[:80]
+        else:
+            params_value = None
         if column is not None:
             try:
                 col = field.table_column(column)
             except KeyError:
                 col = None
+            if col is None:  # a column the table does not have
+                label = {lang: f"{table}, {row_word[lang]} {row + 1}: {column}"
+                         for lang in LANGUAGES}
             if col is not None:
                 label = {
                     lang: f"{tr(field.label, lang)}, rad {row + 1}: {tr(col.label, lang)}"
@@ -402,7 +418,10 @@ class FormValidator:
                     params["codes"] = {
                         lang: ", ".join(c.display(lang) for c in col.codes) for lang in LANGUAGES
                     }
-        params.update({"field": table, "label": label, "row": row + 1})
+        params.update({"field": label if keyword == "additionalProperties" else table,
+                       "label": label, "row": row + 1})
+        if params_value is not None:
+            params["value"] = params_value
         params.setdefault("value", "")
         control = compiled.control
         return Finding(
