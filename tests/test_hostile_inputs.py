@@ -319,3 +319,34 @@ def test_ten_thousand_table_rows_give_one_finding_about_the_count(capsys, tmp_pa
     findings = json.loads(out)["findings"]
     assert code == 1 and len(findings) < 10 and any("for mange rader" in f["message"]
                                                     for f in findings)
+
+
+# --- prefill from last year ------------------------------------------------------------------
+
+
+def test_prefill_refuses_another_forms_or_a_later_years_draft_and_unreadable_files(tmp_path):
+    from client.core import drafts
+    from client.core.errors import UserError
+    from client.core.prefill import last_year_answers
+
+    form7 = CATALOG.load("7", 2026)
+    other = tmp_path / "7B_2025.json"
+    other.write_bytes(drafts.document_to_bytes(
+        FormDocument(CATALOG.load("7B", 2025), answers=example("7B"))))
+    future = tmp_path / "7_2026.json"
+    future.write_bytes(drafts.document_to_bytes(FormDocument(form7, answers=example("7"))))
+    corrupt = tmp_path / "skadet.asice"
+    corrupt.write_bytes(b"PK\x03\x04" + b"\0" * 60)
+    deep = tmp_path / "dyp.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    cases = [(other, "gjelder skjema 7B, ikke 7"), (future, "gjelder 2026"),
+             (corrupt, "skadet"), (tmp_path, "det er en mappe"), (deep, "for mange nivåer"),
+             (tmp_path / "borte.json", "Kan ikke hente")]
+    for path, expected in cases:
+        with pytest.raises(ValueError) as caught:
+            last_year_answers(path, form7)
+        assert isinstance(caught.value, UserError) and expected in caught.value.message("nb")
+    last = tmp_path / "7_2025.json"
+    last.write_bytes(drafts.document_to_bytes(
+        FormDocument(CATALOG.load("7", 2025), answers=example("7"))))
+    assert last_year_answers(last, form7)["OKRAD_SAKER"] == 1490
