@@ -350,3 +350,20 @@ def test_prefill_refuses_another_forms_or_a_later_years_draft_and_unreadable_fil
     last.write_bytes(drafts.document_to_bytes(
         FormDocument(CATALOG.load("7", 2025), answers=example("7"))))
     assert last_year_answers(last, form7)["OKRAD_SAKER"] == 1490
+
+
+# --- the submission archive ------------------------------------------------------------------
+
+
+def test_a_folder_named_like_an_earlier_submission_is_not_what_a_new_one_replaces(tmp_path):
+    from client.core.submission.archive import latest
+
+    (tmp_path / f"{REGION}_7_2026_20991231T000000Z.asice").mkdir()
+    assert latest(tmp_path, REGION, "7", 2026) is None
+    form = CATALOG.load("7", 2026)
+    context = ValidationContext.from_region(REGION, 2026)
+    cert, key = self_signed_signer_parts()
+    first = submit(FormDocument(form, answers=example("7"), region=REGION), context,
+                   Signer(cert, key), tmp_path)
+    found = latest(tmp_path, REGION, "7", 2026)
+    assert found is not None and found.path == first.container and found.sha256 == first.sha256

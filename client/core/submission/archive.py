@@ -17,6 +17,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from client.core.errors import UserError
+
 ARCHIVE_FOLDER = "Innsendinger"
 
 
@@ -46,11 +48,33 @@ def latest(folder: Path, region: str, form_id: str, year: int) -> Archived | Non
     folder = Path(folder)
     if not folder.is_dir():
         return None
-    found = sorted(folder.glob(f"{region}_{form_id}_{year}_*.asice"))
+    # Only files: a folder someone gave a submission's name is no submission.
+    found = sorted(p for p in folder.glob(f"{region}_{form_id}_{year}_*.asice") if p.is_file())
     if not found:
         return None
     path = found[-1]
-    return Archived(path, hashlib.sha256(path.read_bytes()).hexdigest())
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:  # in pieces: the file may be large
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise UserError(_UNREADABLE, path=str(path),
+                        reason=exc.strerror or type(exc).__name__) from None
+    return Archived(path, digest.hexdigest())
+
+
+_UNREADABLE = {
+    "nb": "Kan ikke lese den forrige innsendingen {path} ({reason}), så den nye kan ikke si "
+    "hvilken den erstatter. Sjekk tilgangen til filen, eller velg en annen mappe; ingenting "
+    "er skrevet.",
+    "nn": "Kan ikkje lese den førre innsendinga {path} ({reason}), så den nye kan ikkje seie "
+    "kva for ei ho erstattar. Sjekk tilgangen til fila, eller vel ei anna mappe; ingenting "
+    "er skrive.",
+    "en": "Cannot read the earlier submission {path} ({reason}), so the new one cannot name "
+    "the one it replaces. Check access to the file, or choose another folder; nothing was "
+    "written.",
+}
 
 
 def last_year(data_dir: Path, region: str, form_id: str, year: int) -> Archived | None:
