@@ -367,3 +367,24 @@ def test_a_folder_named_like_an_earlier_submission_is_not_what_a_new_one_replace
                    Signer(cert, key), tmp_path)
     found = latest(tmp_path, REGION, "7", 2026)
     assert found is not None and found.path == first.container and found.sha256 == first.sha256
+
+
+def test_validate_tells_which_given_totals_it_replaces_and_which_answers_it_leaves_out(
+        capsys, tmp_path):
+    answers = {**example("7"), "OKRAD_TOTALT": 99999, "RUS_INGEN": True, "RUS_VEDTAK": 64}
+    path = tmp_path / "svar.json"
+    path.write_text(json.dumps(answers), "utf-8")
+    args = ("validate", str(path), "--form", "7", "--year", "2026", "--region", REGION)
+    code, out, _ = run(capsys, *args)
+    out = out.replace("\xa0", " ")  # digit grouping with a no-break space
+    assert code == 0
+    assert "OKRAD_TOTALT er 99 999 i filen, men regnes ut fra svarene til 1 235" in out
+    assert "RUS_VEDTAK er besvart" in out and "sendes ikke" in out
+    code, out, _ = run(capsys, *args, "--json")
+    report = json.loads(out)
+    assert report["recomputed"] == [{"field": "OKRAD_TOTALT", "table": None, "row": None,
+                                     "given": 99999, "computed": 1235}]
+    assert report["notSubmitted"] == ["RUS_VEDTAK"]
+    code, out, _ = run(capsys, "validate", str(EXAMPLES / "7_2026_460100.json"), "--form", "7",
+                       "--year", "2026", "--region", REGION, "--json")
+    assert "recomputed" not in json.loads(out) and "notSubmitted" not in json.loads(out)

@@ -97,6 +97,22 @@ _TEXT = {
         "nn": "--last-year kan berre brukast med éi fil om gongen.",
         "en": "--last-year takes one file at a time.",
     },
+    "hidden": {
+        "nb": "Merk: {fields} er besvart, men spørsmålene skal ikke besvares med de andre svarene "
+        "(for eksempel «ingenting å rapportere»). Svarene kontrolleres ikke og sendes ikke.",
+        "nn": "Merk: {fields} er svara på, men spørsmåla skal ikkje svarast på med dei andre "
+        "svara (til dømes «ingenting å rapportere»). Svara blir ikkje kontrollerte og ikkje sende.",
+        "en": "Note: {fields} are answered, but the other answers leave those questions out "
+        "(for example «nothing to report»). They are neither checked nor submitted.",
+    },
+    "recomputed": {
+        "nb": "Merk: {field} er {given} i filen, men regnes ut fra svarene til {computed}. "
+        "Klienten kontrollerer og sender {computed}.",
+        "nn": "Merk: {field} er {given} i fila, men blir rekna ut frå svara til {computed}. "
+        "Klienten kontrollerer og sender {computed}.",
+        "en": "Note: {field} is {given} in the file, but the answers give {computed}. "
+        "The client checks and submits {computed}.",
+    },
     "last_year_same": {
         "nb": "--last-year {path} er den samme filen som skal kontrolleres. Velg fjorårets fil.",
         "nn": "--last-year {path} er den same fila som skal kontrollerast. Vel fjorårsfila.",
@@ -280,6 +296,14 @@ def _same_file(a: str, b: str) -> bool:
         return False  # one of them cannot be found: reading it says so
 
 
+def _recomputed(document: FormDocument) -> list[Any]:
+    if document.answers is None:
+        return []
+    from client.core.forms.answers import recomputed
+
+    return recomputed(document.form, document.answers)
+
+
 def report_json(
     document: FormDocument, context: ValidationContext, findings: list[Finding], lang: str
 ) -> dict[str, Any]:
@@ -297,6 +321,19 @@ def report_json(
     }
     if context.nothing_to_report:
         out["nothingToReport"] = True
+    if document.answers is not None:
+        from client.core.forms.answers import hidden_answers
+
+        hidden = hidden_answers(document.form, document.answers)
+        if hidden:
+            out["notSubmitted"] = hidden
+    changed = _recomputed(document)
+    if changed:
+        out["recomputed"] = [
+            {"field": r.field, "table": r.table, "row": r.row, "given": r.given,
+             "computed": r.computed}
+            for r in changed
+        ]
     return out
 
 
@@ -334,6 +371,18 @@ def write_report(
         out.write(t["last_year"].format(path=last.path, form=last.form.form_id,
                                         year=last.form.year, records=len(last.records)) + "\n")
         _write_figures(out, form.year, last.form.year, comparisons or [], lang)
+    if document.answers is not None:
+        from client.core.forms.answers import hidden_answers
+
+        hidden = hidden_answers(form, document.answers)
+        if hidden:
+            out.write(t["hidden"].format(fields=", ".join(hidden)) + "\n")
+    for r in _recomputed(document):
+        where = f"{r.table}, rad {r.row}: {r.field}" if r.table else r.field
+        if lang == "en":
+            where = where.replace(", rad ", ", row ")
+        out.write(t["recomputed"].format(field=where, given=_show(r.given),
+                                         computed=_show(r.computed)) + "\n")
     for line, group in groupby(findings, key=lambda f: f.line):
         items = list(group)
         out.write("\n")
@@ -356,6 +405,14 @@ def write_report(
         out.write(t["blocked"] + "\n")
     elif any(f.severity == "WARNING" for f in findings):
         out.write(t["warnings"] + "\n")
+
+
+def _show(value: Any) -> str:
+    from client.core.i18n import format_int
+
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format_int(value)
+    return "–" if value is None else json.dumps(value, ensure_ascii=False)[:40]
 
 
 def _write_figures(
