@@ -203,7 +203,7 @@ def test_lines_of_the_wrong_length_give_the_fatal_record_length_finding(tmp_path
         (["validate", "x", "--form", "11F", "--year", "2026", "--region", "03a1"],
          "Region «03a1» er ugyldig"),
         (["validate", "x", "--form", "11F"], "--region"),
-        (["frobnicate"], "invalid choice"),
+        (["frobnicate"], "er ikke et av valgene"),
     ],
 )
 def test_usage_errors_exit_2(args, expected):

@@ -258,7 +258,7 @@ def kostra_process(*args: str, env: dict[str, str]) -> tuple[int, str, str]:
     import sys
 
     result = subprocess.run([sys.executable, "-m", "client", *args], capture_output=True,
-                            text=True, env={**os.environ, **env}, timeout=300)
+                            text=True, env={**os.environ, **env}, timeout=300, check=False)
     assert "Traceback" not in result.stderr
     return result.returncode, result.stdout, result.stderr
 
@@ -388,3 +388,25 @@ def test_validate_tells_which_given_totals_it_replaces_and_which_answers_it_leav
     code, out, _ = run(capsys, "validate", str(EXAMPLES / "7_2026_460100.json"), "--form", "7",
                        "--year", "2026", "--region", REGION, "--json")
     assert "recomputed" not in json.loads(out) and "notSubmitted" not in json.loads(out)
+
+
+# --- usage errors ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["validate", "--form", "11F", "--region", REGION], "dette må oppgis: FIL"),
+        (["validate", "x", "--form", "11F", "--year", "abc", "--region", REGION],
+         "--year skal være et heltall, ikke 'abc'"),
+        (["validate", "x", "--form", "11F", "--region", REGION, "--bogus"],
+         "ukjente argumenter: --bogus"),
+        (["--lang", "nn", "validate", "x", "--form"], "--form manglar verdien sin"),
+        (["validate", "x", "--lang", "en", "--form"], "--form expects a value"),
+    ],
+)
+def test_usage_errors_are_worded_in_the_users_language(capsys, args, expected):
+    with pytest.raises(SystemExit) as caught:
+        main(args)
+    _, err = capsys.readouterr()
+    assert caught.value.code == 2 and expected in err and "Traceback" not in err
