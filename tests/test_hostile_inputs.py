@@ -410,3 +410,8 @@ def test_usage_errors_are_worded_in_the_users_language(capsys, args, expected):
         main(args)
     _, err = capsys.readouterr()
     assert caught.value.code == 2 and expected in err and "Traceback" not in err
+
+
+def test_with_on_a_record_form_is_refused_not_ignored(capsys, files, tmp_path):
+    code, out, err = validate_11f(capsys, str(files["this"]), "--with", f"11CF={files['11cf']}")
+    assert code == 2 and out == "" and "ingen kontroller mot andre skjema" in err

@@ -149,8 +149,7 @@ def run(args: argparse.Namespace) -> int:
         args.region, form.year, nothing_to_report=args.nothing_to_report
     )
     validator = FormValidator(form)
-    others = (load_others(args, form, context.kommunenummer)
-              if document.answers is not None else {})
+    others = load_others(args, form, context.kommunenummer)  # refuses what is unused
     # Say what blocks the form before asking for a passphrase; submit() checks again.
     findings = validator.validate(document.data, context)
     if others:

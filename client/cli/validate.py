@@ -175,9 +175,11 @@ def _other_findings(args: argparse.Namespace, document: FormDocument,
     """Cross-form controls against the year's other forms given with --with."""
     from client.core.validation.crossforms import cross_findings
 
-    if not args.others or document.answers is None:
+    if not args.others:
         return []
-    others = load_others(args, document.form, context.kommunenummer)
+    others = load_others(args, document.form, context.kommunenummer)  # refuses what is unused
+    if document.answers is None:
+        return []
     return cross_findings(document.form, document.answers, others, context)
 
 
