@@ -415,3 +415,11 @@ def test_usage_errors_are_worded_in_the_users_language(capsys, args, expected):
 def test_with_on_a_record_form_is_refused_not_ignored(capsys, files, tmp_path):
     code, out, err = validate_11f(capsys, str(files["this"]), "--with", f"11CF={files['11cf']}")
     assert code == 2 and out == "" and "ingen kontroller mot andre skjema" in err
+
+
+def test_a_norwegian_date_in_an_answers_file_is_told_the_files_own_form(capsys, tmp_path):
+    path = tmp_path / "svar.json"
+    path.write_text(json.dumps({**example("7B"), "PLAN_VEDTATT_DATO": "14.03.2024"}), "utf-8")
+    code, out, _ = run(capsys, "validate", str(path), "--form", "7B", "--year", "2026",
+                       "--region", REGION)
+    assert code == 1 and "«14.03.2024» er ikke en gyldig dato" in out and "åååå-mm-dd" in out
