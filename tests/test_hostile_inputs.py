@@ -423,3 +423,15 @@ def test_a_norwegian_date_in_an_answers_file_is_told_the_files_own_form(capsys, 
     code, out, _ = run(capsys, "validate", str(path), "--form", "7B", "--year", "2026",
                        "--region", REGION)
     assert code == 1 and "«14.03.2024» er ikke en gyldig dato" in out and "åååå-mm-dd" in out
+
+
+def test_an_oversized_last_year_or_answers_file_is_refused_by_its_size_unread(capsys, files,
+                                                                              tmp_path):
+    big = tmp_path / "stor.txt"
+    with big.open("wb") as handle:  # sparse: 200 MB on paper, nothing on disk
+        handle.truncate(200 * 1024 * 1024)
+    code, _, err = validate_11f(capsys, str(files["this"]), "--last-year", str(big))
+    assert code == 2 and "er 200 MB" in err and "?" not in err
+    code, _, err = run(capsys, "validate", str(big), "--form", "7", "--year", "2026",
+                       "--region", REGION)
+    assert code == 2 and "er 200 MB" in err

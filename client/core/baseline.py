@@ -196,9 +196,10 @@ def load_last_year(
         raise InputFileError(_MESSAGES["missing"], path=shown) from None
     if path.is_dir():
         raise InputFileError(_MESSAGES["folder"], path=shown)
-    if size > MAX_FILE_BYTES:
-        # parse_record_bytes words the size problem; read only what it needs to say so
-        raise InputFileError(_MESSAGES["no_layout"], path=shown, length="?", form=form_id)
+    if size > MAX_FILE_BYTES:  # never read into memory
+        from client.core.records.fixedwidth import too_big
+
+        raise too_big(shown, size, form_id)
     try:
         data = path.read_bytes()
     except OSError as exc:

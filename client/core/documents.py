@@ -64,7 +64,11 @@ def load_document(
     from client.core import drafts  # drafts builds on this module
 
     path = Path(path)
-    check_readable(path)
+    size = check_readable(path)
+    if size > MAX_FILE_BYTES:  # never read into memory, whatever the file is
+        from client.core.records.fixedwidth import too_big
+
+        raise too_big(str(path), size, form.form_id)
     head = _head(path).lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"{"):
         data = _read_json(path, form)

@@ -142,6 +142,12 @@ def split_lines(text: str) -> tuple[list[str], str, bool]:
     return lines, newline, final_newline
 
 
+def too_big(shown: str, size: int, form_id: str) -> InputFileError:
+    """The error for a file over MAX_FILE_BYTES, which is never read into memory."""
+    return InputFileError(_MESSAGES["too_big"], path=shown, size=size // (1024 * 1024),
+                          limit=MAX_FILE_BYTES // (1024 * 1024), form=form_id)
+
+
 def check_readable(path: Path) -> int:
     """The size of the file at `path`; InputFileError saying so when it is missing, a
     folder, or cannot be looked at."""
@@ -167,13 +173,7 @@ def read_record_file(
     shown = str(path)
     size = check_readable(path)
     if size > MAX_FILE_BYTES:
-        raise InputFileError(
-            _MESSAGES["too_big"],
-            path=shown,
-            size=size // (1024 * 1024),
-            limit=MAX_FILE_BYTES // (1024 * 1024),
-            form=form.form_id,
-        )
+        raise too_big(shown, size, form.form_id)
     try:
         data = path.read_bytes()
     except OSError as exc:
