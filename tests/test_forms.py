@@ -197,3 +197,8 @@ def test_next_years_form_is_files_not_code(tmp_path):
     )
     assert (2, "30") not in {(f.line, f.control) for f in old_findings}
     assert any(f.line == 1 and f.field == "KJONN" for f in old_findings)
+
+
+def test_forms_are_listed_in_ssbs_numeric_order():
+    catalog = FormCatalog([Path(__file__).resolve().parents[1] / "forms"])
+    assert [f.form_id for f in catalog.forms_for_year(2026)] == ["7", "7B", "11CF", "11F", "12"]

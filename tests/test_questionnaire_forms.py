@@ -70,6 +70,14 @@ def test_a_table_cell_is_located_by_row_and_column():
     assert "rad 2" in missing.message("nb") and "row 2" in missing.message("en")
 
 
+def test_a_row_missing_several_cells_names_each_once():
+    answers = example("7B")
+    answers["KRISESENTRE"][1] = {"UTGIFT": 50000}
+    missing = [f for f in findings("7B", answers) if f.row == 2]
+    assert sorted(f.column for f in missing) == ["DRIFT", "NAVN"]
+    assert len({f.ref for f in missing}) == len(missing)
+
+
 def test_a_rule_runs_on_every_row():
     answers = example("7")
     answers["PERSONELL"][2]["VIDEREUTDANNET"] = 30  # more than the 9 staff of row 3

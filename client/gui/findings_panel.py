@@ -3,6 +3,7 @@ to its record and field. A warning's written explanation is edited here."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -43,11 +44,15 @@ class FindingsModel(QAbstractItemModel):
         self.session = session
         self.lang = lang
         self.groups: list[tuple[str, list[Finding]]] = []
+        # A questionnaire lists a question's findings once the question is visited.
+        self.held_back: Callable[[Finding], bool] | None = None
 
     def reload(self) -> None:
         self.beginResetModel()
         by_severity: dict[str, list[Finding]] = {s: [] for s in SEVERITIES}
         for finding in sort_findings(self.session.findings()):
+            if self.held_back is not None and self.held_back(finding):
+                continue
             by_severity[finding.severity].append(finding)
         self.groups = [(s, items) for s, items in by_severity.items() if items]
         self.endResetModel()

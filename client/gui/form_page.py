@@ -28,7 +28,7 @@ from client.core.validation.findings import Finding
 from client.gui import operations
 from client.gui.findings_panel import FindingsPanel
 from client.gui.form_session import FormSession
-from client.gui.questionnaire import QuestionnaireView
+from client.gui.questionnaire import QuestionnairePane, QuestionnaireView
 from client.gui.record_page import RecordPage
 
 if TYPE_CHECKING:
@@ -70,15 +70,19 @@ class FormPage(QWidget):
         if form.is_record_form:
             self.records: RecordPage | None = RecordPage(session, lang, self)
             self.questionnaire: QuestionnaireView | None = None
+            self.pane: QuestionnairePane | None = None
             content: QWidget = self.records
             self.records.editor.help_requested.connect(self.show_help)
         else:
             self.records = None
-            self.questionnaire = QuestionnaireView(session, lang, self)
+            self.pane = QuestionnairePane(ctx, session, self)
+            self.questionnaire = self.pane.view
             self.questionnaire.help_requested.connect(self.show_help)
-            content = self.questionnaire
+            content = self.pane
         self.findings = FindingsPanel(session, lang, self)
         self.findings.activated.connect(self.show_finding)
+        if self.pane is not None:
+            self.pane.attach(self.findings)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(content)
@@ -104,7 +108,7 @@ class FormPage(QWidget):
         if self.records is not None:
             self.records.show_finding(finding)
         elif self.questionnaire is not None:
-            self.questionnaire.focus_field(finding.field)
+            self.questionnaire.show_finding(finding)
 
     def current_field(self) -> FieldDef | None:
         view = self.records.editor if self.records is not None else self.questionnaire
@@ -129,8 +133,11 @@ class FormPage(QWidget):
     # --- files --------------------------------------------------------------------------
 
     def import_file(self, path: Path | None = None) -> operations.Operation | None:
-        """Read an SSB file into the form (replacing its records, one undo step)."""
+        """Read an SSB file into the form (replacing its records, one undo step), or a
+        questionnaire's answers from JSON."""
         if self.records is None:
+            if self.pane is not None:
+                self.pane.import_answers(path)
             return None
         from client.gui import importer
 
@@ -228,6 +235,8 @@ class FormPage(QWidget):
     def export_file(self, path: Path | None = None) -> None:
         records = self.session.records
         if records is None:
+            if self.pane is not None:
+                self.pane.export_answers(path)
             return
         form = self.session.form
         if path is None:
@@ -264,9 +273,13 @@ class FormPage(QWidget):
         if self._operation is not None:
             return None
         title = QCoreApplication.translate("FormPage", "Submit")
+        if self.pane is not None:
+            self.pane.cross.wait()  # the cross-form warnings are part of what is checked
         self.session.validate_now()
         readiness = self.session.readiness()
         if not readiness.ready:
+            if self.pane is not None:
+                self.pane.check_all()
             self.ctx.asker.warn(
                 title,
                 QCoreApplication.translate(
@@ -348,6 +361,8 @@ class FormPage(QWidget):
             self.ctx.lang,
             self.ctx.clock,
         )
+        # What is signed is what the window checked: the same year's other forms.
+        others = self.pane.cross.others if self.pane is not None else None
 
         def work(_: operations.Progress) -> SubmissionResult:
             return submit_document(
@@ -359,6 +374,7 @@ class FormPage(QWidget):
                 lang=lang,
                 clock=clock,
                 validator=validator,
+                others=others,
             )
 
         busy = QProgressDialog(

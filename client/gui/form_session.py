@@ -71,6 +71,9 @@ class FormSession(QObject):
         self.undo = QUndoStack(self)
         self._session = session
         self._answer_findings: list[Finding] = []
+        # Our cross-form warnings (client.gui.cross_forms), computed apart: they read
+        # another form's records, which is too slow for every keystroke.
+        self._cross_findings: list[Finding] = []
         self._dirty: set[int] = set()
         self._generation = 0  # counts structural changes, to drop stale rebuilds
         self._rebuild: operations.Operation | None = None
@@ -286,7 +289,18 @@ class FormSession(QObject):
         from client.core.forms.visibility import prune_hidden
 
         shown = prune_hidden(self.form, self.answers)
-        self._answer_findings = sort_findings(self.validator.validate(shown, self.context))
+        self._answer_findings = sort_findings(
+            self.validator.validate(shown, self.context) + self._cross_findings
+        )
+
+    def set_cross_findings(self, findings: list[Finding]) -> None:
+        """The questionnaire's cross-form warnings, as last computed against the year's
+        other forms; they count like any other finding (and need explaining)."""
+        if _keys(findings) == _keys(self._cross_findings):
+            return
+        self._cross_findings = list(findings)
+        self._validate_answers()
+        self._after_validation()
 
     def _after_validation(self) -> None:
         self._findings_cache = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGroupBox, QScrollArea, QVBoxLayout, QWidget
 
 from client.core.forms.model import FieldDef, FormDefinition
@@ -40,7 +40,7 @@ class SectionedForm(QScrollArea):
             box = QGroupBox(tr(section.title, lang), body)
             box_layout = QVBoxLayout(box)
             for name in section.fields:
-                row = QuestionRow(form.field(name), mode, lang, box)
+                row = QuestionRow(form.field(name), mode, lang, box, form=form)
                 row.editor.edited.connect(lambda value, n=name: self.edited.emit(n, value))
                 row.help_requested.connect(self.help_requested)
                 box_layout.addWidget(row)
@@ -54,6 +54,18 @@ class SectionedForm(QScrollArea):
             layout.addWidget(box)
         layout.addStretch(1)
         self.setWidget(body)
+        self.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A message that goes keeps its space while the mouse is over the form, so the
+        # question under the pointer does not move; the space is given back on leaving.
+        if watched is self.viewport() and event.type() in (QEvent.Type.Enter, QEvent.Type.Leave):
+            inside = event.type() == QEvent.Type.Enter
+            for row in self.rows.values():
+                row.hold_height = inside
+                if not inside:
+                    row.release_height()
+        return super().eventFilter(watched, event)
 
     def show_findings(self, findings: list[Finding], explanations: dict[str, str]) -> None:
         by_field: dict[str | None, list[Finding]] = defaultdict(list)

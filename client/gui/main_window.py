@@ -193,13 +193,11 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         session = self.session
         is_records = session is not None and session.records is not None
-        for action in (
-            self.import_action,
-            self.export_action,
-            self.new_record_action,
-            self.find_action,
-        ):
+        for action in (self.new_record_action, self.find_action):
             action.setEnabled(is_records)
+        # A questionnaire imports and exports its answers as JSON.
+        self.import_action.setEnabled(session is not None)
+        self.export_action.setEnabled(session is not None)
         self.submit_action.setEnabled(session is not None)
         self.close_form_action.setEnabled(session is not None)
         self.undo_action.setEnabled(session is not None and session.undo.canUndo())

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -57,6 +56,8 @@ class FieldEditor(QWidget):
         self.field = field
         self.mode = mode
         self.lang = lang
+        self.year: int | None = None  # the reporting year (a date's calendar opens on it)
+        self.form: Any = None  # the form's definition (a table reads pasted rows by it)
         self._loading = False
 
     def value(self) -> Any:
@@ -80,6 +81,9 @@ class FieldEditor(QWidget):
         """Every focusable part, to give each an accessible name."""
         return [self.focus_widget()]
 
+    def mark(self, findings: list[Any]) -> None:
+        """The findings shown for this question (a table marks its cells)."""
+
     def _emit(self, *_: Any) -> None:
         if not self._loading:
             self.edited.emit(self.value())
@@ -94,6 +98,38 @@ def _single(widget: QWidget, parent: QWidget) -> None:
     layout.addWidget(widget)
 
 
+class CharacterCounter(QLabel):
+    """"12 av 500 tegn" beside a question's text that has a limit (not for a record's
+    fixed-width field, whose width already shows it)."""
+
+    def __init__(self, field: FieldDef, mode: Mode, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.limit = field.max_length if mode == "answer" else None
+        self.setVisible(bool(self.limit))
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.count("")
+
+    def count(self, text: str) -> None:
+        if not self.limit:
+            return
+        self.setText(
+            QCoreApplication.translate("FieldEditor", "%1 of %2 characters")
+            .replace("%1", format_int(len(text)))
+            .replace("%2", format_int(self.limit))
+        )
+        font = self.font()
+        font.setBold(len(text) >= self.limit)  # at the limit: said in bold, not in colour
+        self.setFont(font)
+
+
+def _pattern_length(pattern: Any) -> int | None:
+    """The length a pattern of fixed length allows (^[0-9]{4}$ -> 4), else None."""
+    import re
+
+    match = re.fullmatch(r"\^\[[^\]]+\]\{(\d+)\}\$", pattern) if isinstance(pattern, str) else None
+    return int(match.group(1)) if match else None
+
+
 class TextEditor(FieldEditor):
     def __init__(
         self, field: FieldDef, mode: Mode, lang: str, parent: QWidget | None = None
@@ -106,10 +142,14 @@ class TextEditor(FieldEditor):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 1)
-        if field.max_length and field.max_length <= 40:
+        self.counter = CharacterCounter(field, mode, self)
+        self.edit.textChanged.connect(self.counter.count)
+        layout.addWidget(self.counter)
+        width = field.max_length or _pattern_length(field.schema.get("pattern"))
+        if width and width <= 40:
             # A short field looks short: its width tells how much it holds.
             digit = self.fontMetrics().horizontalAdvance("0")
-            self.edit.setMaximumWidth(digit * (field.max_length + 4))
+            self.edit.setMaximumWidth(digit * (width + 4))
             layout.addStretch(1)
 
     def value(self) -> Any:
@@ -132,7 +172,13 @@ class TextAreaEditor(FieldEditor):
         self.edit.setTabChangesFocus(True)  # Tab leaves the box, as in every other field
         self.edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         self.edit.textChanged.connect(self._limit_and_emit)
-        _single(self.edit, self)
+        self.counter = CharacterCounter(field, mode, self)
+        self.edit.textChanged.connect(lambda: self.counter.count(self.edit.toPlainText()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignRight)
 
     def _limit_and_emit(self) -> None:
         limit = self.field.max_length
@@ -157,15 +203,42 @@ class TextAreaEditor(FieldEditor):
 
 
 class _GroupingLineEdit(QLineEdit):
-    """Shows 1 200 000 when not being edited and 1200000 while editing."""
+    """Groups digits as they are typed, the Norwegian way (1 200 000, a non-breaking
+    space), keeping the cursor among the same digits; deleting a group's space deletes
+    the digit before it, as people expect."""
 
-    def focusInEvent(self, event: Any) -> None:
-        self.setText(self.text().replace("\u00a0", "").replace(" ", ""))
-        super().focusInEvent(event)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._before = ""
+        self.textEdited.connect(self._regroup)
 
-    def focusOutEvent(self, event: Any) -> None:
-        super().focusOutEvent(event)
-        self.setText(group_digits(self.text()))
+    def _regroup(self, text: str) -> None:
+        raw = _ungrouped(text)
+        cursor = self.cursorPosition()
+        digits_left = len(_ungrouped(text[:cursor]))
+        if raw == _ungrouped(self._before) and len(text) < len(self._before) and digits_left:
+            # Backspace over a space: take the digit before it.
+            raw = raw[: digits_left - 1] + raw[digits_left:]
+            digits_left -= 1
+        grouped = group_digits(raw)
+        if grouped != text:
+            position = 0
+            seen = 0
+            while position < len(grouped) and seen < digits_left:
+                if grouped[position] not in "\u00a0 ":
+                    seen += 1
+                position += 1
+            self.setText(grouped)
+            self.setCursorPosition(position)
+        self._before = self.text()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._before = text
+
+
+def _ungrouped(text: str) -> str:
+    return text.replace("\u00a0", "").replace(" ", "")
 
 
 def group_digits(text: str) -> str:
@@ -189,7 +262,7 @@ class IntegerEditor(FieldEditor):
         elif field.max_length:
             self.edit.setMaxLength(field.max_length + field.max_length // 3)
         self.edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 18)
-        self.edit.textEdited.connect(self._emit)
+        self.edit.textEdited.connect(self._emit)  # after the regrouping: value() strips it
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
@@ -207,8 +280,7 @@ class IntegerEditor(FieldEditor):
             return None
 
     def _show(self, value: Any) -> None:
-        text = "" if value is None else str(value)
-        self.edit.setText(text if self.edit.hasFocus() else group_digits(text))
+        self.edit.setText(group_digits("" if value is None else str(value)))
 
     def focus_widget(self) -> QWidget:
         return self.edit
@@ -218,64 +290,47 @@ class AmountEditor(IntegerEditor):
     suffix = "kr"
 
 
-class DateEditor(FieldEditor):
-    """A questionnaire date: QDateEdit with a calendar; the earliest date stands for blank."""
+class _CalendarDateEditor(FieldEditor):
+    """A date typed as dd.mm.åååå in a line edit, or picked in a calendar that opens on the
+    reporting year (Alt+Down or F4 from the field, or the button beside it).
 
-    BLANK = QDate(1900, 1, 1)
+    A line edit rather than QDateEdit: QDateEdit's sections keep Tab inside the field
+    (day, month, year), it cannot be blank, and it garbles typed text. Text that is not
+    a date is kept as typed so the findings can say what is wrong with it.
+    """
 
-    def __init__(
-        self, field: FieldDef, mode: Mode, lang: str, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(field, mode, lang, parent)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd.MM.yyyy")
-        self.edit.setMinimumDate(self.BLANK)
-        self.edit.setSpecialValueText(" ")  # shown for the blank date
-        self.edit.setDate(self.BLANK)
-        self.edit.dateChanged.connect(self._emit)
-        self.edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        layout.addStretch(1)
-
-    def value(self) -> Any:
-        date = self.edit.date()
-        if date == self.BLANK:
-            return self._blank()
-        return date.toString("yyyy-MM-dd")
-
-    def _show(self, value: Any) -> None:
-        date = QDate.fromString(str(value), "yyyy-MM-dd") if value else self.BLANK
-        self.edit.setDate(date if date.isValid() else self.BLANK)
-
-    def focus_widget(self) -> QWidget:
-        return self.edit
-
-
-class RecordDateEditor(FieldEditor):
-    """A record's date as SSB's file has it (ddMMyyyy or ddMMyy): typed as dd.mm.åååå or
-    picked in a calendar. A line edit, not QDateEdit, because a file may hold a date
-    that does not exist (31.02.2025) and the user must see it to correct it."""
+    display_format = "dd.MM.yyyy"
+    placeholder = "dd.mm.åååå"
 
     def __init__(
         self, field: FieldDef, mode: Mode, lang: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(field, mode, lang, parent)
-        self.pattern = (field.column.date_pattern if field.column else None) or "ddMMyyyy"
         self.edit = QLineEdit(self)
-        self.edit.setMaxLength(len(self.pattern) + 2)
-        self.edit.setPlaceholderText("dd.mm.åååå" if len(self.pattern) == 8 else "dd.mm.åå")
+        self.edit.setMaxLength(len(self.placeholder))
+        self.edit.setPlaceholderText(self.placeholder)
         self.edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 16)
         self.edit.textEdited.connect(self._emit)
+        self.edit.editingFinished.connect(self._tidy)
+        self.edit.installEventFilter(self)
         self.button = QToolButton(self)
         self.button.setText("…")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # Out of the Tab chain: Alt+Down or F4 opens the calendar from the field itself.
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.setToolTip(
+            QCoreApplication.translate("FieldEditor", "Choose a date in a calendar (Alt+Down)")
+        )
+        self.button.setAccessibleName(
+            QCoreApplication.translate("FieldEditor", "Open calendar: %1").replace(
+                "%1", tr(field.label, lang)
+            )
+        )
         self.calendar = QCalendarWidget()
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        self.calendar.clicked.connect(self._picked)
-        self.calendar.activated.connect(self._picked)
+        self.calendar.setGridVisible(True)
+        self.calendar.clicked.connect(self.pick)
+        self.calendar.activated.connect(self.pick)
         menu = QMenu(self.button)
         action = QWidgetAction(menu)
         action.setDefaultWidget(self.calendar)
@@ -288,18 +343,118 @@ class RecordDateEditor(FieldEditor):
         layout.addWidget(self.button)
         layout.addStretch(1)
 
+    # --- what a subclass says ---------------------------------------------------------
+
+    def parse(self, text: str) -> QDate:
+        """The date the text means (invalid when it means none)."""
+        return parse_date(text)
+
+    # --- the calendar -------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            alt = event.modifiers() & Qt.KeyboardModifier.AltModifier  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down and alt):
+                self.open_calendar()
+                return True
+        return super().eventFilter(watched, event)
+
+    def open_calendar(self) -> None:
+        self.button.showMenu()
+
+    def _prepare_calendar(self) -> None:
+        date = self.parse(self.edit.text())
+        if date.isValid():
+            self.calendar.setSelectedDate(date)
+            return
+        # Nothing typed yet: the reporting year, in today's month, is where answers go.
+        today = QDate.currentDate()
+        year = self.year or today.year()
+        start = QDate(year, today.month(), min(today.day(), 28))
+        self.calendar.setSelectedDate(start)
+        self.calendar.setCurrentPage(year, today.month())
+
+    def pick(self, date: QDate) -> None:
+        """Take a date as if the user picked it in the calendar."""
+        self.edit.setText(date.toString(self.display_format))
+        menu = self.button.menu()
+        if menu.isVisible():
+            menu.hide()
+            self.edit.setFocus(Qt.FocusReason.PopupFocusReason)
+        self._emit()
+
+    def _tidy(self) -> None:
+        # 15012025 and 1.1.2025 are shown as 15.01.2025 once the field is left.
+        date = self.parse(self.edit.text())
+        if date.isValid():
+            shown = date.toString(self.display_format)
+            if shown != self.edit.text():
+                self.edit.setText(shown)
+
+    def focus_widget(self) -> QWidget:
+        return self.edit
+
+    def inputs(self) -> list[QWidget]:
+        return [self.edit]
+
+
+_DATE_FORMATS = ("d.M.yyyy", "d.M.yy", "ddMMyyyy", "yyyy-MM-dd", "d/M/yyyy", "d-M-yyyy")
+
+
+def parse_date(text: str) -> QDate:
+    """A date as people type it in Norway: 15.01.2025, 15.1.2025, 15012025 (or pasted
+    as 2025-01-15). Invalid when the text means no date that exists."""
+    text = text.strip()
+    for fmt in _DATE_FORMATS:
+        date = QDate.fromString(text, fmt)
+        if date.isValid():
+            if fmt == "d.M.yy":
+                date = date.addYears(100) if date.year() < 1950 else date
+            return date
+    return QDate()
+
+
+class DateEditor(_CalendarDateEditor):
+    """A questionnaire date: the answer is "YYYY-MM-DD"; text that is no date is kept as
+    typed (the schema's date check then says what is wrong)."""
+
+    def value(self) -> Any:
+        text = self.edit.text().strip()
+        if not text:
+            return self._blank()
+        date = self.parse(text)
+        return date.toString("yyyy-MM-dd") if date.isValid() else text
+
+    def _show(self, value: Any) -> None:
+        if not value:
+            self.edit.setText("")
+            return
+        date = QDate.fromString(str(value), "yyyy-MM-dd")
+        self.edit.setText(date.toString(self.display_format) if date.isValid() else str(value))
+
+
+class RecordDateEditor(_CalendarDateEditor):
+    """A record's date as SSB's file has it (ddMMyyyy or ddMMyy). A file may hold a date
+    that does not exist (31.02.2025): it is shown as it stands for the user to correct."""
+
+    def __init__(
+        self, field: FieldDef, mode: Mode, lang: str, parent: QWidget | None = None
+    ) -> None:
+        self.pattern = (field.column.date_pattern if field.column else None) or "ddMMyyyy"
+        if len(self.pattern) != 8:
+            self.display_format = "dd.MM.yy"
+            self.placeholder = "dd.mm.åå"
+        super().__init__(field, mode, lang, parent)
+
     def _qt_format(self) -> str:
         return "ddMMyyyy" if len(self.pattern) == 8 else "ddMMyy"
 
-    def _prepare_calendar(self) -> None:
-        date = QDate.fromString(self.value(), self._qt_format())
-        if date.isValid():
-            self.calendar.setSelectedDate(date)
+    def parse(self, text: str) -> QDate:
+        return QDate.fromString(text.replace(".", "").strip(), self._qt_format())
 
-    def _picked(self, date: QDate) -> None:
-        self.edit.setText(date.toString("dd.MM.yyyy" if len(self.pattern) == 8 else "dd.MM.yy"))
-        self.button.menu().hide()
-        self._emit()
+    def _tidy(self) -> None:
+        return  # a record's date stays as typed: the file's text is what is checked
 
     def value(self) -> Any:
         return self.edit.text().replace(".", "").strip()
@@ -309,12 +464,6 @@ class RecordDateEditor(FieldEditor):
         if text.isdigit() and len(text) == len(self.pattern):
             text = f"{text[:2]}.{text[2:4]}.{text[4:]}"
         self.edit.setText(text)
-
-    def focus_widget(self) -> QWidget:
-        return self.edit
-
-    def inputs(self) -> list[QWidget]:
-        return [self.edit, self.button]
 
 
 class RadioEditor(FieldEditor):
@@ -491,6 +640,15 @@ class NumberEditor(TextEditor):
     """A decimal number (årsverk): a comma or a point; what cannot be read is passed on as
     typed, for the form's schema control to name."""
 
+    def __init__(
+        self, field: FieldDef, mode: Mode, lang: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(field, mode, lang, parent)
+        # A number looks like one: right-aligned, as wide as the amounts above and below.
+        self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 18)
+        self.layout().addStretch(1)
+
     def value(self) -> Any:
         text = self.edit.text().strip().replace("\u00a0", "").replace(" ", "")
         if not text:
@@ -504,44 +662,6 @@ class NumberEditor(TextEditor):
     def _show(self, value: Any) -> None:
         text = "" if value is None else str(value)
         self.edit.setText(text.replace(".", ",") if self.lang != "en" else text)
-
-
-class ReadOnlyEditor(FieldEditor):
-    """A computed total or a table, shown as text and never edited here (the window's
-    table editor is issue 10's GUI part); the answer stays as it is."""
-
-    def __init__(
-        self, field: FieldDef, mode: Mode, lang: str, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(field, mode, lang, parent)
-        self.label = QLabel(self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setWordWrap(True)
-        self.label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._value: Any = None
-        _single(self.label, self)
-
-    def value(self) -> Any:
-        return self._value
-
-    def _show(self, value: Any) -> None:
-        from client.core.forms.answers import display_value
-
-        self._value = value
-        if self.field.is_table and isinstance(value, list):
-            lines = []
-            for row in value:
-                cells = row if isinstance(row, dict) else {}
-                lines.append("; ".join(
-                    f"{tr(c.label, self.lang)}: {display_value(c, cells.get(c.name), self.lang)}"
-                    for c in self.field.columns
-                ))
-            self.label.setText("\n".join(lines) or "–")
-        else:
-            self.label.setText(display_value(self.field, value, self.lang) or "–")
-
-    def focus_widget(self) -> QWidget:
-        return self.label
 
 
 def _yes(lang: str) -> str:
@@ -612,7 +732,6 @@ def _is_date(field: FieldDef) -> bool:
 
 RENDERERS: list[tuple[Tester, type[FieldEditor]]] = [
     (_explicit("text", lambda f, m: 1), TextEditor),
-    (lambda f, m: EXPLICIT + 2 if f.is_table or f.read_only else NOT_APPLICABLE, ReadOnlyEditor),
     (lambda f, m: EXPLICIT + 1 if f.type == "number" else NOT_APPLICABLE, NumberEditor),
     (
         _explicit(
@@ -684,7 +803,12 @@ RENDERERS: list[tuple[Tester, type[FieldEditor]]] = [
 
 
 def editor_class(field: FieldDef, mode: Mode) -> type[FieldEditor]:
-    """The renderer whose tester ranks highest (ties: the earlier one)."""
+    """The renderer whose tester ranks highest (ties: the earlier one). A table and a
+    computed total have one editor each, whatever else the definition says."""
+    if field.is_table or field.read_only:
+        from client.gui.table_editor import ComputedEditor, TableEditor
+
+        return TableEditor if field.is_table else ComputedEditor
     best, best_rank = TextEditor, NOT_APPLICABLE
     for tester, renderer in RENDERERS:
         rank = tester(field, mode)
@@ -694,9 +818,14 @@ def editor_class(field: FieldDef, mode: Mode) -> type[FieldEditor]:
 
 
 def create_editor(
-    field: FieldDef, mode: Mode, lang: str, parent: QWidget | None = None
+    field: FieldDef, mode: Mode, lang: str, parent: QWidget | None = None,
+    year: int | None = None,
+    form: Any = None,
 ) -> FieldEditor:
-    return editor_class(field, mode)(field, mode, lang, parent)
+    editor = editor_class(field, mode)(field, mode, lang, parent)
+    editor.year = year
+    editor.form = form
+    return editor
 
 
 class _WheelGuard(QObject):

@@ -29,7 +29,7 @@ def fill_skjema_12(qtbot, window):
         if name not in clicked:
             window.session.set_answer(name, value)
     window.session.set_answer("KOMMUNE_NR", window.session.context.kommunenummer)
-    rows["VEDTAK_DATO"].editor.edit.setDate(QDate(2025, 1, 15))
+    rows["VEDTAK_DATO"].editor.pick(QDate(2025, 1, 15))
     rows["UTGIFTER_I_SATS"].editor.boxes["01"].click()
     rows["YTELSER_UTENFOR"].editor.boxes["01"].click()
     rows["BOUTGIFT_TAK"].editor.buttons["2"].click()

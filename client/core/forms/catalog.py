@@ -68,7 +68,7 @@ class FormCatalog:
                         if earlier and _version_in(form_dir) < _version_in(earlier.directory):
                             continue  # an old form pack must not hide a newer bundled form
                         found[key] = InstalledForm(form_dir.name, int(year_dir.name), form_dir)
-        return sorted(found.values(), key=lambda f: (f.year, f.form_id))
+        return sorted(found.values(), key=lambda f: (f.year, form_order(f.form_id)))
 
     def years(self) -> list[int]:
         return sorted({f.year for f in self.installed()})
@@ -108,3 +108,9 @@ class FormCatalog:
             year=year,
             available=available,
         )
+
+
+def form_order(form_id: str) -> tuple[int, str]:
+    """SSB's numbering read as numbers: 7, 7B, 11CF, 11F, 12 (not "11CF" before "7")."""
+    digits = len(form_id) - len(form_id.lstrip("0123456789"))
+    return (int(form_id[:digits]) if digits else 10**6, form_id[digits:])

@@ -336,10 +336,15 @@ class FormValidator:
         for error in self._whole_schema_validator.iter_errors(answers):
             path = list(error.absolute_path)
             if len(path) >= 2 and isinstance(path[1], int) and self.form.has_field(str(path[0])):
-                finding = self._explain_cell(compiled, answers, context, error, path)
-                if finding is not None and finding.ref not in seen:
-                    seen.add((finding.ref,))
-                    findings.append(finding)
+                # A row missing several cells gives one error per cell, each naming them all.
+                columns: list[str | None] = [None]
+                if error.validator == "required" and isinstance(error.instance, dict):
+                    columns = [n for n in error.validator_value if n not in error.instance]
+                for column in columns:
+                    finding = self._explain_cell(compiled, answers, context, error, path, column)
+                    if finding is not None and finding.ref not in seen:
+                        seen.add(finding.ref)
+                        findings.append(finding)
                 continue
             if error.validator == "required":
                 names = [n for n in error.validator_value if n not in error.instance] or [None]
@@ -366,6 +371,7 @@ class FormValidator:
         context: ValidationContext,
         error: Any,
         path: list[Any],
+        missing: str | None = None,
     ) -> Finding | None:
         """A table's cell (or a row's missing cell) that fails the schema, located by row."""
         table, row = str(path[0]), int(path[1])
@@ -375,8 +381,7 @@ class FormValidator:
             row_answers = {}
         keyword = str(error.validator)
         if keyword == "required":
-            missing = [n for n in error.validator_value if n not in error.instance]
-            column = missing[0] if missing else None
+            column = missing
         elif keyword == "additionalProperties" and isinstance(error.instance, dict):
             known = {c.name for c in field.columns}
             unknown = sorted(str(k) for k in error.instance if k not in known)

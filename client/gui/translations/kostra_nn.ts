@@ -249,34 +249,52 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
     </message>
   </context>
   <context>
+    <name>FieldEditor</name>
+    <message>
+      <location filename="../widgets.py" line="116" />
+      <source>%1 of %2 characters</source>
+      <translation>%1 av %2 teikn</translation>
+    </message>
+    <message>
+      <location filename="../widgets.py" line="313" />
+      <source>Choose a date in a calendar (Alt+Down)</source>
+      <translation>Vel dato i ein kalender (Alt+Pil ned)</translation>
+    </message>
+    <message>
+      <location filename="../widgets.py" line="316" />
+      <source>Open calendar: %1</source>
+      <translation>Opne kalender: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>FindingsModel</name>
     <message>
-      <location filename="../findings_panel.py" line="82" />
+      <location filename="../findings_panel.py" line="87" />
       <source>Finding</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="83" />
+      <location filename="../findings_panel.py" line="88" />
       <source>Line</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="84" />
+      <location filename="../findings_panel.py" line="89" />
       <source>Field</source>
       <translation>Felt</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="85" />
+      <location filename="../findings_panel.py" line="90" />
       <source>Control</source>
       <translation>Kontroll</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="114" />
+      <location filename="../findings_panel.py" line="119" />
       <source>Explained</source>
       <translation>Forklart</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="116" />
+      <location filename="../findings_panel.py" line="121" />
       <source>Needs explanation</source>
       <translation>Treng forklaring</translation>
     </message>
@@ -292,38 +310,38 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="157" />
+      <location filename="../findings_panel.py" line="162" />
       <source>Findings</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="170" />
+      <location filename="../findings_panel.py" line="175" />
       <source>E&amp;xplanation of the warning:</source>
       <translation>Forklaring &amp;av åtvaringa:</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="176" />
+      <location filename="../findings_panel.py" line="181" />
       <source>Why the value is right although the control warns</source>
       <translation>Kvifor verdien er rett sjølv om kontrollen åtvarar</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="182" />
+      <location filename="../findings_panel.py" line="187" />
       <source>Explanation of the warning</source>
       <translation>Forklaring av åtvaringa</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="223" />
-      <location filename="../findings_panel.py" line="242" />
+      <location filename="../findings_panel.py" line="228" />
+      <location filename="../findings_panel.py" line="247" />
       <source>Checking…</source>
       <translation>Kontrollerer …</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="229" />
+      <location filename="../findings_panel.py" line="234" />
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikkje klart: rett feila før skjemaet kan sendast inn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="240" />
+      <location filename="../findings_panel.py" line="245" />
       <source>Ready to submit.</source>
       <translation>Klart til innsending.</translation>
     </message>
@@ -357,118 +375,118 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="116" />
+      <location filename="../form_page.py" line="120" />
       <source>Move to a question and press F1 for help with it.</source>
       <translation>Gå til eit spørsmål og trykk F1 for hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="119" />
+      <location filename="../form_page.py" line="123" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="122" />
+      <location filename="../form_page.py" line="126" />
       <source>There is no help text for this question.</source>
       <translation>Det finst ingen hjelpetekst til dette spørsmålet.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="140" />
-      <location filename="../form_page.py" line="149" />
-      <location filename="../form_page.py" line="169" />
-      <location filename="../form_page.py" line="203" />
+      <location filename="../form_page.py" line="147" />
+      <location filename="../form_page.py" line="156" />
+      <location filename="../form_page.py" line="176" />
+      <location filename="../form_page.py" line="210" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="141" />
+      <location filename="../form_page.py" line="148" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="163" />
+      <location filename="../form_page.py" line="170" />
       <source>Reading %1…</source>
       <translation>Les %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="164" />
+      <location filename="../form_page.py" line="171" />
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="220" />
+      <location filename="../form_page.py" line="227" />
       <source>Checking %1…</source>
       <translation>Kontrollerer %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="236" />
-      <location filename="../form_page.py" line="248" />
-      <location filename="../form_page.py" line="252" />
+      <location filename="../form_page.py" line="245" />
+      <location filename="../form_page.py" line="257" />
+      <location filename="../form_page.py" line="261" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="237" />
+      <location filename="../form_page.py" line="246" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="266" />
-      <location filename="../form_page.py" line="342" />
+      <location filename="../form_page.py" line="275" />
+      <location filename="../form_page.py" line="351" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="272" />
+      <location filename="../form_page.py" line="283" />
       <source>The form is not ready: correct every error and explain every warning first (see the findings below).</source>
       <translation>Skjemaet er ikkje klart: rett alle feil og forklar alle åtvaringar først (sjå funna nedst).</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="302" />
+      <location filename="../form_page.py" line="313" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet høyrer til organisasjonsnummer %1, men rapporteringseininga har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="322" />
+      <location filename="../form_page.py" line="331" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfila og kvitteringa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="367" />
+      <location filename="../form_page.py" line="376" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriv innsendingsfila …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="405" />
+      <location filename="../form_page.py" line="414" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er krypterte til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="409" />
+      <location filename="../form_page.py" line="418" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="413" />
+      <location filename="../form_page.py" line="422" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="416" />
+      <location filename="../form_page.py" line="425" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="422" />
+      <location filename="../form_page.py" line="431" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med eit testsertifikat: SSB godtek berre verksemdssertifikatet til kommunen.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="429" />
+      <location filename="../form_page.py" line="438" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="431" />
+      <location filename="../form_page.py" line="440" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Opne kvitteringa</translation>
     </message>
@@ -586,57 +604,57 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>&amp;Om KOSTRA-klienten</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="235" />
+      <location filename="../main_window.py" line="233" />
       <source>No reporting unit chosen yet</source>
       <translation>Inga rapporteringseining er vald enno</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="240" />
+      <location filename="../main_window.py" line="238" />
       <source>, district %1</source>
       <translation>, bydel %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="243" />
+      <location filename="../main_window.py" line="241" />
       <source> (org. no. %1)</source>
       <translation> (org.nr. %1)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="306" />
+      <location filename="../main_window.py" line="304" />
       <source>Opening %1…</source>
       <translation>Opnar %1 …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="322" />
+      <location filename="../main_window.py" line="320" />
       <source>Draft</source>
       <translation>Utkast</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="400" />
+      <location filename="../main_window.py" line="398" />
       <source>Draft saved</source>
       <translation>Utkastet er lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="405" />
+      <location filename="../main_window.py" line="403" />
       <source>Draft not saved</source>
       <translation>Utkastet vart ikkje lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="444" />
+      <location filename="../main_window.py" line="442" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="445" />
+      <location filename="../main_window.py" line="443" />
       <source>Choose the reporting year at the top and open a form from the list. In a form, press F1 on a question for help with it.</source>
       <translation>Vel rapporteringsår øvst og opne eit skjema frå lista. I eit skjema trykkjer du F1 på eit spørsmål for å få hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="471" />
+      <location filename="../main_window.py" line="469" />
       <source>Install form pack</source>
       <translation>Installer skjemapakke</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="473" />
+      <location filename="../main_window.py" line="471" />
       <source>Form packs (*.zip)</source>
       <translation>Skjemapakkar (*.zip)</translation>
     </message>
@@ -703,26 +721,217 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
     </message>
   </context>
   <context>
+    <name>Prefill</name>
+    <message>
+      <location filename="../prefill_view.py" line="55" />
+      <source>Last year's answers in %1 cannot be read (%2). Nothing was changed; choose another file: a draft, an answers file (JSON) or a signed submission that is not encrypted (.asice).</source>
+      <translation>Svara frå i fjor i %1 kan ikkje lesast (%2). Ingenting er endra; vel ei anna fil: eit utkast, ei svarfil (JSON) eller ei signert innsending som ikkje er kryptert (.asice).</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="73" />
+      <source>Start from last year's answers</source>
+      <translation>Fyll ut frå svara i fjor</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="78" />
+      <source>Last year's answers (*.json *.asice);;All files (*)</source>
+      <translation>Svara frå i fjor (*.json *.asice);;Alle filer (*)</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="90" />
+      <source>The answers in the form will be replaced by last year's. You can undo this with Ctrl+Z. Continue?</source>
+      <translation>Svara i skjemaet blir erstatta av svara frå i fjor. Du kan angre med Ctrl+Z. Halde fram?</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="116" />
+      <source>From %1, adjusted to this year's choices</source>
+      <translation>Frå %1, tilpassa svaralternativa i år</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="120" />
+      <source>As in %1</source>
+      <translation>Som i %1</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../prefill_view.py" line="124" />
+      <source>%n row(s)</source>
+      <translation>
+        <numerusform>%n rad</numerusform>
+        <numerusform>%n rader</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="128" />
+      <source>Changed from %1 (last year: %2)</source>
+      <translation>Endra frå %1 (i fjor: %2)</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../prefill_view.py" line="144" />
+      <source>%n answer(s) from %1 were not carried over: this year's form has no question for them, or they no longer fit it. Answer these questions again if they still apply:</source>
+      <translation>
+        <numerusform>%n svar frå %1 er ikkje tekne med: skjemaet i år har ikkje spørsmålet, eller svaret passar ikkje lenger. Svar på nytt der det framleis gjeld:</numerusform>
+        <numerusform>%n svar frå %1 er ikkje tekne med: skjemaet i år har ikkje spørsmåla, eller svara passar ikkje lenger. Svar på nytt der det framleis gjeld:</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="167" />
+      <source>You have answers to this form from %1. Start from them? Every answer taken from %1 is marked, and you can change it.</source>
+      <translation>Du har svar på dette skjemaet frå %1. Vil du starte med dei? Kvart svar som blir henta frå %1, blir merkt, og du kan endre det.</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="176" />
+      <source>&amp;Start from %1</source>
+      <translation>&amp;Start med svara frå %1</translation>
+    </message>
+    <message>
+      <location filename="../prefill_view.py" line="179" />
+      <source>No, thanks</source>
+      <translation>Nei takk</translation>
+    </message>
+  </context>
+  <context>
     <name>QuestionRow</name>
     <message>
-      <location filename="../question_row.py" line="39" />
+      <location filename="../question_row.py" line="59" />
       <source>Help: %1</source>
       <translation>Hjelp: %1</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="41" />
+      <location filename="../question_row.py" line="61" />
       <source>Help (F1)</source>
       <translation>Hjelp (F1)</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="69" />
+      <location filename="../question_row.py" line="153" />
       <source>Required.</source>
       <translation>Må fyllast ut.</translation>
     </message>
     <message>
-      <location filename="../question_row.py" line="103" />
+      <location filename="../question_row.py" line="215" />
       <source>Explanation: %1</source>
       <translation>Forklaring: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Questionnaire</name>
+    <message>
+      <location filename="../questionnaire.py" line="164" />
+      <source>&amp;Check the whole form</source>
+      <translation>&amp;Kontroller heile skjemaet</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="167" />
+      <source>Show the findings of every question, also those not visited</source>
+      <translation>Vis funna for alle spørsmåla, også dei du ikkje har vore innom</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="176" />
+      <source>&amp;Import answers…</source>
+      <translation>&amp;Importer svar …</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="180" />
+      <source>E&amp;xport answers…</source>
+      <translation>E&amp;ksporter svar …</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="184" />
+      <source>Start from &amp;last year…</source>
+      <translation>Fyll ut frå i &amp;fjor …</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="187" />
+      <source>Fill in the form from last year's answers (a draft or a file)</source>
+      <translation>Fyll ut skjemaet med svara frå i fjor (eit utkast eller ei fil)</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="193" />
+      <source>&amp;Print or save as PDF…</source>
+      <translation>Skriv &amp;ut eller lagre som PDF …</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="196" />
+      <source>Writes the filled form with its findings to a PDF, to keep or print before it is submitted</source>
+      <translation>Skriv det utfylte skjemaet med funna til ein PDF som du kan ta vare på eller skrive ut før det blir sendt inn</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../questionnaire.py" line="245" />
+      <source>%n finding(s) of questions not visited yet are not shown; Check the whole form shows them.</source>
+      <translation>
+        <numerusform>%n funn for spørsmål du ikkje har vore innom enno, blir ikkje viste; «Kontroller heile skjemaet» viser det.</numerusform>
+        <numerusform>%n funn for spørsmål du ikkje har vore innom enno, blir ikkje viste; «Kontroller heile skjemaet» viser dei.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../questionnaire.py" line="252" />
+      <source>%n finding(s): see the questions marked and the list below.</source>
+      <translation>
+        <numerusform>%n funn: sjå spørsmålet som er merkt, og lista nedanfor.</numerusform>
+        <numerusform>%n funn: sjå spørsmåla som er merkte, og lista nedanfor.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../questionnaire.py" line="257" />
+      <source>No findings.</source>
+      <translation>Ingen funn.</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="31" />
+      <location filename="../questionnaire_files.py" line="45" />
+      <source>Import answers</source>
+      <translation>Importer svar</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="48" />
+      <location filename="../questionnaire_files.py" line="87" />
+      <source>Answers (*.json)</source>
+      <translation>Svarfiler (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="60" />
+      <source>The answers in the form will be replaced by the file's. You can undo this with Ctrl+Z. Continue?</source>
+      <translation>Svara i skjemaet blir erstatta av svara i fila. Du kan angre med Ctrl+Z. Halde fram?</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../questionnaire_files.py" line="72" />
+      <source>%n answer(s) read from %1.</source>
+      <translation>
+        <numerusform>%n svar lese frå %1.</numerusform>
+        <numerusform>%n svar lese frå %1.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="83" />
+      <source>Export answers</source>
+      <translation>Eksporter svar</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../questionnaire_files.py" line="100" />
+      <source>%n answer(s) written to %1.</source>
+      <translation>
+        <numerusform>%n svar skrive til %1.</numerusform>
+        <numerusform>%n svar skrive til %1.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="116" />
+      <source>Print or save as PDF</source>
+      <translation>Skriv ut eller lagre som PDF</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="120" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="143" />
+      <source>The form is written to %1. It is a printout for checking and keeping, not a receipt: the form is not submitted.</source>
+      <translation>Skjemaet er skrive til %1. Det er ei utskrift til kontroll og arkiv, ikkje ei kvittering: skjemaet er ikkje sendt inn.</translation>
+    </message>
+    <message>
+      <location filename="../questionnaire_files.py" line="148" />
+      <source>&amp;Open PDF</source>
+      <translation>&amp;Opne PDF</translation>
     </message>
   </context>
   <context>
@@ -855,6 +1064,86 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <location filename="../setup_dialog.py" line="135" />
       <source>The organisation number has nine digits and its last digit must match the others (mod 11). Check it in the Central Coordinating Register (Brønnøysundregistrene).</source>
       <translation>Organisasjonsnummeret har ni siffer, og det siste sifferet må stemme med dei andre (mod 11). Sjekk det i Brønnøysundregistera.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TableEditor</name>
+    <message>
+      <location filename="../table_editor.py" line="161" />
+      <source>Type in a cell to answer; Ctrl+V pastes rows copied from a spreadsheet</source>
+      <translation>Skriv i ei celle for å svare; Ctrl+V limer inn rader kopierte frå eit rekneark</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="167" />
+      <source>Add row</source>
+      <translation>Legg til rad</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="169" />
+      <source>Copy row</source>
+      <translation>Kopier rad</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="172" />
+      <source>Remove row</source>
+      <translation>Fjern rad</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="175" />
+      <source>Paste rows</source>
+      <translation>Lim inn rader</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="178" />
+      <source>Adds the rows copied from a spreadsheet (columns in the table's order)</source>
+      <translation>Legg til radene du har kopiert frå eit rekneark (kolonnane i rekkjefølgja til tabellen)</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="287" />
+      <source>The clipboard has no rows to paste. Copy the rows in the spreadsheet (without the heading or with it) and try again.</source>
+      <translation>Utklippstavla har ingen rader å lime inn. Kopier radene i reknearket (med eller utan overskrifta) og prøv igjen.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../table_editor.py" line="319" />
+      <source>%n row(s) pasted.</source>
+      <translation>
+        <numerusform>%n rad limt inn.</numerusform>
+        <numerusform>%n rader limte inn.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../table_editor.py" line="322" />
+      <source>%n row(s) did not fit: the table has room for %1.</source>
+      <translation>
+        <numerusform>%n rad fekk ikkje plass: tabellen har plass til %1.</numerusform>
+        <numerusform>%n rader fekk ikkje plass: tabellen har plass til %1.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../table_editor.py" line="330" />
+      <source>%n cell(s) could not be read and were left blank; correct them in the table:</source>
+      <translation>
+        <numerusform>%n celle kunne ikkje lesast og står tom; rett ho i tabellen:</numerusform>
+        <numerusform>%n celler kunne ikkje lesast og står tomme; rett dei i tabellen:</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../table_editor.py" line="430" />
+      <source>%n row(s)</source>
+      <translation>
+        <numerusform>%n rad</numerusform>
+        <numerusform>%n rader</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="432" />
+      <source>%1 (at most %2)</source>
+      <translation>%1 (høgst %2)</translation>
+    </message>
+    <message>
+      <location filename="../table_editor.py" line="513" />
+      <source>Computed from the answers above</source>
+      <translation>Blir rekna ut frå svara ovanfor</translation>
     </message>
   </context>
   <context>
