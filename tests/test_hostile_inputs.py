@@ -422,7 +422,7 @@ def test_a_norwegian_date_in_an_answers_file_is_told_the_files_own_form(capsys, 
     path.write_text(json.dumps({**example("7B"), "PLAN_VEDTATT_DATO": "14.03.2024"}), "utf-8")
     code, out, _ = run(capsys, "validate", str(path), "--form", "7B", "--year", "2026",
                        "--region", REGION)
-    assert code == 1 and "«14.03.2024» er ikke en gyldig dato" in out and "åååå-mm-dd" in out
+    assert code == 1 and "«14.03.2024» er ikke en dato som finnes, eller er skrevet på en annen måte" in out and "åååå-mm-dd" in out
 
 
 def test_an_oversized_last_year_or_answers_file_is_refused_by_its_size_unread(capsys, files,
@@ -435,3 +435,12 @@ def test_an_oversized_last_year_or_answers_file_is_refused_by_its_size_unread(ca
     code, _, err = run(capsys, "validate", str(big), "--form", "7", "--year", "2026",
                        "--region", REGION)
     assert code == 2 and "er 200 MB" in err
+
+
+def test_last_year_a_questionnaires_submission_is_named_as_another_form(capsys, files, tmp_path):
+    form = CATALOG.load("7", 2025)
+    cert, key = self_signed_signer_parts()
+    result = submit(FormDocument(form, answers=example("7"), region=REGION),
+                    ValidationContext.from_region(REGION, 2025), Signer(cert, key), tmp_path)
+    code, _, err = validate_11f(capsys, str(files["this"]), "--last-year", str(result.container))
+    assert code == 2 and "gjelder skjema 7, ikke 11F" in err

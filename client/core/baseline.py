@@ -291,6 +291,11 @@ def _from_submission(
             texts = [info for info in infos if info.filename.endswith(".txt")
                      and "/" not in info.filename]
             if len(texts) != 1:
+                found = _form_in(archive, names)
+                if found is not None and found.upper() != form_id.upper():
+                    # a questionnaire's submission, say: it has no record file
+                    raise InputFileError(_MESSAGES["other_form"], path=shown, found=found,
+                                         form=form_id)
                 raise InputFileError(_MESSAGES["bad_container"], path=shown,
                                      reason="ingen datafil")
             info = texts[0]
@@ -306,6 +311,20 @@ def _from_submission(
         raise InputFileError(_MESSAGES["other_form"], path=shown, found=parts[0], form=form_id)
     form = catalog.load(form_id, int(parts[1]))
     return LastYear(shown, form, parse_record_bytes(body, form, shown), "submission")
+
+
+def _form_in(archive: zipfile.ZipFile, names: list[str]) -> str | None:
+    """The form a submission's form data names, if it can be read (small, plain JSON)."""
+    from client.core.documents import parse_json
+
+    if "skjema.json" not in names or archive.getinfo("skjema.json").file_size > 10_000_000:
+        return None
+    try:
+        data = parse_json(archive.read("skjema.json"))
+    except (ValueError, zipfile.BadZipFile, OSError):
+        return None
+    form = data.get("form") if isinstance(data, dict) else None
+    return str(form) if form is not None else None
 
 
 # --- figures and comparison -------------------------------------------------------------
