@@ -64,6 +64,7 @@ IDENTITY = {
     "caseworker": "SAKSBEHANDLER",
     "person": ["PERSON_FODSELSNR", "PERSON_DUF"],
     "kommune": "KOMMUNE_NR",
+    "bydel": "BYDELSNR",
     "year": "VERSION",
 }
 

@@ -191,20 +191,14 @@ def load_last_year(
     path = Path(path)
     shown = str(path)
     try:
-        size = path.stat().st_size
+        path.stat()
     except OSError:
         raise InputFileError(_MESSAGES["missing"], path=shown) from None
     if path.is_dir():
         raise InputFileError(_MESSAGES["folder"], path=shown)
-    if size > MAX_FILE_BYTES:  # never read into memory
-        from client.core.records.fixedwidth import too_big
+    from client.core.records.fixedwidth import read_input
 
-        raise too_big(shown, size, form_id)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputFileError(_MESSAGES["bad_container"], path=shown,
-                             reason=exc.strerror or type(exc).__name__) from None
+    data = read_input(path, form_id)  # through the size cap, whatever the file is
     if data[:4] == b"PK\x03\x04":
         last = _from_submission(data, shown, form_id, year, catalog)
     elif data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):

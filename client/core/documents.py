@@ -6,12 +6,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from client.core.errors import InputFileError
 from client.core.forms.model import FormDefinition
-from client.core.records.fixedwidth import MAX_FILE_BYTES, check_readable, read_record_file
+from client.core.inputs import JsonTooComplex, loads_json
+from client.core.records.fixedwidth import read_input, read_record_file
 from client.core.records.recordset import RecordSet
+
+if TYPE_CHECKING:
+    from client.core.atrest import DraftKeys
 
 
 @dataclass
@@ -58,33 +62,41 @@ _JSON_FOR_RECORDS = {
 
 
 def load_document(
-    path: Path, form: FormDefinition, known_lengths: dict[int, str] | None = None
+    path: Path,
+    form: FormDefinition,
+    known_lengths: dict[int, str] | None = None,
+    draft_keys: DraftKeys | None = None,
 ) -> FormDocument:
-    """Read a fixed-width record file, a draft, or a questionnaire's answers (JSON)."""
+    """Read a fixed-width record file, a draft (decrypted with `draft_keys` when it is
+    encrypted), or a questionnaire's answers (JSON)."""
     from client.core import drafts  # drafts builds on this module
+    from client.core.atrest import MAGIC
 
     path = Path(path)
-    size = check_readable(path)
-    if size > MAX_FILE_BYTES:  # never read into memory, whatever the file is
-        from client.core.records.fixedwidth import too_big
-
-        raise too_big(str(path), size, form.form_id)
-    head = _head(path).lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"{"):
-        data = _read_json(path, form)
+    head = _head(path)
+    if head.startswith(MAGIC):
+        return drafts.load_draft(path, form, draft_keys)
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    # A questionnaire's answers are JSON whatever they start with ([1,2,3] is JSON, just
+    # not an object); a record file is JSON only when it looks like it.
+    if head.startswith(b"{") or (
+        not form.is_record_form and head[:1] and head[:1] in b'["0123456789-tfn'
+    ):
+        is_draft = drafts.DRAFT_FORMAT.encode() in head
+        data = _read_json(path, form, is_draft)
         if isinstance(data, dict) and data.get("format") == drafts.DRAFT_FORMAT:
             return drafts.document_from_json(data, form, str(path))
         if form.is_record_form:
             raise InputFileError(_JSON_FOR_RECORDS, path=str(path), form=form.form_id)
         return FormDocument(form, answers=_answers(data, form, str(path)))
     if not form.is_record_form:
-        if head.startswith(b"["):  # JSON, but a list: say it is not an object
-            return FormDocument(form, answers=_answers(_read_json(path, form), form, str(path)))
+        # A folder, a missing file or one past the size cap is named as such, not as "not JSON".
+        read_input(path, form.form_id)
         raise InputFileError(
             _NOT_ANSWERS,
             path=str(path),
             form=form.form_id,
-            reason="filen er ikke JSON",
+            reason=_NOT_JSON,
             example=_example(form),
         )
     return FormDocument(form, records=read_record_file(path, form, known_lengths))
@@ -94,52 +106,70 @@ def _head(path: Path) -> bytes:
     # read_record_file gives the friendly messages for missing or unreadable files.
     try:
         with path.open("rb") as handle:
-            return handle.read(64)
+            return handle.read(256)
     except OSError:
         return b""
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} er ikke et tall i JSON")
+def _read_json(path: Path, form: FormDefinition, is_draft: bool = False) -> Any:
+    from client.core import drafts
 
-
-def parse_json(raw: bytes) -> Any:
-    """JSON as the standard writes it: NaN and Infinity (which Python would take, and which
-    would then be signed as invalid JSON) are refused, and so is nesting too deep to read.
-    Raises ValueError (json.JSONDecodeError, UnicodeDecodeError or a plain one) saying why."""
+    data = read_input(path, form.form_id)
     try:
-        return json.loads(raw.decode("utf-8-sig"), parse_constant=_reject_constant)
-    except RecursionError:
-        raise ValueError("for mange nivåer inni hverandre") from None
-
-
-def _read_json(path: Path, form: FormDefinition) -> Any:
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise InputFileError(
-            _NOT_ANSWERS, path=str(path), form=form.form_id, reason="filen er for stor",
-            example=_example(form),
-        )
-    raw = path.read_bytes()
-    try:
-        return parse_json(raw)
-    except ValueError as exc:
-        if isinstance(exc, json.JSONDecodeError):
-            where = f"{exc.msg} (linje {exc.lineno})"
+        return loads_json(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, JsonTooComplex) as exc:
+        if isinstance(exc, JsonTooComplex):
+            reason: Any = _TOO_COMPLEX[exc.reason]
         elif isinstance(exc, UnicodeDecodeError):
-            where = "ikke UTF-8"
+            reason = _NOT_UTF8
         else:
-            where = str(exc)
+            reason = {lang: text.format(msg=exc.msg, line=exc.lineno)
+                      for lang, text in _BAD_JSON.items()}
+        if is_draft:
+            # A draft cut short (a full disk, a copy stopped half-way) is still a draft.
+            raise drafts.DraftError("corrupt", path=str(path), detail=reason) from None
         raise InputFileError(
-            _NOT_ANSWERS, path=str(path), form=form.form_id, reason=where,
+            _NOT_ANSWERS, path=str(path), form=form.form_id, reason=reason,
             example=_example(form),
         ) from None
+
+
+_TOO_COMPLEX = {
+    "constant": {
+        "nb": "NaN og Infinity er ikke tall i JSON",
+        "nn": "NaN og Infinity er ikkje tal i JSON",
+        "en": "NaN and Infinity are not numbers in JSON",
+    },
+    "nesting": {
+        "nb": "JSON-en er nestet for dypt",
+        "nn": "JSON-en er nesta for djupt",
+        "en": "the JSON is nested too deep",
+    },
+    "digits": {
+        "nb": "den har et tall med for mange sifre",
+        "nn": "han har eit tal med for mange siffer",
+        "en": "it holds a number with too many digits",
+    },
+}
+_NOT_UTF8 = {"nb": "filen er ikke UTF-8", "nn": "fila er ikkje UTF-8", "en": "it is not UTF-8"}
+_BAD_JSON = {
+    "nb": "ugyldig JSON ({msg}, linje {line})",
+    "nn": "ugyldig JSON ({msg}, line {line})",
+    "en": "invalid JSON ({msg}, line {line})",
+}
+_NOT_OBJECT = {
+    "nb": "det er gyldig JSON, men ikke et JSON-objekt",
+    "nn": "det er gyldig JSON, men ikkje eit JSON-objekt",
+    "en": "it is valid JSON, but not a JSON object",
+}
+_UNKNOWN_FIELDS = {"nb": "ukjente felt", "nn": "ukjende felt", "en": "unknown fields"}
+_NOT_JSON = {"nb": "filen er ikke JSON", "nn": "fila er ikkje JSON", "en": "the file is not JSON"}
 
 
 def _answers(data: Any, form: FormDefinition, shown: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise InputFileError(
-            _NOT_ANSWERS, path=shown, form=form.form_id, reason="det er ikke et JSON-objekt",
+            _NOT_ANSWERS, path=shown, form=form.form_id, reason=_NOT_OBJECT,
             example=_example(form),
         )
     unknown = sorted(k for k in data if not form.has_field(k))
@@ -148,7 +178,10 @@ def _answers(data: Any, form: FormDefinition, shown: str) -> dict[str, Any]:
             _NOT_ANSWERS,
             path=shown,
             form=form.form_id,
-            reason="ukjente felt " + ", ".join(unknown[:5]),
+            reason={
+                lang: text + " " + ", ".join(unknown[:5])
+                for lang, text in _UNKNOWN_FIELDS.items()
+            },
             example=_example(form),
         )
     return dict(data)
@@ -156,3 +189,13 @@ def _answers(data: Any, form: FormDefinition, shown: str) -> dict[str, Any]:
 
 def _example(form: FormDefinition) -> str:
     return "{" + ", ".join(f'"{f.name}": …' for f in form.fields[:2]) + "}"
+
+
+def parse_json(raw: bytes) -> Any:
+    """JSON bytes as the core reads a user's file (UTF-8, BOM allowed): nesting too deep, a
+    number too long, NaN or Infinity raise a ValueError whose text says so in bokmål
+    (json.JSONDecodeError and UnicodeDecodeError pass through, both ValueErrors)."""
+    try:
+        return loads_json(raw.decode("utf-8-sig"))
+    except JsonTooComplex as exc:
+        raise ValueError(_TOO_COMPLEX[exc.reason]["nb"]) from None

@@ -122,14 +122,19 @@ _TEXT: dict[str, Text] = {
 }
 
 
-def last_year_answers(path: Path, form: FormDefinition | None = None) -> dict[str, Any]:
+def last_year_answers(
+    path: Path, draft_keys: Any = None, *, form: FormDefinition | None = None
+) -> dict[str, Any]:
     """A questionnaire's answers from a signed submission (the container's form data; an
-    encrypted one cannot be read here, only by SSB), a draft or a plain answers file.
+    encrypted one cannot be read here, only by SSB), a draft (decrypted with `draft_keys`
+    when it is encrypted at rest) or a plain answers file.
     Given the new year's `form`, a draft or submission of another form, or of that year or
     later, is refused. Raises PrefillSourceError (a ValueError) saying why."""
     import zipfile
 
+    from client.core.atrest import decrypt, is_encrypted
     from client.core.documents import parse_json
+    from client.core.errors import UserError
 
     path = Path(path)
     shown = str(path)
@@ -143,6 +148,13 @@ def last_year_answers(path: Path, form: FormDefinition | None = None) -> dict[st
         if path.stat().st_size > MAX_FILE_BYTES:
             raise fail("filen er for stor")
         raw = path.read_bytes()
+        if is_encrypted(raw):
+            if draft_keys is None:
+                raise fail("utkastet er kryptert, og nøkkelen til det er ikke her")
+            try:
+                raw = decrypt(draft_keys.key(), raw, str(path))
+            except UserError as error:
+                raise fail(error.message()) from None
         if raw[:2] == b"PK":
             with zipfile.ZipFile(path) as container:
                 names = container.namelist()
@@ -165,17 +177,23 @@ def last_year_answers(path: Path, form: FormDefinition | None = None) -> dict[st
     if not isinstance(data, dict):
         raise fail("ikke et JSON-objekt")
     if form is not None and "format" in data:
-        found_form, found_year = data.get("form"), data.get("year")
-        if found_form is not None and str(found_form).upper() != form.form_id.upper():
-            raise PrefillSourceError(_TEXT["other_form"], path=shown, found=found_form,
-                                     form=form.form_id)
-        if isinstance(found_year, int) and found_year >= form.year:
-            raise PrefillSourceError(_TEXT["not_before"], path=shown, found=found_year,
-                                     year=form.year, last=form.year - 1)
+        _check_form_and_year(data, form, shown)
     answers = data.get("answers", data) if "format" in data else data
     if not isinstance(answers, dict):
         raise fail("ingen svar")
     return dict(answers)
+
+
+def _check_form_and_year(data: dict[str, Any], form: FormDefinition, shown: str) -> None:
+    """A draft or a submission names its form and year: another form's, or the new year's
+    or a later one's, is no last year for `form`."""
+    found_form, found_year = data.get("form"), data.get("year")
+    if found_form is not None and str(found_form).upper() != form.form_id.upper():
+        raise PrefillSourceError(_TEXT["other_form"], path=shown, found=found_form,
+                                 form=form.form_id)
+    if isinstance(found_year, int) and found_year >= form.year:
+        raise PrefillSourceError(_TEXT["not_before"], path=shown, found=found_year,
+                                 year=form.year, last=form.year - 1)
 
 
 def from_last_years_draft(workspace: Any, catalog: Any, form: FormDefinition) -> Prefill | None:
@@ -189,7 +207,8 @@ def from_last_years_draft(workspace: Any, catalog: Any, form: FormDefinition) ->
         return None
     try:
         last = catalog.load(form.form_id, year)
-        document = load_draft(workspace.draft_path(form.form_id, year), last)
+        document = load_draft(workspace.draft_path(form.form_id, year), last,
+                              getattr(workspace, "draft_keys", None))
     except (DraftError, UserError, OSError):
         return None
     if document.answers is None:

@@ -166,18 +166,7 @@ class FormPage(QWidget):
             return None
         session = self.session
         catalog = self.ctx.catalog
-        dialog = QProgressDialog(
-            QCoreApplication.translate("FormPage", "Reading %1…").replace("%1", path.name),
-            QCoreApplication.translate("FormPage", "Cancel"),
-            0,
-            100,
-            self,
-        )
-        dialog.setWindowTitle(QCoreApplication.translate("FormPage", "Import file"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(PROGRESS_AFTER_MS)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
+        dialog = self._import_progress(path)
 
         def work(progress: operations.Progress) -> importer.Imported:
             return importer.import_file(
@@ -195,11 +184,11 @@ class FormPage(QWidget):
 
         def done(result: importer.Imported) -> None:
             finish()
-            if operation.progress.cancelled:
+            if operation.progress.cancelled or not self._accept_foreign_data(result.records):
                 return
             session.replace_records(result.records, result.session)
-            for ref, text in result.explanations.items():
-                session.explanations[ref] = text
+            session.explanations.update(result.explanations)
+            self._announce_import(len(result.records), path.name)
 
         def failed(error: BaseException) -> None:
             finish()
@@ -231,6 +220,50 @@ class FormPage(QWidget):
         timer.timeout.connect(tick)
         timer.start()
         return operation
+
+    def _accept_foreign_data(self, records: object) -> bool:
+        """Records mostly for another kommune are named once, with the choice to import
+        them all the same or cancel (and change the unit first)."""
+        from client.core.kommuner import FOREIGN_CHOICES, foreign_data, foreign_data_text
+
+        context = self.session.context
+        year = self.session.form.year
+        foreign = foreign_data(records, context.kommunenummer, year)  # type: ignore[arg-type]
+        if foreign is None:
+            return True
+        lang = self.ctx.lang
+        text = tr(foreign_data_text(foreign, context.kommunenummer, year), lang)
+        choice = self.ctx.asker.choose(
+            QCoreApplication.translate("FormPage", "Import file"),
+            text + "\n\n" + tr(FOREIGN_CHOICES["hint"], lang),
+            [tr(FOREIGN_CHOICES["import"], lang), tr(FOREIGN_CHOICES["cancel"], lang)],
+        )
+        return choice == 0
+    def _import_progress(self, path: Path) -> QProgressDialog:
+        dialog = QProgressDialog(
+            QCoreApplication.translate("FormPage", "Reading %1…").replace("%1", path.name),
+            QCoreApplication.translate("FormPage", "Cancel"),
+            0,
+            100,
+            self,
+        )
+        dialog.setWindowTitle(QCoreApplication.translate("FormPage", "Import file"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(PROGRESS_AFTER_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        return dialog
+
+    def _announce_import(self, count: int, name: str) -> None:
+        from client.gui.accessibility import announcer
+
+        # The findings panel announces the counts; this says what the import did.
+        announcer().say(
+            self,
+            QCoreApplication.translate("FormPage", "%n record(s) read from %1.", "", count).replace(
+                "%1", name
+            ),
+        )
 
     def export_file(self, path: Path | None = None) -> None:
         records = self.session.records

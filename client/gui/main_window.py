@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from client.gui.form_session import FormSession
     from client.gui.operations import Operation
 
+SAVED_ANNOUNCE_INTERVAL_S = 60.0
 LANGUAGE_NAMES = {"nb": "Norsk (bokmål)", "nn": "Norsk (nynorsk)", "en": "English"}
 
 
@@ -262,8 +263,11 @@ class MainWindow(QMainWindow):
         self._show_unit()
         if changed and self.session is not None:
             form_id = self.session.form.form_id
-            self.close_form()
+            self.close_form()  # saves the draft under the unit it belongs to
+            self.ctx.workspace.unit = unit.region
             self.open_form(form_id)  # the region is part of every check
+        self.ctx.workspace.unit = unit.region  # drafts are kept per unit
+        self.refresh_overview()
 
     def _save_settings(self) -> None:
         try:
@@ -296,6 +300,10 @@ class MainWindow(QMainWindow):
         try:
             form = self.ctx.catalog.load(form_id, self.year)
             context = ValidationContext.from_region(unit.region, self.year)
+            if self.ctx.workspace.draft_keys is not None:
+                # The drafts' key, here on the UI thread: without a credential store it
+                # asks for a passphrase, which the reading and saving threads cannot.
+                self.ctx.workspace.draft_keys.key()
         except UserError as error:
             self.ctx.asker.warn("KOSTRA-klienten", error.message(self.ctx.lang))
             return None
@@ -395,7 +403,12 @@ class MainWindow(QMainWindow):
         self.overview.table.setFocus()
 
     def _saved(self) -> None:
-        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Draft saved"), 3000)
+        text = QCoreApplication.translate("MainWindow", "Draft saved")
+        self.statusBar().showMessage(text, 3000)
+        from client.gui.accessibility import announcer
+
+        # Every edit is saved; a screen reader hears it once a minute at most.
+        announcer().update("saved", self, text, min_interval=SAVED_ANNOUNCE_INTERVAL_S)
 
     def _save_failed(self, error: UserError) -> None:
         self.statusBar().showMessage(error.message(self.ctx.lang))

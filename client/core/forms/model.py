@@ -140,8 +140,9 @@ class RecordIdentity:
     journal: str | None = None
     caseworker: str | None = None
     person: tuple[str, ...] = ()
-    kommune: str | None = None
-    year: str | None = None
+    kommune: str | None = None  # the record's kommunenummer (ties data to the reporting unit)
+    bydel: str | None = None  # the record's bydel, where the kommune has them (Oslo)
+    year: str | None = None  # the field with the reporting year (SSB's VERSION)
 
 
 @dataclass(frozen=True)
