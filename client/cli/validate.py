@@ -301,7 +301,7 @@ def _check_one(
 
         if _same_file(args.last_year, path):
             raise UserError(_TEXT["last_year_same"], path=args.last_year)
-        last = load_last_year(args.last_year, form.form_id, form.year,
+        last = load_last_year(args.last_year, form.form_id, form.year, catalog,
                               kommunenummer=context.kommunenummer)
         comparisons, more = compare(validator, document.records, last, context)
         if not any(f.severity == "FATAL" for f in findings):
