@@ -92,6 +92,12 @@ def check_data_folder(state: _State) -> str:
     folder = Workspace.from_environment().data_origin  # raises for a policy it cannot use
     assert folder is not None
     source = tr(_TEXT["source:" + folder.source], state.lang).format(where=folder.where)
+    from client.core.datadir import write_problem
+
+    problem = write_problem(folder.path)
+    if problem is not None:
+        raise CheckFailed(tr(_TEXT["data_folder_unwritable"], state.lang).format(
+            path=folder.path, source=source, problem=problem))
     state_text = "exists" if folder.path.is_dir() else "new"
     return tr(_TEXT["data_folder"], state.lang).format(
         path=folder.path, source=source, state=tr(_TEXT["folder:" + state_text], state.lang)
@@ -549,6 +555,14 @@ _TEXT: dict[str, Text] = {
         "nb": "{path} ({source}; {state})",
         "nn": "{path} ({source}; {state})",
         "en": "{path} ({source}; {state})",
+    },
+    "data_folder_unwritable": {
+        "nb": "{path} ({source}) kan ikke skrives til ({problem}); utkast og nøkkel kan ikke "
+        "lagres. Velg en mappe brukeren kan skrive i",
+        "nn": "{path} ({source}) kan ikkje skrivast til ({problem}); utkast og nøkkel kan ikkje "
+        "lagrast. Vel ei mappe brukaren kan skrive i",
+        "en": "{path} ({source}) cannot be written to ({problem}); drafts and the key cannot "
+        "be saved. Choose a folder the user can write to",
     },
     "source:command line": {"nb": "valgt med {where}", "nn": "vald med {where}",
                             "en": "chosen by {where}"},

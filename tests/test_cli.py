@@ -204,7 +204,7 @@ def test_lines_of_the_wrong_length_give_the_fatal_record_length_finding(tmp_path
         (["validate", "x", "--form", "11F", "--year", "2026", "--region", "03a1"],
          "Region «03a1» er ugyldig"),
         (["validate", "x", "--form", "11F"], "--region"),
-        (["frobnicate"], "invalid choice"),
+        (["frobnicate"], "er ikke et av valgene"),
     ],
 )
 def test_usage_errors_exit_2(args, expected):
@@ -273,7 +273,7 @@ def test_lang_is_accepted_before_and_after_the_command(clean_file):
 
 def test_validate_a_questionnaire_with_the_years_11f_runs_the_cross_form_controls(tmp_path):
     form = FormCatalog([ROOT / "forms"]).load("11F", 2026)
-    records = clean_records(form, 30)
+    records = clean_records(form, 30, "460100")  # the same municipality's 11F
     path = write(tmp_path / "11f.txt", form, records)
     example = ROOT / "resources" / "examples" / "7_2026_460100.json"
     args = ("validate", str(example), "--form", "7", "--year", "2026", "--region", "460100")

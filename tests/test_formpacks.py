@@ -67,6 +67,12 @@ def forms_for(base: Path, year: int, versions: dict[str, str], source_year: int 
         shutil.copytree(BUNDLED / str(source_year) / form_id, target)
         meta = json.loads((target / "form.json").read_text("utf-8"))
         meta.update(year=year, version=version)
+        if "deadline" in meta:  # next year's calendar: the same dates, a year on
+            meta["deadline"] = {
+                key: (str(int(value[:4]) + year - source_year) + value[4:]
+                      if key in ("date", "corrections") else value)
+                for key, value in meta["deadline"].items()
+            }
         (target / "form.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), "utf-8")
     return year_dir
 

@@ -147,7 +147,9 @@ def test_next_years_form_is_files_not_code(tmp_path):
     source = FORMS / "2026" / "11F"
     target = tmp_path / "forms" / "2027" / "11F"
     shutil.copytree(source, target)
-    _edit(target / "form.json", lambda d: d.update(year=2027, version="2027.1.0"))
+    _edit(target / "form.json", lambda d: d.update(
+        year=2027, version="2027.1.0",
+        deadline={**d["deadline"], "date": "2028-01-15", "corrections": "2028-04-15"}))
 
     # One field changed: KJONN gets a third code.
     def three_codes(d):

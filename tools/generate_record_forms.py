@@ -65,6 +65,7 @@ IDENTITY = {
     "person": ["PERSON_FODSELSNR", "PERSON_DUF"],
     "kommune": "KOMMUNE_NR",
     "bydel": "BYDELSNR",
+    "year": "VERSION",
 }
 
 # Sections: (id, title, regular expression over field names), first match wins.

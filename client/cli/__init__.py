@@ -13,6 +13,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from client import __version__
 from client.core.errors import UserError
@@ -24,8 +25,61 @@ COMMANDS = ("validate", "kkp", "forms", "keys", "submit", "verify", "selftest")
 EXIT_OK, EXIT_USAGE = 0, 2  # 1 (findings) is each command's own verdict
 
 
+# argparse's own messages, in the user's language (argparse words them in English).
+_ARGPARSE: tuple[tuple[str, dict[str, str]], ...] = (
+    (r"the following arguments are required: (?P<x>.*)", {
+        "nb": "dette må oppgis: {x}", "nn": "dette må oppgjevast: {x}",
+        "en": "the following arguments are required: {x}"}),
+    (r"unrecognized arguments: (?P<x>.*)", {
+        "nb": "ukjente argumenter: {x}", "nn": "ukjende argument: {x}",
+        "en": "unrecognized arguments: {x}"}),
+    (r"argument (?P<a>\S+): expected one argument", {
+        "nb": "{a} mangler verdien sin", "nn": "{a} manglar verdien sin",
+        "en": "{a} expects a value"}),
+    (r"argument (?P<a>\S+): invalid int value: (?P<x>.*)", {
+        "nb": "{a} skal være et heltall, ikke {x}", "nn": "{a} skal vere eit heiltal, ikkje {x}",
+        "en": "{a} must be a whole number, not {x}"}),
+    (r"argument (?P<a>\S+): invalid choice: (?P<x>\S+) \(choose from (?P<c>.*)\)", {
+        "nb": "{a}: {x} er ikke et av valgene ({c})", "nn": "{a}: {x} er ikkje eitt av vala ({c})",
+        "en": "{a}: {x} is not one of the choices ({c})"}),
+)
+_USAGE_HINT = {
+    "nb": "{prog}: feil bruk: {message}. Se «{prog} --help».",
+    "nn": "{prog}: feil bruk: {message}. Sjå «{prog} --help».",
+    "en": "{prog}: usage error: {message}. See «{prog} --help».",
+}
+
+
+def _language_asked(argv: Sequence[str]) -> str:
+    """--lang as given on the command line, before argparse has read it (for its errors)."""
+    for i, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        if value in LANGUAGES:
+            return value
+    return DEFAULT_LANGUAGE
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors in the user's language (exit code 2, no traceback)."""
+
+    argv: Sequence[str] = ()  # the arguments main() parses, to find --lang in
+
+    def error(self, message: str) -> NoReturn:
+        import re
+
+        lang = _language_asked(_Parser.argv)
+        for pattern, texts in _ARGPARSE:
+            match = re.fullmatch(pattern, message)
+            if match:
+                message = texts[lang].format(**match.groupdict())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, _USAGE_HINT[lang].format(prog=self.prog, message=message) + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kostra",
         description="KOSTRA-klienten: kontroller og send inn KOSTRA-skjema for sosiale tjenester.",
     )
@@ -62,6 +116,7 @@ def _accept_lang(subparsers: argparse._SubParsersAction) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    _Parser.argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()

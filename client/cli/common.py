@@ -90,7 +90,7 @@ def other_record_lengths(catalog: FormCatalog, form: FormDefinition) -> dict[int
     """Record lengths of the other installed record forms, to recognise a file of the
     wrong form. Lengths shared with the chosen form tell nothing and are left out. Only
     each layout's length is read: loading every definition would cost more than the check."""
-    lengths: dict[int, str] = {}
+    found: dict[int, dict[str, list[int]]] = {}
     for item in catalog.installed():
         if item.form_id == form.form_id and item.year == form.year:
             continue
@@ -100,8 +100,13 @@ def other_record_lengths(catalog: FormCatalog, form: FormDefinition) -> dict[int
         except (OSError, ValueError, KeyError, TypeError):
             continue  # a questionnaire, or a broken definition elsewhere: not this form's concern
         if length != form.record_length:
-            lengths.setdefault(length, f"skjema {item.form_id} {item.year}")
-    return lengths
+            found.setdefault(length, {}).setdefault(item.form_id, []).append(item.year)
+    # Layouts of several years share a length (11CF 2025 and 2026): name them all.
+    return {
+        length: " / ".join(f"skjema {form_id} {'/'.join(map(str, sorted(years)))}"
+                           for form_id, years in sorted(by_form.items()))
+        for length, by_form in found.items()
+    }
 
 
 def load_input(
@@ -144,15 +149,52 @@ def add_with_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_others(args: argparse.Namespace, form: FormDefinition) -> dict[str, Any]:
-    """The year's other record forms given with --with, by form id (for cross-form controls)."""
+_WITH_UNUSED = {
+    "nb": "--with {form}: skjema {this} har ingen kontroller mot skjema {form}. Skjema {this} "
+    "sammenlignes bare med {forms}.",
+    "nn": "--with {form}: skjema {this} har ingen kontrollar mot skjema {form}. Skjema {this} "
+    "blir berre samanlikna med {forms}.",
+    "en": "--with {form}: form {this} has no controls against form {form}. Form {this} is "
+    "compared with {forms} only.",
+}
+_WITH_NONE = {
+    "nb": "--with {form}: skjema {this} har ingen kontroller mot andre skjema. Utelat --with.",
+    "nn": "--with {form}: skjema {this} har ingen kontrollar mot andre skjema. Utelat --with.",
+    "en": "--with {form}: form {this} has no controls against other forms. Leave out --with.",
+}
+_WITH_TWICE = {
+    "nb": "--with {form} er gitt mer enn én gang. Gi årets fil for skjema {form} én gang.",
+    "nn": "--with {form} er gitt meir enn éin gong. Gi årets fil for skjema {form} éin gong.",
+    "en": "--with {form} is given more than once. Give this year's file for form {form} once.",
+}
+
+
+def load_others(
+    args: argparse.Namespace, form: FormDefinition, kommunenummer: str | None = None
+) -> dict[str, Any]:
+    """The year's other record forms given with --with, by form id (for cross-form
+    controls). Each must be a form the controls compare with, given once, read as that
+    form's file (not another form's or year's layout) and of the same year and (given
+    `kommunenummer`) municipality, or the user is told and nothing is checked."""
+    from client.core.provenance import check_same_year
+    from client.core.validation.crossforms import cross_controls
+
     catalog = FormCatalog()
+    wanted = sorted({c.spec["otherForm"] for c in cross_controls(form)})
     others: dict[str, Any] = {}
     for item in args.others:
         form_id, _, path = item.partition("=")
         if not form_id or not path:
             raise UserError(_BAD_WITH, value=item)
-        other = load_document(path, catalog.load(form_id, form.year))
+        other_form = catalog.load(form_id, form.year)
+        if other_form.form_id not in wanted:
+            raise UserError(_WITH_UNUSED if wanted else _WITH_NONE, form=other_form.form_id,
+                            this=form.form_id, forms=", ".join(wanted))
+        if other_form.form_id in others:
+            raise UserError(_WITH_TWICE, form=other_form.form_id)
+        other = load_document(path, other_form, other_record_lengths(catalog, other_form))
         if other.records is not None:
+            check_same_year(other.records, str(path), year=form.year,
+                            kommunenummer=kommunenummer)
             others[other.form.form_id] = other.records
     return others

@@ -156,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
     )
     print_region_notes(args.region, form.year, args.lang)
     validator = FormValidator(form)
-    others = load_others(args, form) if document.answers is not None else {}
+    others = load_others(args, form, context.kommunenummer)  # refuses what is unused
     # Say what blocks the form before asking for a passphrase; submit() checks again.
     findings = validator.validate(document.data, context)
     if others:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from itertools import groupby
 from pathlib import Path
@@ -120,6 +121,43 @@ _TEXT = {
     "new": {"nb": "NY", "nn": "NY", "en": "NEW"},
     "journal": {"nb": "journalnr. {journal}", "nn": "journalnr. {journal}",
                 "en": "journal no. {journal}"},
+    "hidden": {
+        "nb": "Merk: {fields} er besvart, men spørsmålene skal ikke besvares med de andre svarene "
+        "(for eksempel «ingenting å rapportere»). Svarene kontrolleres ikke og sendes ikke.",
+        "nn": "Merk: {fields} er svara på, men spørsmåla skal ikkje svarast på med dei andre "
+        "svara (til dømes «ingenting å rapportere»). Svara blir ikkje kontrollerte og ikkje sende.",
+        "en": "Note: {fields} are answered, but the other answers leave those questions out "
+        "(for example «nothing to report»). They are neither checked nor submitted.",
+    },
+    "recomputed": {
+        "nb": "Merk: {field} er {given} i filen, men regnes ut fra svarene til {computed}. "
+        "Klienten kontrollerer og sender {computed}.",
+        "nn": "Merk: {field} er {given} i fila, men blir rekna ut frå svara til {computed}. "
+        "Klienten kontrollerer og sender {computed}.",
+        "en": "Note: {field} is {given} in the file, but the answers give {computed}. "
+        "The client checks and submits {computed}.",
+    },
+    "last_year_same": {
+        "nb": "--last-year {path} er den samme filen som skal kontrolleres. Velg fjorårets fil.",
+        "nn": "--last-year {path} er den same fila som skal kontrollerast. Vel fjorårsfila.",
+        "en": "--last-year {path} is the very file being checked. Choose last year's file.",
+    },
+    "same_twice": {
+        "nb": "{path} er gitt mer enn én gang. Gi hver bydels fil én gang.",
+        "nn": "{path} er gitt meir enn éin gong. Gi fila til kvar bydel éin gong.",
+        "en": "{path} is given more than once. Give each bydel's file once.",
+    },
+    "nothing_questionnaire": {
+        "nb": "--nothing-to-report gjelder bare postskjema (11F, 11CF). Skjema {form} er et "
+        "spørreskjema: svar på spørsmålene, eller bruk «ingenting å rapportere» i delen det "
+        "gjelder.",
+        "nn": "--nothing-to-report gjeld berre postskjema (11F, 11CF). Skjema {form} er eit "
+        "spørjeskjema: svar på spørsmåla, eller bruk «ingenting å rapportere» i delen det "
+        "gjeld.",
+        "en": "--nothing-to-report applies to record forms (11F, 11CF) only. Form {form} is a "
+        "questionnaire: answer its questions, or use «nothing to report» in the section "
+        "concerned.",
+    },
     "many_questionnaire": {
         "nb": "Skjema {form} er et spørreskjema; bare postskjema (11F, 11CF) kan kontrolleres "
         "flere filer sammen.",
@@ -172,9 +210,11 @@ def _other_findings(args: argparse.Namespace, document: FormDocument,
     """Cross-form controls against the year's other forms given with --with."""
     from client.core.validation.crossforms import cross_findings
 
-    if not args.others or document.answers is None:
+    if not args.others:
         return []
-    others = load_others(args, document.form)
+    others = load_others(args, document.form, context.kommunenummer)  # refuses what is unused
+    if document.answers is None:
+        return []
     return cross_findings(document.form, document.answers, others, context)
 
 
@@ -185,6 +225,9 @@ def run(args: argparse.Namespace) -> int:
     output = "json" if args.json else (args.format or "text")
     if (output == "html" or args.compare) and len(args.files) > 1:
         raise UserError(_TEXT["one_file"])
+    for i, path in enumerate(args.files):
+        if any(_same_file(path, earlier) for earlier in args.files[:i]):
+            raise UserError(_TEXT["same_twice"], path=path)
     from client.core.forms.catalog import FormCatalog
 
     catalog = FormCatalog()
@@ -293,6 +336,8 @@ def _check_one(
 ) -> _Report:
     document = load_input(args, catalog, path=path)
     form = document.form
+    if args.nothing_to_report and not form.is_record_form:
+        raise UserError(_TEXT["nothing_questionnaire"], form=form.form_id)
     context = ValidationContext.from_region(
         args.region, form.year, nothing_to_report=args.nothing_to_report
     )
@@ -312,7 +357,10 @@ def _check_one(
     ):
         from client.core.baseline import compare, load_last_year
 
-        last = load_last_year(args.last_year, form.form_id, form.year, catalog)
+        if _same_file(args.last_year, path):
+            raise UserError(_TEXT["last_year_same"], path=args.last_year)
+        last = load_last_year(args.last_year, form.form_id, form.year, catalog,
+                              kommunenummer=context.kommunenummer)
         comparisons, more = compare(validator, document.records, last, context)
         if not any(f.severity == "FATAL" for f in findings):
             findings += more  # a file SSB's program stops reading says nothing yet
@@ -352,6 +400,21 @@ def finding_json(finding: Finding, lang: str) -> dict[str, Any]:
     return {**finding.to_json(lang), "journal": finding.journal, "caseworker": finding.caseworker}
 
 
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False  # one of them cannot be found: reading it says so
+
+
+def _recomputed(document: FormDocument) -> list[Any]:
+    if document.answers is None:
+        return []
+    from client.core.forms.answers import recomputed
+
+    return recomputed(document.form, document.answers)
+
+
 def report_json(
     document: FormDocument, context: ValidationContext, findings: list[Finding], lang: str
 ) -> dict[str, Any]:
@@ -369,6 +432,19 @@ def report_json(
     }
     if context.nothing_to_report:
         out["nothingToReport"] = True
+    if document.answers is not None:
+        from client.core.forms.answers import hidden_answers
+
+        hidden = hidden_answers(document.form, document.answers)
+        if hidden:
+            out["notSubmitted"] = hidden
+    changed = _recomputed(document)
+    if changed:
+        out["recomputed"] = [
+            {"field": r.field, "table": r.table, "row": r.row, "given": r.given,
+             "computed": r.computed}
+            for r in changed
+        ]
     return out
 
 
@@ -424,6 +500,18 @@ def write_report(
         out.write(t["last_year"].format(path=last.path, form=last.form.form_id,
                                         year=last.form.year, records=len(last.records)) + "\n")
         _write_figures(out, form.year, last.form.year, comparisons or [], lang)
+    if document.answers is not None:
+        from client.core.forms.answers import hidden_answers
+
+        hidden = hidden_answers(form, document.answers)
+        if hidden:
+            out.write(t["hidden"].format(fields=", ".join(hidden)) + "\n")
+    for r in _recomputed(document):
+        where = f"{r.table}, rad {r.row}: {r.field}" if r.table else r.field
+        if lang == "en":
+            where = where.replace(", rad ", ", row ")
+        out.write(t["recomputed"].format(field=where, given=_show(r.given),
+                                         computed=_show(r.computed)) + "\n")
     for line, group in groupby(findings, key=lambda f: f.line):
         items = list(group)
         out.write("\n")
@@ -447,6 +535,14 @@ def write_report(
         out.write(t["blocked"] + "\n")
     elif any(f.severity == "WARNING" for f in findings):
         out.write(t["warnings"] + "\n")
+
+
+def _show(value: Any) -> str:
+    from client.core.i18n import format_int
+
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format_int(value)
+    return "–" if value is None else json.dumps(value, ensure_ascii=False)[:40]
 
 
 def _write_figures(

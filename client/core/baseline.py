@@ -18,7 +18,6 @@ Nothing here is form-specific: the controls say which fields and limits to use.
 
 from __future__ import annotations
 
-import json
 import zipfile
 from collections import Counter
 from collections.abc import Sequence
@@ -54,6 +53,27 @@ _MESSAGES: dict[str, Text] = {
         "nb": "{path} gjelder skjema {found}, ikke {form}. Velg fjorårets innsending for {form}.",
         "nn": "{path} gjeld skjema {found}, ikkje {form}. Vel fjorårsinnsendinga for {form}.",
         "en": "{path} is for form {found}, not {form}. Choose last year's submission for {form}.",
+    },
+    "folder": {
+        "nb": "{path} er en mappe. Velg fjorårets fil i den.",
+        "nn": "{path} er ei mappe. Vel fjorårsfila i ho.",
+        "en": "{path} is a folder. Choose last year's file in it.",
+    },
+    "not_before": {
+        "nb": "{path} gjelder {found}, men fjorårets fil skal være fra et år før {year}. "
+        "Velg innsendingen eller uttrekket for {last}.",
+        "nn": "{path} gjeld {found}, men fjorårsfila skal vere frå eit år før {year}. "
+        "Vel innsendinga eller uttrekket for {last}.",
+        "en": "{path} is for {found}, but last year's file must be from a year before {year}. "
+        "Choose the submission or extract for {last}.",
+    },
+    "not_draft": {
+        "nb": "{path} er ikke et utkast eller en innsending av skjema {form} fra KOSTRA-klienten "
+        "({reason}). Velg fjorårets uttrekk, utkast eller innsending for {form}.",
+        "nn": "{path} er ikkje eit utkast eller ei innsending av skjema {form} frå "
+        "KOSTRA-klienten ({reason}). Vel fjorårsuttrekket, utkastet eller innsendinga for {form}.",
+        "en": "{path} is not a KOSTRA-klienten draft or submission of form {form} ({reason}). "
+        "Choose last year's extract, draft or submission for {form}.",
     },
     "bad_container": {
         "nb": "{path} er ikke en innsendingsfil fra KOSTRA-klienten som kan leses ({reason}). "
@@ -155,28 +175,49 @@ class Comparison:
 
 
 def load_last_year(
-    path: Path | str, form_id: str, year: int, catalog: FormCatalog | None = None
+    path: Path | str,
+    form_id: str,
+    year: int,
+    catalog: FormCatalog | None = None,
+    *,
+    kommunenummer: str | None = None,
 ) -> LastYear:
     """Read last year's SSB file, draft (JSON) or signed submission (.asice) of `form_id`
     for comparison with reporting year `year`. The layout is the draft's or submission's
     own year, or for an SSB file the installed year whose record length the lines have
-    (year - 1 first). Raises InputFileError with a message for the user."""
+    (year - 1 first). SSB's nil delivery (one space) is a year with no records. Raises
+    InputFileError with a message for the user, also when the file is of `year` itself or
+    later, or (given `kommunenummer`) of another municipality."""
     catalog = catalog or FormCatalog()
     path = Path(path)
     shown = str(path)
     try:
-        size = path.stat().st_size
+        path.stat()
     except OSError:
         raise InputFileError(_MESSAGES["missing"], path=shown) from None
-    if size > MAX_FILE_BYTES:
-        # parse_record_bytes words the size problem; read only what it needs to say so
-        raise InputFileError(_MESSAGES["no_layout"], path=shown, length="?", form=form_id)
-    data = path.read_bytes()
+    if path.is_dir():
+        raise InputFileError(_MESSAGES["folder"], path=shown)
+    from client.core.records.fixedwidth import read_input
+
+    data = read_input(path, form_id)  # through the size cap, whatever the file is
     if data[:4] == b"PK\x03\x04":
-        return _from_submission(data, shown, form_id, year, catalog)
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        return _from_draft(data, shown, form_id, catalog)
-    return _from_file(data, shown, form_id, year, catalog)
+        last = _from_submission(data, shown, form_id, year, catalog)
+    elif data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        last = _from_draft(data, shown, form_id, catalog)
+    elif len(data) == 1:  # SSB's nil delivery: last year there was nothing to report
+        form = catalog.load(form_id, _layouts(form_id, year, catalog)[0])
+        last = LastYear(shown, form, RecordSet(form, nil_marker=True), "file")
+    else:
+        last = _from_file(data, shown, form_id, year, catalog)
+    from client.core.provenance import check_last_year
+
+    # The records' own year first (an SSB file's layout may be shared by several years),
+    # then the year a draft or a submission names.
+    check_last_year(last.records, shown, year=year, kommunenummer=kommunenummer)
+    if last.source != "file" and last.form.year >= year:
+        raise InputFileError(_MESSAGES["not_before"], path=shown, found=last.form.year,
+                             year=year, last=year - 1)
+    return last
 
 
 def _layouts(form_id: str, year: int, catalog: FormCatalog) -> list[int]:
@@ -210,13 +251,18 @@ def _from_file(
 
 def _from_draft(data: bytes, shown: str, form_id: str, catalog: FormCatalog) -> LastYear:
     from client.core import drafts
+    from client.core.documents import parse_json
 
     try:
-        content = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        content = None
-    found = f"{content.get('form')}" if isinstance(content, dict) else "?"
-    if not isinstance(content, dict) or str(found).upper() != form_id.upper():
+        content = parse_json(data)
+    except ValueError as exc:
+        raise InputFileError(_MESSAGES["not_draft"], path=shown, form=form_id,
+                             reason=getattr(exc, "msg", str(exc))) from None
+    if not isinstance(content, dict) or content.get("format") != drafts.DRAFT_FORMAT:
+        raise InputFileError(_MESSAGES["not_draft"], path=shown, form=form_id,
+                             reason="en svarfil eller annen JSON, ikke et utkast")
+    found = f"{content.get('form')}"
+    if found.upper() != form_id.upper():
         raise InputFileError(_MESSAGES["other_form"], path=shown, found=found, form=form_id)
     year = content.get("year")
     form = catalog.load(form_id, int(year) if isinstance(year, int) else 0)
@@ -239,6 +285,11 @@ def _from_submission(
             texts = [info for info in infos if info.filename.endswith(".txt")
                      and "/" not in info.filename]
             if len(texts) != 1:
+                found = _form_in(archive, names)
+                if found is not None and found.upper() != form_id.upper():
+                    # a questionnaire's submission, say: it has no record file
+                    raise InputFileError(_MESSAGES["other_form"], path=shown, found=found,
+                                         form=form_id)
                 raise InputFileError(_MESSAGES["bad_container"], path=shown,
                                      reason="ingen datafil")
             info = texts[0]
@@ -254,6 +305,20 @@ def _from_submission(
         raise InputFileError(_MESSAGES["other_form"], path=shown, found=parts[0], form=form_id)
     form = catalog.load(form_id, int(parts[1]))
     return LastYear(shown, form, parse_record_bytes(body, form, shown), "submission")
+
+
+def _form_in(archive: zipfile.ZipFile, names: list[str]) -> str | None:
+    """The form a submission's form data names, if it can be read (small, plain JSON)."""
+    from client.core.documents import parse_json
+
+    if "skjema.json" not in names or archive.getinfo("skjema.json").file_size > 10_000_000:
+        return None
+    try:
+        data = parse_json(archive.read("skjema.json"))
+    except (ValueError, zipfile.BadZipFile, OSError):
+        return None
+    form = data.get("form") if isinstance(data, dict) else None
+    return str(form) if form is not None else None
 
 
 # --- figures and comparison -------------------------------------------------------------
@@ -345,9 +410,10 @@ def _figure(spec: dict[str, Any], records: RecordSet) -> Figure | None:
         for start, end in columns:
             total += sum(_amount(line[start:end]) for line in lines)
         return Figure(fid, label, float(total))
+    if not lines:
+        return None  # a share of no one: no figure, so no verdict against it
     hits = _count_filled_at_least(lines, columns, spec["shareWithAtLeast"])
-    share = hits / len(lines) * 100 if lines else 0.0
-    return Figure(fid, label, share, share=True)
+    return Figure(fid, label, hits / len(lines) * 100, share=True)
 
 
 def figures(validator: FormValidator, records: RecordSet) -> list[Figure]:

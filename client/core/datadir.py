@@ -109,10 +109,10 @@ def resolve_data_dir(
     """The data folder and what chose it (see the module's docstring for the order).
     Raises DataFolderPolicyError when the policy is set but cannot be used."""
     if command_line is not None:
-        return DataFolder(Path(command_line), "command line", "--data-dir")
+        return _usable(DataFolder(Path(command_line), "command line", "--data-dir"))
     environ = os.environ if environ is None else environ
     if environ.get(ENV_DATA_DIR):
-        return DataFolder(Path(environ[ENV_DATA_DIR]), "environment", ENV_DATA_DIR)
+        return _usable(DataFolder(Path(environ[ENV_DATA_DIR]), "environment", ENV_DATA_DIR))
     setting = (read_registry_policy if policy is None else policy)()
     if setting is not None:
         expanded, missing = expand_variables(setting.value, environ)
@@ -123,10 +123,48 @@ def resolve_data_dir(
         if not path.is_absolute():
             raise DataFolderPolicyError(_TEXT["relative"], where=setting.where,
                                         value=setting.value)
-        return DataFolder(path, "policy", setting.where)
+        return _usable(DataFolder(path, "policy", setting.where))
     import platformdirs
 
-    return DataFolder(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)), "default", "")
+    return _usable(DataFolder(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+                              "default", ""))
+
+
+def _blocking_file(path: Path) -> Path | None:
+    """The file that stands where the folder or one of its parents should be, if any."""
+    for candidate in (path, *path.parents):
+        if candidate.exists() or candidate.is_symlink():
+            return None if candidate.is_dir() else candidate
+    return None
+
+
+def _usable(folder: DataFolder) -> DataFolder:
+    """`folder`, unless a file stands where it (or a parent) must be: then nothing could
+    ever be saved there, and the user is told which setting to correct."""
+    blocking = _blocking_file(folder.path)
+    if blocking is not None:
+        raise DataFolderPolicyError(_TEXT["is_file"], path=str(folder.path), file=str(blocking),
+                                    where=folder.where or str(folder.path))
+    return folder
+
+
+def write_problem(path: Path) -> str | None:
+    """Why nothing can be saved in the data folder `path` (or, while it does not exist,
+    in the nearest folder above it, where it would be made), or None when a file can be
+    written and removed there. Used by the self-test; writes nothing that stays."""
+    import tempfile
+
+    target = path
+    while not target.exists() and target.parent != target:
+        target = target.parent
+    if not target.is_dir():
+        return f"{target} er ikke en mappe"
+    try:
+        with tempfile.TemporaryFile(dir=target, prefix=".kostra-selftest-"):
+            pass
+    except OSError as exc:
+        return f"{target}: {exc.strerror or type(exc).__name__}"
+    return None
 
 
 _TEXT = {
@@ -151,6 +189,17 @@ _TEXT = {
         "en": "IT's setting for the data folder ({where} = \"{value}\") cannot be used: it "
         "must be a full path, such as H:\\KOSTRA-klienten or \\\\server\\share\\%USERNAME%. "
         "Contact your IT department.",
+    },
+    "is_file": {
+        "nb": "Datamappen {path} kan ikke brukes: {file} er en fil, ikke en mappe. KOSTRA-klienten "
+        "lagrer ingenting der; rett {where} slik at den peker på en mappe (eller kontakt "
+        "IT-avdelingen).",
+        "nn": "Datamappa {path} kan ikkje brukast: {file} er ei fil, ikkje ei mappe. "
+        "KOSTRA-klienten lagrar ingenting der; rett {where} slik at han peikar på ei mappe "
+        "(eller kontakt IT-avdelinga).",
+        "en": "The data folder {path} cannot be used: {file} is a file, not a folder. "
+        "KOSTRA-klienten saves nothing there; correct {where} so that it points to a folder "
+        "(or contact your IT department).",
     },
     "not_text": {
         "nb": "IT-innstillingen for datamappen ({where}) er ikke en tekstverdi (REG_SZ eller "

@@ -93,6 +93,8 @@ def load_document(
             raise InputFileError(_JSON_FOR_RECORDS, path=str(path), form=form.form_id)
         return FormDocument(form, answers=_answers(data, form, str(path)))
     if not form.is_record_form:
+        # A folder, a missing file or one past the size cap is named as such, not as "not JSON".
+        read_input(path, form.form_id)
         raise InputFileError(
             _NOT_ANSWERS,
             path=str(path),
@@ -136,6 +138,11 @@ def _read_json(path: Path, form: FormDefinition, is_draft: bool = False) -> Any:
 
 
 _TOO_COMPLEX = {
+    "constant": {
+        "nb": "NaN og Infinity er ikke tall i JSON",
+        "nn": "NaN og Infinity er ikkje tal i JSON",
+        "en": "NaN and Infinity are not numbers in JSON",
+    },
     "nesting": {
         "nb": "JSON-en er nestet for dypt",
         "nn": "JSON-en er nesta for djupt",
@@ -185,3 +192,13 @@ def _answers(data: Any, form: FormDefinition, shown: str) -> dict[str, Any]:
 
 def _example(form: FormDefinition) -> str:
     return "{" + ", ".join(f'"{f.name}": …' for f in form.fields[:2]) + "}"
+
+
+def parse_json(raw: bytes) -> Any:
+    """JSON bytes as the core reads a user's file (UTF-8, BOM allowed): nesting too deep, a
+    number too long, NaN or Infinity raise a ValueError whose text says so in bokmål
+    (json.JSONDecodeError and UnicodeDecodeError pass through, both ValueErrors)."""
+    try:
+        return loads_json(raw.decode("utf-8-sig"))
+    except JsonTooComplex as exc:
+        raise ValueError(_TOO_COMPLEX[exc.reason]["nb"]) from None

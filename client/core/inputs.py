@@ -27,7 +27,7 @@ def read_limited(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
 
 
 class JsonTooComplex(ValueError):
-    """JSON nested too deep, or with a number too long to convert."""
+    """JSON nested too deep, with a number too long to convert, or NaN/Infinity."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -39,11 +39,17 @@ class JsonTooComplex(ValueError):
 MAX_JSON_DEPTH = 64
 
 
+def _not_a_number(name: str) -> Any:
+    raise JsonTooComplex("constant")
+
+
 def loads_json(text: str | bytes, max_depth: int = MAX_JSON_DEPTH) -> Any:
     """json.loads, with nesting deeper than `max_depth` and numbers too long for Python's
     int conversion raised as JsonTooComplex (json.JSONDecodeError passes through)."""
     try:
-        data = json.loads(text)
+        # NaN and Infinity are not JSON: Python would take them, and they would then be
+        # signed (as invalid JSON) or compared as numbers that are none.
+        data = json.loads(text, parse_constant=_not_a_number)
     except RecursionError:
         raise JsonTooComplex("nesting") from None
     except json.JSONDecodeError:

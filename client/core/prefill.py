@@ -4,7 +4,6 @@ longer has, named rather than silently dropped."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +11,10 @@ from typing import Any
 
 import jsonschema
 
+from client.core.errors import InputFileError
 from client.core.forms.model import FormDefinition
+from client.core.i18n import Text
+from client.core.records.fixedwidth import MAX_FILE_BYTES
 from client.core.validation.compiler import FORMAT_CHECKER
 
 
@@ -88,38 +90,110 @@ def prefill(form: FormDefinition, last_year: Mapping[str, Any]) -> Prefill:
 FORM_DATA_ENTRY = "skjema.json"  # the form data inside a submission container
 
 
-def last_year_answers(path: Path, draft_keys: Any = None) -> dict[str, Any]:
+class PrefillSourceError(InputFileError, ValueError):
+    """Last year's answers cannot be taken from the file given (a message for the user)."""
+
+
+_TEXT: dict[str, Text] = {
+    "unreadable": {
+        "nb": "Kan ikke hente fjorårets svar fra {path}: {reason}. Velg fjorårets utkast, "
+        "svarfil eller innsending (.asice) for skjemaet.",
+        "nn": "Kan ikkje hente fjorårssvara frå {path}: {reason}. Vel fjorårsutkastet, "
+        "svarfila eller innsendinga (.asice) for skjemaet.",
+        "en": "Cannot take last year's answers from {path}: {reason}. Choose last year's "
+        "draft, answers file or submission (.asice) of the form.",
+    },
+    "other_form": {
+        "nb": "{path} gjelder skjema {found}, ikke {form}. Velg fjorårets utkast eller "
+        "innsending for skjema {form}.",
+        "nn": "{path} gjeld skjema {found}, ikkje {form}. Vel fjorårsutkastet eller "
+        "innsendinga for skjema {form}.",
+        "en": "{path} is for form {found}, not {form}. Choose last year's draft or submission "
+        "of form {form}.",
+    },
+    "not_before": {
+        "nb": "{path} gjelder {found}, men fjorårets svar skal være fra et år før {year}. Velg "
+        "utkastet eller innsendingen for {last}.",
+        "nn": "{path} gjeld {found}, men fjorårssvara skal vere frå eit år før {year}. Vel "
+        "utkastet eller innsendinga for {last}.",
+        "en": "{path} is for {found}, but last year's answers must be from a year before {year}. "
+        "Choose the draft or submission for {last}.",
+    },
+}
+
+
+def last_year_answers(
+    path: Path, draft_keys: Any = None, *, form: FormDefinition | None = None
+) -> dict[str, Any]:
     """A questionnaire's answers from a signed submission (the container's form data; an
-    encrypted one cannot be read here, only by SSB), a draft (decrypted with
-    `draft_keys` when it is encrypted at rest) or a plain answers file.
-    Raises ValueError saying why when there are none."""
+    encrypted one cannot be read here, only by SSB), a draft (decrypted with `draft_keys`
+    when it is encrypted at rest) or a plain answers file.
+    Given the new year's `form`, a draft or submission of another form, or of that year or
+    later, is refused. Raises PrefillSourceError (a ValueError) saying why."""
+    import zipfile
+
     from client.core.atrest import decrypt, is_encrypted
+    from client.core.documents import parse_json
     from client.core.errors import UserError
 
     path = Path(path)
-    raw = path.read_bytes()
-    if is_encrypted(raw):
-        if draft_keys is None:
-            raise ValueError("the draft is encrypted")
-        try:
-            raw = decrypt(draft_keys.key(), raw, str(path))
-        except UserError as error:
-            raise ValueError(error.message()) from None
-    if raw[:2] == b"PK":
-        import zipfile
+    shown = str(path)
 
-        with zipfile.ZipFile(path) as container:
-            names = container.namelist()
-            if FORM_DATA_ENTRY not in names:
-                raise ValueError("the submission's form data is encrypted or missing")
-            raw = container.read(FORM_DATA_ENTRY)
-    data = json.loads(raw.decode("utf-8-sig"))
+    def fail(reason: str) -> PrefillSourceError:
+        return PrefillSourceError(_TEXT["unreadable"], path=shown, reason=reason)
+
+    try:
+        if path.is_dir():
+            raise fail("det er en mappe")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise fail("filen er for stor")
+        raw = path.read_bytes()
+        if is_encrypted(raw):
+            if draft_keys is None:
+                raise fail("utkastet er kryptert, og nøkkelen til det er ikke her")
+            try:
+                raw = decrypt(draft_keys.key(), raw, str(path))
+            except UserError as error:
+                raise fail(error.message()) from None
+        if raw[:2] == b"PK":
+            with zipfile.ZipFile(path) as container:
+                names = container.namelist()
+                if FORM_DATA_ENTRY not in names:
+                    raise fail("skjemadataene i innsendingen er kryptert til SSB eller mangler")
+                if container.getinfo(FORM_DATA_ENTRY).file_size > MAX_FILE_BYTES:
+                    raise fail("skjemadataene er for store")
+                raw = container.read(FORM_DATA_ENTRY)
+        data = parse_json(raw)
+    except OSError as exc:
+        raise fail(exc.strerror or type(exc).__name__) from None
+    except (zipfile.BadZipFile, RuntimeError):
+        raise fail("innsendingsfilen er skadet") from None
+    except ValueError as exc:
+        if isinstance(exc, PrefillSourceError):
+            raise
+        reason = "ikke UTF-8" if isinstance(exc, UnicodeDecodeError) else getattr(
+            exc, "msg", str(exc))
+        raise fail(f"ikke JSON ({reason})") from None
     if not isinstance(data, dict):
-        raise ValueError("not a JSON object")
+        raise fail("ikke et JSON-objekt")
+    if form is not None and "format" in data:
+        _check_form_and_year(data, form, shown)
     answers = data.get("answers", data) if "format" in data else data
     if not isinstance(answers, dict):
-        raise ValueError("no answers")
+        raise fail("ingen svar")
     return dict(answers)
+
+
+def _check_form_and_year(data: dict[str, Any], form: FormDefinition, shown: str) -> None:
+    """A draft or a submission names its form and year: another form's, or the new year's
+    or a later one's, is no last year for `form`."""
+    found_form, found_year = data.get("form"), data.get("year")
+    if found_form is not None and str(found_form).upper() != form.form_id.upper():
+        raise PrefillSourceError(_TEXT["other_form"], path=shown, found=found_form,
+                                 form=form.form_id)
+    if isinstance(found_year, int) and found_year >= form.year:
+        raise PrefillSourceError(_TEXT["not_before"], path=shown, found=found_year,
+                                 year=form.year, last=form.year - 1)
 
 
 def from_last_years_draft(workspace: Any, catalog: Any, form: FormDefinition) -> Prefill | None:

@@ -126,6 +126,60 @@ def apply_computed(form: FormDefinition, answers: Mapping[str, Any]) -> dict[str
     return out
 
 
+def checked_answers(form: FormDefinition, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers as they are validated, signed and printed: without the answers to hidden
+    questions (a section ticked "nothing to report", a follow-up its condition hides) and
+    with every computed total worked out afresh from the answers, never taken as given."""
+    from client.core.forms.visibility import prune_hidden
+
+    return apply_computed(form, prune_hidden(form, answers))
+
+
+@dataclass(frozen=True)
+class Recomputed:
+    """A computed total the answers gave otherwise than the client works it out: the
+    client's value is what is validated and signed; the given one is only reported."""
+
+    field: str  # the question, or the table's column
+    given: Any
+    computed: Any
+    table: str | None = None
+    row: int | None = None  # 1-based, for a table's computed column
+
+
+def recomputed(form: FormDefinition, answers: Mapping[str, Any]) -> list[Recomputed]:
+    """Every computed total given in `answers` that differs from the client's own."""
+    checked = checked_answers(form, answers)
+    out: list[Recomputed] = []
+    for field in form.fields:
+        if field.computed is not None and field.name in checked and field.name in answers \
+                and answers[field.name] != checked[field.name]:
+            out.append(Recomputed(field.name, answers[field.name], checked[field.name]))
+        computed_columns = [c.name for c in field.columns if c.computed is not None]
+        given_rows, checked_rows = answers.get(field.name), checked.get(field.name)
+        if not computed_columns or not isinstance(given_rows, list) or not isinstance(
+                checked_rows, list):
+            continue
+        for i, (given, mine) in enumerate(zip(given_rows, checked_rows, strict=False)):
+            if not isinstance(given, dict) or not isinstance(mine, dict):
+                continue
+            for name in computed_columns:
+                if name in given and given[name] != mine.get(name):
+                    out.append(Recomputed(name, given[name], mine.get(name), field.name, i + 1))
+    return out
+
+
+def hidden_answers(form: FormDefinition, answers: Mapping[str, Any]) -> list[str]:
+    """Questions answered in `answers` that are hidden by the other answers (a section
+    ticked "nothing to report", a follow-up its condition hides): neither validated nor
+    signed, so the user is told rather than left to think they were sent."""
+    from client.core.forms.visibility import prune_hidden
+
+    kept = prune_hidden(form, answers)
+    return [name for name in answers if name not in kept
+            and answers[name] not in (None, "", [])]
+
+
 def _inputs_given(form: FormDefinition, field: FieldDef, answers: Mapping[str, Any]) -> bool:
     from client.core.forms.loader import referenced_fields
 

@@ -6,6 +6,7 @@ the problem, never later in a window or in the middle of a validation.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import string
@@ -157,6 +158,7 @@ def load_form(directory: Path) -> FormDefinition:
             f"id {meta['id']!r} and year {meta['year']} must match the folder "
             f"{directory.parent.name}/{directory.name}",
         )
+    _check_deadline(meta.get("deadline"), int(meta["year"]), directory / "form.json")
     identity_doc = meta.get("identity", {})
     identity = RecordIdentity(
         journal=identity_doc.get("journal"),
@@ -164,6 +166,7 @@ def load_form(directory: Path) -> FormDefinition:
         person=tuple(identity_doc.get("person", ())),
         kommune=identity_doc.get("kommune"),
         bydel=identity_doc.get("bydel"),
+        year=identity_doc.get("year"),
     )
     names = {f.name for f in fields}
     for key, value in identity_doc.items():
@@ -620,3 +623,33 @@ def _build_controls(
             )
         )
     return tuple(controls)
+
+
+def _check_deadline(deadline: Any, year: int, path: Path) -> None:
+    """A deadline that is a real date after the reporting year, and corrections no earlier:
+    a form pack whose calendar was copied from the year before, or a date that does not
+    exist, is refused here rather than shown wrong (or not at all) in the overview."""
+    if not isinstance(deadline, dict):
+        return
+    dates: dict[str, dt.date] = {}
+    for key in ("date", "corrections"):
+        if key not in deadline:
+            continue
+        try:
+            dates[key] = dt.date.fromisoformat(str(deadline[key]))
+        except ValueError:
+            raise FormDefinitionError(
+                str(path), f"$.deadline.{key}", f"{deadline[key]!r} is not a date"
+            ) from None
+    due = dates.get("date")
+    if due is not None and due.year <= year:
+        raise FormDefinitionError(
+            str(path), "$.deadline.date",
+            f"{due.isoformat()} is not after the reporting year {year}",
+        )
+    corrections = dates.get("corrections")
+    if due is not None and corrections is not None and corrections < due:
+        raise FormDefinitionError(
+            str(path), "$.deadline.corrections",
+            f"{corrections.isoformat()} is before the deadline {due.isoformat()}",
+        )

@@ -137,13 +137,16 @@ class Control:
 
 @dataclass(frozen=True)
 class RecordIdentity:
-    """Which fields identify a record to a caseworker (journal, caseworker, person)."""
+    """Which fields identify a record to a caseworker (journal, caseworker, person), and
+    which say whose and which year's the record is (kommune, year): a file of another
+    municipality or year given as last year's or as the year's other form is recognised."""
 
     journal: str | None = None
     caseworker: str | None = None
     person: tuple[str, ...] = ()
     kommune: str | None = None  # the record's kommunenummer (ties data to the reporting unit)
     bydel: str | None = None  # the record's bydel, where the kommune has them (Oslo)
+    year: str | None = None  # the field with the reporting year (SSB's VERSION)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from client.core.errors import UserError
+
 ARCHIVE_FOLDER = "Innsendinger"
 
 
@@ -50,10 +52,33 @@ def latest(folder: Path, region: str, form_id: str, year: int) -> Archived | Non
     found = list(folder.glob(f"{region}_{form_id}_{year}_*.asice"))
     if region.endswith("00"):  # the whole kommune: a file of several bydeler is its too
         found += folder.glob(f"{region[:4]}-flere-bydeler_{form_id}_{year}_*.asice")
+    # Only files: a folder someone gave a submission's name is no submission.
+    found = [p for p in found if p.is_file()]
     if not found:
         return None
     path = max(found, key=lambda p: p.name.rsplit("_", 1)[-1])  # by the UTC time
-    return Archived(path, hashlib.sha256(path.read_bytes()).hexdigest())
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:  # in pieces: the file may be large
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise UserError(_UNREADABLE, path=str(path),
+                        reason=exc.strerror or type(exc).__name__) from None
+    return Archived(path, digest.hexdigest())
+
+
+_UNREADABLE = {
+    "nb": "Kan ikke lese den forrige innsendingen {path} ({reason}), så den nye kan ikke si "
+    "hvilken den erstatter. Sjekk tilgangen til filen, eller velg en annen mappe; ingenting "
+    "er skrevet.",
+    "nn": "Kan ikkje lese den førre innsendinga {path} ({reason}), så den nye kan ikkje seie "
+    "kva for ei ho erstattar. Sjekk tilgangen til fila, eller vel ei anna mappe; ingenting "
+    "er skrive.",
+    "en": "Cannot read the earlier submission {path} ({reason}), so the new one cannot name "
+    "the one it replaces. Check access to the file, or choose another folder; nothing was "
+    "written.",
+}
 
 
 def last_year(data_dir: Path, region: str, form_id: str, year: int) -> Archived | None:

@@ -64,10 +64,11 @@ def form_data_json(
     if record_file is not None:
         out["recordFile"] = record_file
     else:
-        # Computed totals as the validation computed them: what is signed is what was checked.
-        from client.core.forms.answers import apply_computed
+        # The answers exactly as the validation saw them (hidden answers left out, totals
+        # computed): what is signed is what was checked.
+        from client.core.forms.answers import checked_answers
 
-        out["answers"] = apply_computed(form, document.answers or {})
+        out["answers"] = checked_answers(form, document.answers or {})
     out["totals"] = [t.to_json() for t in totals]
     out["summary"] = summarize(findings)
     out["findings"] = [

@@ -312,7 +312,7 @@ def render_questionnaire(
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate, Spacer
 
-    from client.core.forms.answers import apply_computed
+    from client.core.forms.answers import checked_answers
 
     _register_fonts()
     builder = _Builder(None, lang)  # type: ignore[arg-type]
@@ -337,7 +337,7 @@ def render_questionnaire(
     table = builder.table(facts, [LABEL_WIDTH * mm, builder.width - LABEL_WIDTH * mm])
     table.setStyle(_table_style(builder.grid, builder.shade, header_row=False))
     story.append(table)
-    story += builder.answers(form, apply_computed(form, answers))
+    story += builder.answers(form, checked_answers(form, answers))
     if findings:
         story += [Spacer(1, 3 * mm), builder.p(_escape(tr(_PRINT["findings"], lang)), "label")]
         for finding in findings:

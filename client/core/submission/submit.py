@@ -345,10 +345,10 @@ _TEXT: dict[str, Text] = {
 
 
 def _signed_answers(form: Any, document: FormDocument) -> dict[str, Any]:
-    """The answers as form_data_json signs them (computed totals filled in)."""
-    from client.core.forms.answers import apply_computed
+    """The answers as form_data_json signs them (hidden answers left out, totals computed)."""
+    from client.core.forms.answers import checked_answers
 
-    return apply_computed(form, document.answers or {})
+    return checked_answers(form, document.answers or {})
 
 
 def _findings(

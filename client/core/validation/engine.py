@@ -8,6 +8,7 @@ records change, which is what the desktop client does on every keystroke.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -18,7 +19,6 @@ import jsonschema
 
 from client.core.errors import UserError
 from client.core.forms.model import Control, FieldDef, FormDefinition
-from client.core.forms.visibility import prune_hidden
 from client.core.i18n import LANGUAGES, Text, tr
 from client.core.records.recordset import RecordSet
 from client.core.validation.compiler import (
@@ -261,9 +261,9 @@ class FormValidator:
         if isinstance(data, RecordSet):
             session = ValidationSession(self, data, context)
             return session.findings()
-        from client.core.forms.answers import apply_computed
+        from client.core.forms.answers import checked_answers
 
-        answers = apply_computed(self.form, prune_hidden(self.form, data))
+        answers = checked_answers(self.form, data)
         return self._questionnaire(answers, context)
 
     def nil_delivery_finding(
@@ -407,6 +407,10 @@ class FormValidator:
         keyword = str(error.validator)
         if keyword == "required":
             column = missing
+        elif keyword == "additionalProperties" and isinstance(error.instance, dict):
+            known = {c.name for c in field.columns}
+            unknown = sorted(str(k) for k in error.instance if k not in known)
+            column = unknown[0] if unknown else None
         elif len(path) >= 3:
             column = str(path[2])
         else:
@@ -414,12 +418,23 @@ class FormValidator:
         messages = compiled.control.spec["failureMessages"]
         text = messages.get(keyword) or messages["other"]
         params = self._builtin_params(None, answers, context)
-        label: Any = field.label
+        row_word = {lang: "row" if lang == "en" else "rad" for lang in LANGUAGES}
+        # The row at least, so a row that is not a row of answers (a number, a list) is found.
+        label: Any = {lang: f"{tr(field.label, lang)}, {row_word[lang]} {row + 1}"
+                      for lang in LANGUAGES}
+        cell = answers[table][row] if isinstance(answers.get(table), list) else None
+        if column is None and len(path) == 2 and not isinstance(cell, dict):
+            params_value = "" if cell is None else json.dumps(cell, ensure_ascii=False)[:80]
+        else:
+            params_value = None
         if column is not None:
             try:
                 col = field.table_column(column)
             except KeyError:
                 col = None
+            if col is None:  # a column the table does not have
+                label = {lang: f"{table}, {row_word[lang]} {row + 1}: {column}"
+                         for lang in LANGUAGES}
             if col is not None:
                 label = {
                     lang: f"{tr(field.label, lang)}, rad {row + 1}: {tr(col.label, lang)}"
@@ -433,7 +448,10 @@ class FormValidator:
                     params["codes"] = {
                         lang: ", ".join(c.display(lang) for c in col.codes) for lang in LANGUAGES
                     }
-        params.update({"field": table, "label": label, "row": row + 1})
+        params.update({"field": label if keyword == "additionalProperties" else table,
+                       "label": label, "row": row + 1})
+        if params_value is not None:
+            params["value"] = params_value
         params.setdefault("value", "")
         control = compiled.control
         return Finding(
