@@ -180,8 +180,9 @@ class TableEditor(FieldEditor):
                 "Adds the rows copied from a spreadsheet (columns in the table's order)",
             )
         )
-        self.add_button.clicked.connect(lambda _=False: self.add_row())
-        self.copy_button.clicked.connect(lambda _=False: self.copy_row())
+        # From a button the cursor goes into the new row, so typing fills it in.
+        self.add_button.clicked.connect(lambda _=False: self._into_table(self.add_row()))
+        self.copy_button.clicked.connect(lambda _=False: self._into_table(self.copy_row()))
         self.remove_button.clicked.connect(lambda _=False: self.remove_rows())
         self.paste_button.clicked.connect(lambda _=False: self.paste())
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -448,6 +449,10 @@ class TableEditor(FieldEditor):
         first = next((n for n, c in enumerate(self.columns) if not c.read_only), 0)
         self.table.setCurrentCell(row, first)
         self._update_buttons()
+
+    def _into_table(self, row: int) -> None:
+        if row >= 0:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading:

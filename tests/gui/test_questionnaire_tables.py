@@ -194,3 +194,26 @@ def test_paste_beyond_the_tables_limit_and_clear_cells(qtbot, window, table_page
     settle(qtbot, session)
     assert session.answers["SENTRE"][0] == {"NAVN": "Senter 1", "DRIFT": "1"}
     assert session.answers["UTGIFT_TOTALT"] == 200 + 300 + 400 + 500
+
+
+def test_add_and_copy_row_by_keyboard_put_the_cursor_in_the_new_row(qtbot, window, table_page):
+    """A keyboard user presses Legg til rad (Space) and types: the typing goes into the new
+    row, not onto the button (Shift+Tab back into the table was needed)."""
+    editor = table_page.questionnaire.rows["SENTRE"].editor
+    window.activateWindow()
+    editor.add_button.setFocus()
+    qtbot.waitUntil(lambda: editor.add_button.hasFocus())
+    qtbot.keyClick(editor.add_button, Qt.Key.Key_Space)
+    assert editor.table.rowCount() == 1
+    qtbot.waitUntil(lambda: editor.table.hasFocus())
+    assert (editor.table.currentRow(), editor.table.currentColumn()) == (0, 0)
+    qtbot.keyClicks(editor.table, "S")  # the first key opens the cell's editor
+    qtbot.keyClicks(QApplication.focusWidget(), "enter Nord")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    settle(qtbot, window.session)
+    assert window.session.answers["SENTRE"] == [{"NAVN": "Senter Nord"}]
+    editor.copy_button.setFocus()
+    qtbot.keyClick(editor.copy_button, Qt.Key.Key_Space)
+    assert editor.table.rowCount() == 2
+    qtbot.waitUntil(lambda: editor.table.hasFocus())
+    assert editor.table.currentRow() == 1
