@@ -301,6 +301,11 @@ class TableEditor(FieldEditor):
             self.form, self.field.name, lines[0]
         )[0]
         given = len(lines) - int(heading)
+        if rows:
+            # Rows just added and left empty (Legg til rad, then Ctrl+V) take the paste.
+            editable = [c.name for c in self.columns if not c.read_only]
+            while self.rows and all(self.rows[-1].get(n) in (None, "") for n in editable):
+                self.rows.pop()
         offset = len(self.rows)
         room = None if self.field.max_rows is None else max(self.field.max_rows - offset, 0)
         dropped = max(given - len(rows), 0)

@@ -217,3 +217,27 @@ def test_add_and_copy_row_by_keyboard_put_the_cursor_in_the_new_row(qtbot, windo
     assert editor.table.rowCount() == 2
     qtbot.waitUntil(lambda: editor.table.hasFocus())
     assert editor.table.currentRow() == 1
+
+
+def test_paste_after_legg_til_rad_fills_the_empty_row(qtbot, window, table_page):
+    """Legg til rad, then Ctrl+V: the rows go into the empty row just added, not after it
+    (an empty first row was left behind, with "required" errors for each of its cells)."""
+    session = window.session
+    editor = table_page.questionnaire.rows["SENTRE"].editor
+    editor.add_row({"NAVN": "Senter Sør"})
+    editor.add_row()
+    editor.add_row()
+    text = "Senter Vest\t1\t100\t\nSenter Nord\t2\tx\t\n"
+    added, problems = editor.paste(text)
+    settle(qtbot, session)
+    assert added == 2
+    assert [r.get("NAVN") for r in session.answers["SENTRE"]] == [
+        "Senter Sør", "Senter Vest", "Senter Nord",
+    ]
+    # The unreadable cell is named by its row as the table now numbers it.
+    assert [p.row for p in problems] == [3]
+    assert "Rad 3" in editor.paste_note.text()
+    # A paste that reads no row leaves the empty rows alone.
+    editor.add_row()
+    editor.paste("\n\n")
+    assert editor.table.rowCount() == 4
