@@ -177,11 +177,11 @@ class QuestionnairePane(QWidget):
         )
         self.import_button.clicked.connect(lambda _=False: self.import_answers())
         self.export_button = QPushButton(
-            QCoreApplication.translate("Questionnaire", "E&xport answers…"), self
+            QCoreApplication.translate("Questionnaire", "Exp&ort answers…"), self
         )
         self.export_button.clicked.connect(lambda _=False: self.export_answers())
         self.prefill_button = QPushButton(
-            QCoreApplication.translate("Questionnaire", "Start from &last year…"), self
+            QCoreApplication.translate("Questionnaire", "Start f&rom last year…"), self
         )
         self.prefill_button.setToolTip(
             QCoreApplication.translate(

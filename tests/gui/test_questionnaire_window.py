@@ -3,6 +3,8 @@ picked, amounts grouped, messages after a visit, a character counter, Tab throug
 questions, no jumping layout, answers to and from JSON."""
 
 import json
+
+import pytest
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -299,3 +301,33 @@ def test_a_short_answer_looks_short(qtbot, window):
     # Kommunenummer is four digits (its pattern), so its field is not as wide as an e-mail's.
     assert rows["KOMMUNE_NR"].editor.edit.maximumWidth() <= digit * 8
     assert rows["EPOST"].editor.edit.maximumWidth() > digit * 40
+
+
+def _mnemonics(window) -> dict[str, list[str]]:
+    """Alt+letter → the visible buttons, labels with a buddy and menu-bar entries that
+    claim it. Two claims make Qt only move focus between them: Alt+K no longer checks."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    def letter(text: str) -> str | None:
+        at = text.replace("&&", "").find("&")
+        return text.replace("&&", "")[at + 1].lower() if at >= 0 else None
+
+    claims: dict[str, list[str]] = {}
+    texts = [a.text() for a in window.menuBar().actions()]
+    texts += [b.text() for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+    texts += [lab.text() for lab in window.findChildren(QLabel)
+              if lab.buddy() is not None and lab.isVisibleTo(window)]
+    for text in texts:
+        key = letter(text)
+        if key:
+            claims.setdefault(key, []).append(text)
+    return claims
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+@pytest.mark.parametrize("form_id", ["7", "12"])
+def test_alt_letters_on_a_questionnaire_are_unique(qtbot, window, lang, form_id):
+    window.set_language(lang)
+    open_form(qtbot, window, form_id)
+    clashes = {k: v for k, v in _mnemonics(window).items() if len(v) > 1}
+    assert not clashes

@@ -256,12 +256,12 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>%1 av %2 tegn</translation>
     </message>
     <message>
-      <location filename="../widgets.py" line="313" />
+      <location filename="../widgets.py" line="322" />
       <source>Choose a date in a calendar (Alt+Down)</source>
       <translation>Velg dato i en kalender (Alt+Pil ned)</translation>
     </message>
     <message>
-      <location filename="../widgets.py" line="316" />
+      <location filename="../widgets.py" line="325" />
       <source>Open calendar: %1</source>
       <translation>Åpne kalender: %1</translation>
     </message>
@@ -431,62 +431,62 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     </message>
     <message>
       <location filename="../form_page.py" line="275" />
-      <location filename="../form_page.py" line="351" />
+      <location filename="../form_page.py" line="353" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="283" />
+      <location filename="../form_page.py" line="285" />
       <source>The form is not ready: correct every error and explain every warning first (see the findings below).</source>
       <translation>Skjemaet er ikke klart: rett alle feil og forklar alle advarsler først (se funnene nederst).</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="313" />
+      <location filename="../form_page.py" line="315" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet hører til organisasjonsnummer %1, men rapporteringsenheten har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="331" />
+      <location filename="../form_page.py" line="333" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfilen og kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="376" />
+      <location filename="../form_page.py" line="381" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriver innsendingsfilen …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="414" />
+      <location filename="../form_page.py" line="419" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er kryptert til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="418" />
+      <location filename="../form_page.py" line="423" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="422" />
+      <location filename="../form_page.py" line="427" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="425" />
+      <location filename="../form_page.py" line="430" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="431" />
+      <location filename="../form_page.py" line="436" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med et testsertifikat: SSB godtar bare kommunens virksomhetssertifikat.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="438" />
+      <location filename="../form_page.py" line="443" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="440" />
+      <location filename="../form_page.py" line="445" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Åpne kvitteringen</translation>
     </message>
@@ -723,37 +723,37 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>Prefill</name>
     <message>
-      <location filename="../prefill_view.py" line="55" />
+      <location filename="../prefill_view.py" line="63" />
       <source>Last year's answers in %1 cannot be read (%2). Nothing was changed; choose another file: a draft, an answers file (JSON) or a signed submission that is not encrypted (.asice).</source>
       <translation>Fjorårets svar i %1 kan ikke leses (%2). Ingenting er endret; velg en annen fil: et utkast, en svarfil (JSON) eller en signert innsending som ikke er kryptert (.asice).</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="73" />
+      <location filename="../prefill_view.py" line="81" />
       <source>Start from last year's answers</source>
       <translation>Fyll ut fra fjorårets svar</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="78" />
+      <location filename="../prefill_view.py" line="86" />
       <source>Last year's answers (*.json *.asice);;All files (*)</source>
       <translation>Fjorårets svar (*.json *.asice);;Alle filer (*)</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="90" />
+      <location filename="../prefill_view.py" line="98" />
       <source>The answers in the form will be replaced by last year's. You can undo this with Ctrl+Z. Continue?</source>
       <translation>Svarene i skjemaet blir erstattet av fjorårets. Du kan angre med Ctrl+Z. Fortsette?</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="116" />
+      <location filename="../prefill_view.py" line="124" />
       <source>From %1, adjusted to this year's choices</source>
       <translation>Fra %1, tilpasset årets svaralternativer</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="120" />
+      <location filename="../prefill_view.py" line="128" />
       <source>As in %1</source>
       <translation>Som i %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../prefill_view.py" line="124" />
+      <location filename="../prefill_view.py" line="132" />
       <source>%n row(s)</source>
       <translation>
         <numerusform>%n rad</numerusform>
@@ -761,12 +761,12 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="128" />
+      <location filename="../prefill_view.py" line="136" />
       <source>Changed from %1 (last year: %2)</source>
       <translation>Endret fra %1 (i fjor: %2)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../prefill_view.py" line="144" />
+      <location filename="../prefill_view.py" line="152" />
       <source>%n answer(s) from %1 were not carried over: this year's form has no question for them, or they no longer fit it. Answer these questions again if they still apply:</source>
       <translation>
         <numerusform>%n svar fra %1 er ikke tatt med: årets skjema har ikke spørsmålet, eller svaret passer ikke lenger. Svar på nytt der det fortsatt gjelder:</numerusform>
@@ -774,17 +774,17 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="167" />
+      <location filename="../prefill_view.py" line="175" />
       <source>You have answers to this form from %1. Start from them? Every answer taken from %1 is marked, and you can change it.</source>
       <translation>Du har svar på dette skjemaet fra %1. Vil du starte med dem? Hvert svar som hentes fra %1, blir merket, og du kan endre det.</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="176" />
+      <location filename="../prefill_view.py" line="184" />
       <source>&amp;Start from %1</source>
       <translation>&amp;Start med svarene fra %1</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="179" />
+      <location filename="../prefill_view.py" line="187" />
       <source>No, thanks</source>
       <translation>Nei takk</translation>
     </message>
@@ -827,17 +827,17 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     <message>
       <location filename="../questionnaire.py" line="176" />
       <source>&amp;Import answers…</source>
-      <translation>&amp;Importer svar …</translation>
+      <translation>I&amp;mporter svar …</translation>
     </message>
     <message>
       <location filename="../questionnaire.py" line="180" />
-      <source>E&amp;xport answers…</source>
-      <translation>E&amp;ksporter svar …</translation>
+      <source>Exp&amp;ort answers…</source>
+      <translation>Eks&amp;porter svar …</translation>
     </message>
     <message>
       <location filename="../questionnaire.py" line="184" />
-      <source>Start from &amp;last year…</source>
-      <translation>Fyll ut fra i &amp;fjor …</translation>
+      <source>Start f&amp;rom last year…</source>
+      <translation>F&amp;yll ut fra i fjor …</translation>
     </message>
     <message>
       <location filename="../questionnaire.py" line="187" />
@@ -855,7 +855,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>Skriver det utfylte skjemaet med funnene til en PDF som du kan ta vare på eller skrive ut før det sendes inn</translation>
     </message>
     <message numerus="yes">
-      <location filename="../questionnaire.py" line="245" />
+      <location filename="../questionnaire.py" line="248" />
       <source>%n finding(s) of questions not visited yet are not shown; Check the whole form shows them.</source>
       <translation>
         <numerusform>%n funn for spørsmål du ikke har vært innom ennå, vises ikke; «Kontroller hele skjemaet» viser det.</numerusform>
@@ -863,7 +863,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../questionnaire.py" line="252" />
+      <location filename="../questionnaire.py" line="255" />
       <source>%n finding(s): see the questions marked and the list below.</source>
       <translation>
         <numerusform>%n funn: se spørsmålet som er merket, og listen nedenfor.</numerusform>
@@ -871,7 +871,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="257" />
+      <location filename="../questionnaire.py" line="260" />
       <source>No findings.</source>
       <translation>Ingen funn.</translation>
     </message>
@@ -1099,12 +1099,12 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>Legger til radene du har kopiert fra et regneark (kolonnene i tabellens rekkefølge)</translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="287" />
+      <location filename="../table_editor.py" line="288" />
       <source>The clipboard has no rows to paste. Copy the rows in the spreadsheet (without the heading or with it) and try again.</source>
       <translation>Utklippstavlen har ingen rader å lime inn. Kopier radene i regnearket (med eller uten overskriften) og prøv igjen.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="319" />
+      <location filename="../table_editor.py" line="331" />
       <source>%n row(s) pasted.</source>
       <translation>
         <numerusform>%n rad limt inn.</numerusform>
@@ -1112,7 +1112,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="322" />
+      <location filename="../table_editor.py" line="334" />
       <source>%n row(s) did not fit: the table has room for %1.</source>
       <translation>
         <numerusform>%n rad fikk ikke plass: tabellen har plass til %1.</numerusform>
@@ -1120,7 +1120,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="330" />
+      <location filename="../table_editor.py" line="342" />
       <source>%n cell(s) could not be read and were left blank; correct them in the table:</source>
       <translation>
         <numerusform>%n celle kunne ikke leses og står tom; rett den i tabellen:</numerusform>
@@ -1128,7 +1128,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="430" />
+      <location filename="../table_editor.py" line="442" />
       <source>%n row(s)</source>
       <translation>
         <numerusform>%n rad</numerusform>
@@ -1136,12 +1136,12 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="432" />
+      <location filename="../table_editor.py" line="444" />
       <source>%1 (at most %2)</source>
       <translation>%1 (høyst %2)</translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="513" />
+      <location filename="../table_editor.py" line="529" />
       <source>Computed from the answers above</source>
       <translation>Regnes ut fra svarene ovenfor</translation>
     </message>

@@ -256,12 +256,12 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>%1 av %2 teikn</translation>
     </message>
     <message>
-      <location filename="../widgets.py" line="313" />
+      <location filename="../widgets.py" line="322" />
       <source>Choose a date in a calendar (Alt+Down)</source>
       <translation>Vel dato i ein kalender (Alt+Pil ned)</translation>
     </message>
     <message>
-      <location filename="../widgets.py" line="316" />
+      <location filename="../widgets.py" line="325" />
       <source>Open calendar: %1</source>
       <translation>Opne kalender: %1</translation>
     </message>
@@ -431,62 +431,62 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
     </message>
     <message>
       <location filename="../form_page.py" line="275" />
-      <location filename="../form_page.py" line="351" />
+      <location filename="../form_page.py" line="353" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="283" />
+      <location filename="../form_page.py" line="285" />
       <source>The form is not ready: correct every error and explain every warning first (see the findings below).</source>
       <translation>Skjemaet er ikkje klart: rett alle feil og forklar alle åtvaringar først (sjå funna nedst).</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="313" />
+      <location filename="../form_page.py" line="315" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet høyrer til organisasjonsnummer %1, men rapporteringseininga har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="331" />
+      <location filename="../form_page.py" line="333" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfila og kvitteringa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="376" />
+      <location filename="../form_page.py" line="381" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriv innsendingsfila …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="414" />
+      <location filename="../form_page.py" line="419" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er krypterte til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="418" />
+      <location filename="../form_page.py" line="423" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="422" />
+      <location filename="../form_page.py" line="427" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="425" />
+      <location filename="../form_page.py" line="430" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="431" />
+      <location filename="../form_page.py" line="436" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med eit testsertifikat: SSB godtek berre verksemdssertifikatet til kommunen.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="438" />
+      <location filename="../form_page.py" line="443" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="440" />
+      <location filename="../form_page.py" line="445" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Opne kvitteringa</translation>
     </message>
@@ -723,37 +723,37 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>Prefill</name>
     <message>
-      <location filename="../prefill_view.py" line="55" />
+      <location filename="../prefill_view.py" line="63" />
       <source>Last year's answers in %1 cannot be read (%2). Nothing was changed; choose another file: a draft, an answers file (JSON) or a signed submission that is not encrypted (.asice).</source>
       <translation>Svara frå i fjor i %1 kan ikkje lesast (%2). Ingenting er endra; vel ei anna fil: eit utkast, ei svarfil (JSON) eller ei signert innsending som ikkje er kryptert (.asice).</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="73" />
+      <location filename="../prefill_view.py" line="81" />
       <source>Start from last year's answers</source>
       <translation>Fyll ut frå svara i fjor</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="78" />
+      <location filename="../prefill_view.py" line="86" />
       <source>Last year's answers (*.json *.asice);;All files (*)</source>
       <translation>Svara frå i fjor (*.json *.asice);;Alle filer (*)</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="90" />
+      <location filename="../prefill_view.py" line="98" />
       <source>The answers in the form will be replaced by last year's. You can undo this with Ctrl+Z. Continue?</source>
       <translation>Svara i skjemaet blir erstatta av svara frå i fjor. Du kan angre med Ctrl+Z. Halde fram?</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="116" />
+      <location filename="../prefill_view.py" line="124" />
       <source>From %1, adjusted to this year's choices</source>
       <translation>Frå %1, tilpassa svaralternativa i år</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="120" />
+      <location filename="../prefill_view.py" line="128" />
       <source>As in %1</source>
       <translation>Som i %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../prefill_view.py" line="124" />
+      <location filename="../prefill_view.py" line="132" />
       <source>%n row(s)</source>
       <translation>
         <numerusform>%n rad</numerusform>
@@ -761,12 +761,12 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="128" />
+      <location filename="../prefill_view.py" line="136" />
       <source>Changed from %1 (last year: %2)</source>
       <translation>Endra frå %1 (i fjor: %2)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../prefill_view.py" line="144" />
+      <location filename="../prefill_view.py" line="152" />
       <source>%n answer(s) from %1 were not carried over: this year's form has no question for them, or they no longer fit it. Answer these questions again if they still apply:</source>
       <translation>
         <numerusform>%n svar frå %1 er ikkje tekne med: skjemaet i år har ikkje spørsmålet, eller svaret passar ikkje lenger. Svar på nytt der det framleis gjeld:</numerusform>
@@ -774,17 +774,17 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="167" />
+      <location filename="../prefill_view.py" line="175" />
       <source>You have answers to this form from %1. Start from them? Every answer taken from %1 is marked, and you can change it.</source>
       <translation>Du har svar på dette skjemaet frå %1. Vil du starte med dei? Kvart svar som blir henta frå %1, blir merkt, og du kan endre det.</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="176" />
+      <location filename="../prefill_view.py" line="184" />
       <source>&amp;Start from %1</source>
       <translation>&amp;Start med svara frå %1</translation>
     </message>
     <message>
-      <location filename="../prefill_view.py" line="179" />
+      <location filename="../prefill_view.py" line="187" />
       <source>No, thanks</source>
       <translation>Nei takk</translation>
     </message>
@@ -827,17 +827,17 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
     <message>
       <location filename="../questionnaire.py" line="176" />
       <source>&amp;Import answers…</source>
-      <translation>&amp;Importer svar …</translation>
+      <translation>I&amp;mporter svar …</translation>
     </message>
     <message>
       <location filename="../questionnaire.py" line="180" />
-      <source>E&amp;xport answers…</source>
-      <translation>E&amp;ksporter svar …</translation>
+      <source>Exp&amp;ort answers…</source>
+      <translation>Eks&amp;porter svar …</translation>
     </message>
     <message>
       <location filename="../questionnaire.py" line="184" />
-      <source>Start from &amp;last year…</source>
-      <translation>Fyll ut frå i &amp;fjor …</translation>
+      <source>Start f&amp;rom last year…</source>
+      <translation>F&amp;yll ut frå i fjor …</translation>
     </message>
     <message>
       <location filename="../questionnaire.py" line="187" />
@@ -855,7 +855,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Skriv det utfylte skjemaet med funna til ein PDF som du kan ta vare på eller skrive ut før det blir sendt inn</translation>
     </message>
     <message numerus="yes">
-      <location filename="../questionnaire.py" line="245" />
+      <location filename="../questionnaire.py" line="248" />
       <source>%n finding(s) of questions not visited yet are not shown; Check the whole form shows them.</source>
       <translation>
         <numerusform>%n funn for spørsmål du ikkje har vore innom enno, blir ikkje viste; «Kontroller heile skjemaet» viser det.</numerusform>
@@ -863,7 +863,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../questionnaire.py" line="252" />
+      <location filename="../questionnaire.py" line="255" />
       <source>%n finding(s): see the questions marked and the list below.</source>
       <translation>
         <numerusform>%n funn: sjå spørsmålet som er merkt, og lista nedanfor.</numerusform>
@@ -871,7 +871,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="257" />
+      <location filename="../questionnaire.py" line="260" />
       <source>No findings.</source>
       <translation>Ingen funn.</translation>
     </message>
@@ -1099,12 +1099,12 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Legg til radene du har kopiert frå eit rekneark (kolonnane i rekkjefølgja til tabellen)</translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="287" />
+      <location filename="../table_editor.py" line="288" />
       <source>The clipboard has no rows to paste. Copy the rows in the spreadsheet (without the heading or with it) and try again.</source>
       <translation>Utklippstavla har ingen rader å lime inn. Kopier radene i reknearket (med eller utan overskrifta) og prøv igjen.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="319" />
+      <location filename="../table_editor.py" line="331" />
       <source>%n row(s) pasted.</source>
       <translation>
         <numerusform>%n rad limt inn.</numerusform>
@@ -1112,7 +1112,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="322" />
+      <location filename="../table_editor.py" line="334" />
       <source>%n row(s) did not fit: the table has room for %1.</source>
       <translation>
         <numerusform>%n rad fekk ikkje plass: tabellen har plass til %1.</numerusform>
@@ -1120,7 +1120,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="330" />
+      <location filename="../table_editor.py" line="342" />
       <source>%n cell(s) could not be read and were left blank; correct them in the table:</source>
       <translation>
         <numerusform>%n celle kunne ikkje lesast og står tom; rett ho i tabellen:</numerusform>
@@ -1128,7 +1128,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="430" />
+      <location filename="../table_editor.py" line="442" />
       <source>%n row(s)</source>
       <translation>
         <numerusform>%n rad</numerusform>
@@ -1136,12 +1136,12 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="432" />
+      <location filename="../table_editor.py" line="444" />
       <source>%1 (at most %2)</source>
       <translation>%1 (høgst %2)</translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="513" />
+      <location filename="../table_editor.py" line="529" />
       <source>Computed from the answers above</source>
       <translation>Blir rekna ut frå svara ovanfor</translation>
     </message>
