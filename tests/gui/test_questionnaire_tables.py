@@ -202,10 +202,10 @@ def test_add_and_copy_row_by_keyboard_put_the_cursor_in_the_new_row(qtbot, windo
     editor = table_page.questionnaire.rows["SENTRE"].editor
     window.activateWindow()
     editor.add_button.setFocus()
-    qtbot.waitUntil(lambda: editor.add_button.hasFocus())
+    qtbot.waitUntil(editor.add_button.hasFocus)
     qtbot.keyClick(editor.add_button, Qt.Key.Key_Space)
     assert editor.table.rowCount() == 1
-    qtbot.waitUntil(lambda: editor.table.hasFocus())
+    qtbot.waitUntil(editor.table.hasFocus)
     assert (editor.table.currentRow(), editor.table.currentColumn()) == (0, 0)
     qtbot.keyClicks(editor.table, "S")  # the first key opens the cell's editor
     qtbot.keyClicks(QApplication.focusWidget(), "enter Nord")
@@ -215,7 +215,7 @@ def test_add_and_copy_row_by_keyboard_put_the_cursor_in_the_new_row(qtbot, windo
     editor.copy_button.setFocus()
     qtbot.keyClick(editor.copy_button, Qt.Key.Key_Space)
     assert editor.table.rowCount() == 2
-    qtbot.waitUntil(lambda: editor.table.hasFocus())
+    qtbot.waitUntil(editor.table.hasFocus)
     assert editor.table.currentRow() == 1
 
 

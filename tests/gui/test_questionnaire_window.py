@@ -3,10 +3,9 @@ picked, amounts grouped, messages after a visit, a character counter, Tab throug
 questions, no jumping layout, answers to and from JSON."""
 
 import json
-
-import pytest
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
