@@ -77,7 +77,8 @@ def load_document(
             _NOT_ANSWERS,
             path=str(path),
             form=form.form_id,
-            reason="filen er ikke JSON",
+            reason={"nb": "filen er ikke JSON", "nn": "fila er ikkje JSON",
+                    "en": "the file is not JSON"},
             example=_example(form),
         )
     return FormDocument(form, records=read_record_file(path, form, known_lengths))
@@ -96,15 +97,28 @@ def _read_json(path: Path, form: FormDefinition) -> Any:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise InputFileError(
-            _NOT_ANSWERS, path=str(path), form=form.form_id, reason="filen er for stor",
+            _NOT_ANSWERS, path=str(path), form=form.form_id,
+            reason={"nb": "filen er for stor", "nn": "fila er for stor",
+                    "en": "the file is too large"},
             example=_example(form),
         )
     try:
         return json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        reason = getattr(exc, "msg", "ikke UTF-8")
-        line = getattr(exc, "lineno", None)
-        where = f"{reason} (linje {line})" if line else reason
+    except UnicodeDecodeError:
+        raise InputFileError(
+            _NOT_ANSWERS, path=str(path), form=form.form_id,
+            reason={"nb": "teksten er ikke UTF-8", "nn": "teksten er ikkje UTF-8",
+                    "en": "the text is not UTF-8"},
+            example=_example(form),
+        ) from None
+    except json.JSONDecodeError as exc:
+        # Where, not Python's English wording of what.
+        line, column = exc.lineno, exc.colno
+        where = {
+            "nb": f"teksten er ikke gyldig JSON (linje {line}, tegn {column})",
+            "nn": f"teksten er ikkje gyldig JSON (linje {line}, teikn {column})",
+            "en": f"the text is not valid JSON (line {line}, character {column})",
+        }
         raise InputFileError(
             _NOT_ANSWERS, path=str(path), form=form.form_id, reason=where,
             example=_example(form),
@@ -114,7 +128,9 @@ def _read_json(path: Path, form: FormDefinition) -> Any:
 def _answers(data: Any, form: FormDefinition, shown: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise InputFileError(
-            _NOT_ANSWERS, path=shown, form=form.form_id, reason="det er ikke et JSON-objekt",
+            _NOT_ANSWERS, path=shown, form=form.form_id,
+            reason={"nb": "det er ikke et JSON-objekt", "nn": "det er ikkje eit JSON-objekt",
+                    "en": "it is not a JSON object"},
             example=_example(form),
         )
     unknown = sorted(k for k in data if not form.has_field(k))
@@ -123,7 +139,11 @@ def _answers(data: Any, form: FormDefinition, shown: str) -> dict[str, Any]:
             _NOT_ANSWERS,
             path=shown,
             form=form.form_id,
-            reason="ukjente felt " + ", ".join(unknown[:5]),
+            reason={
+                "nb": "ukjente felt " + ", ".join(unknown[:5]),
+                "nn": "ukjende felt " + ", ".join(unknown[:5]),
+                "en": "unknown fields " + ", ".join(unknown[:5]),
+            },
             example=_example(form),
         )
     return dict(data)

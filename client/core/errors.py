@@ -14,7 +14,9 @@ class UserError(Exception):
         super().__init__(self.message())
 
     def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        return tr(self.text, lang).format(**self.params)
+        # A parameter may itself be a text in several languages (a reason, say).
+        params = {k: tr(v, lang) if isinstance(v, dict) else v for k, v in self.params.items()}
+        return tr(self.text, lang).format(**params)
 
 
 class InputFileError(UserError):
