@@ -213,6 +213,8 @@ class TableEditor(FieldEditor):
     def _show(self, value: Any) -> None:
         rows = value if isinstance(value, list) else []
         self.rows = [dict(r) if isinstance(r, dict) else {} for r in rows]
+        # Rows from outside (undo, an import, last year): the last paste's note is stale.
+        self.paste_note.hide()
         self._rebuild()
 
     def cell(self, row: int, column: int) -> Any:

@@ -241,3 +241,23 @@ def test_paste_after_legg_til_rad_fills_the_empty_row(qtbot, window, table_page)
     editor.add_row()
     editor.paste("\n\n")
     assert editor.table.rowCount() == 4
+
+
+def test_a_paste_note_goes_when_the_table_is_replaced(qtbot, window, table_page):
+    """The note under the table about the last paste ("Rad 1, Drift: … kunne ikke leses")
+    went on standing after an import or undo had replaced the rows it spoke of."""
+    session = window.session
+    editor = table_page.questionnaire.rows["SENTRE"].editor
+    editor.paste("Senter Vest\tukjent drift\t100\t\n")
+    settle(qtbot, session)
+    assert editor.paste_note.isVisibleTo(editor)
+    session.undo.undo()
+    settle(qtbot, session)
+    assert editor.table.rowCount() == 0
+    assert not editor.paste_note.isVisibleTo(editor)
+    # Also when new answers come in (an import, last year's answers).
+    editor.paste("Senter Vest\tukjent drift\t100\t\n")
+    settle(qtbot, session)
+    session.set_answer("SENTRE", [{"NAVN": "Senter Nord", "DRIFT": "1", "UTGIFT": 5}])
+    settle(qtbot, session)
+    assert not editor.paste_note.isVisibleTo(editor)
