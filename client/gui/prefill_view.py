@@ -181,7 +181,7 @@ class OfferBar(QFrame):
         )
         self.text.setWordWrap(True)
         self.accept = QPushButton(
-            QCoreApplication.translate("Prefill", "&Start from %1").replace("%1", str(year)),
+            QCoreApplication.translate("Prefill", "S&tart from %1").replace("%1", str(year)),
             self,
         )
         self.decline = QPushButton(QCoreApplication.translate("Prefill", "No, thanks"), self)

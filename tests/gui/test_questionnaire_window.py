@@ -330,3 +330,16 @@ def test_alt_letters_on_a_questionnaire_are_unique(qtbot, window, lang, form_id)
     open_form(qtbot, window, form_id)
     clashes = {k: v for k, v in _mnemonics(window).items() if len(v) > 1}
     assert not clashes
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_alt_letters_are_unique_with_last_years_offer(qtbot, window, ctx, lang):
+    """The offer to start from last year (&Start …) took Alt+S from the Språk menu."""
+    from tests.gui.test_questionnaire_prefill import last_years_draft
+
+    last_years_draft(ctx)
+    window.set_language(lang)
+    page = open_form(qtbot, window, "12")
+    assert page.pane.offer is not None and page.pane.offer.isVisibleTo(window)
+    clashes = {k: v for k, v in _mnemonics(window).items() if len(v) > 1}
+    assert not clashes

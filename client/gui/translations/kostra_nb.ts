@@ -36,22 +36,22 @@
   <context>
     <name>Asker</name>
     <message>
-      <location filename="../asker.py" line="102" />
+      <location filename="../asker.py" line="124" />
       <source>Passphrase</source>
       <translation>Passordfrase</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="116" />
+      <location filename="../asker.py" line="138" />
       <source>Type the same passphrase again</source>
       <translation>Skriv det samme passordet en gang til</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="125" />
+      <location filename="../asker.py" line="147" />
       <source>The two passphrases were not the same. Try again.</source>
       <translation>De to passordene var ikke like. Prøv igjen.</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="132" />
+      <location filename="../asker.py" line="154" />
       <source>KOSTRA-klienten</source>
       <translation>KOSTRA-klienten</translation>
     </message>
@@ -780,8 +780,8 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     </message>
     <message>
       <location filename="../prefill_view.py" line="184" />
-      <source>&amp;Start from %1</source>
-      <translation>&amp;Start med svarene fra %1</translation>
+      <source>S&amp;tart from %1</source>
+      <translation>Start med s&amp;varene fra %1</translation>
     </message>
     <message>
       <location filename="../prefill_view.py" line="187" />
@@ -924,12 +924,12 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../questionnaire_files.py" line="143" />
+      <location filename="../questionnaire_files.py" line="144" />
       <source>The form is written to %1. It is a printout for checking and keeping, not a receipt: the form is not submitted.</source>
       <translation>Skjemaet er skrevet til %1. Det er en utskrift til kontroll og arkiv, ikke en kvittering: skjemaet er ikke sendt inn.</translation>
     </message>
     <message>
-      <location filename="../questionnaire_files.py" line="148" />
+      <location filename="../questionnaire_files.py" line="149" />
       <source>&amp;Open PDF</source>
       <translation>&amp;Åpne PDF</translation>
     </message>
@@ -1099,12 +1099,12 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>Legger til radene du har kopiert fra et regneark (kolonnene i tabellens rekkefølge)</translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="288" />
+      <location filename="../table_editor.py" line="290" />
       <source>The clipboard has no rows to paste. Copy the rows in the spreadsheet (without the heading or with it) and try again.</source>
       <translation>Utklippstavlen har ingen rader å lime inn. Kopier radene i regnearket (med eller uten overskriften) og prøv igjen.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="331" />
+      <location filename="../table_editor.py" line="333" />
       <source>%n row(s) pasted.</source>
       <translation>
         <numerusform>%n rad limt inn.</numerusform>
@@ -1112,7 +1112,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="334" />
+      <location filename="../table_editor.py" line="336" />
       <source>%n row(s) did not fit: the table has room for %1.</source>
       <translation>
         <numerusform>%n rad fikk ikke plass: tabellen har plass til %1.</numerusform>
@@ -1120,7 +1120,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="342" />
+      <location filename="../table_editor.py" line="344" />
       <source>%n cell(s) could not be read and were left blank; correct them in the table:</source>
       <translation>
         <numerusform>%n celle kunne ikke leses og står tom; rett den i tabellen:</numerusform>
@@ -1128,7 +1128,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="442" />
+      <location filename="../table_editor.py" line="444" />
       <source>%n row(s)</source>
       <translation>
         <numerusform>%n rad</numerusform>
@@ -1136,12 +1136,12 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="444" />
+      <location filename="../table_editor.py" line="446" />
       <source>%1 (at most %2)</source>
       <translation>%1 (høyst %2)</translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="529" />
+      <location filename="../table_editor.py" line="531" />
       <source>Computed from the answers above</source>
       <translation>Regnes ut fra svarene ovenfor</translation>
     </message>

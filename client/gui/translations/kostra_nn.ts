@@ -36,22 +36,22 @@
   <context>
     <name>Asker</name>
     <message>
-      <location filename="../asker.py" line="102" />
+      <location filename="../asker.py" line="124" />
       <source>Passphrase</source>
       <translation>Passordfrase</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="116" />
+      <location filename="../asker.py" line="138" />
       <source>Type the same passphrase again</source>
       <translation>Skriv det same passordet ein gong til</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="125" />
+      <location filename="../asker.py" line="147" />
       <source>The two passphrases were not the same. Try again.</source>
       <translation>Dei to passorda var ikkje like. Prøv igjen.</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="132" />
+      <location filename="../asker.py" line="154" />
       <source>KOSTRA-klienten</source>
       <translation>KOSTRA-klienten</translation>
     </message>
@@ -780,8 +780,8 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
     </message>
     <message>
       <location filename="../prefill_view.py" line="184" />
-      <source>&amp;Start from %1</source>
-      <translation>&amp;Start med svara frå %1</translation>
+      <source>S&amp;tart from %1</source>
+      <translation>Start med s&amp;vara frå %1</translation>
     </message>
     <message>
       <location filename="../prefill_view.py" line="187" />
@@ -924,12 +924,12 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../questionnaire_files.py" line="143" />
+      <location filename="../questionnaire_files.py" line="144" />
       <source>The form is written to %1. It is a printout for checking and keeping, not a receipt: the form is not submitted.</source>
       <translation>Skjemaet er skrive til %1. Det er ei utskrift til kontroll og arkiv, ikkje ei kvittering: skjemaet er ikkje sendt inn.</translation>
     </message>
     <message>
-      <location filename="../questionnaire_files.py" line="148" />
+      <location filename="../questionnaire_files.py" line="149" />
       <source>&amp;Open PDF</source>
       <translation>&amp;Opne PDF</translation>
     </message>
@@ -1099,12 +1099,12 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Legg til radene du har kopiert frå eit rekneark (kolonnane i rekkjefølgja til tabellen)</translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="288" />
+      <location filename="../table_editor.py" line="290" />
       <source>The clipboard has no rows to paste. Copy the rows in the spreadsheet (without the heading or with it) and try again.</source>
       <translation>Utklippstavla har ingen rader å lime inn. Kopier radene i reknearket (med eller utan overskrifta) og prøv igjen.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="331" />
+      <location filename="../table_editor.py" line="333" />
       <source>%n row(s) pasted.</source>
       <translation>
         <numerusform>%n rad limt inn.</numerusform>
@@ -1112,7 +1112,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="334" />
+      <location filename="../table_editor.py" line="336" />
       <source>%n row(s) did not fit: the table has room for %1.</source>
       <translation>
         <numerusform>%n rad fekk ikkje plass: tabellen har plass til %1.</numerusform>
@@ -1120,7 +1120,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="342" />
+      <location filename="../table_editor.py" line="344" />
       <source>%n cell(s) could not be read and were left blank; correct them in the table:</source>
       <translation>
         <numerusform>%n celle kunne ikkje lesast og står tom; rett ho i tabellen:</numerusform>
@@ -1128,7 +1128,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="442" />
+      <location filename="../table_editor.py" line="444" />
       <source>%n row(s)</source>
       <translation>
         <numerusform>%n rad</numerusform>
@@ -1136,12 +1136,12 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="444" />
+      <location filename="../table_editor.py" line="446" />
       <source>%1 (at most %2)</source>
       <translation>%1 (høgst %2)</translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="529" />
+      <location filename="../table_editor.py" line="531" />
       <source>Computed from the answers above</source>
       <translation>Blir rekna ut frå svara ovanfor</translation>
     </message>
