@@ -230,6 +230,14 @@ class QuestionnairePane(QWidget):
         layout.addWidget(self.view, 1)
         self._checked = False
         session.findings_changed.connect(self._update_result)
+        self._keep_last_years_marks()
+
+    def _keep_last_years_marks(self) -> None:
+        """A view rebuilt in another language shows last year's marks as before."""
+        if self.session.last_year is not None:
+            self.last_year = self.session.last_year
+            self.show_dropped()
+            self.view.mark_origins(self.last_year)
 
     def attach(self, panel: Any) -> None:
         """List in the findings panel only what the questions show: a finding of a
