@@ -124,19 +124,14 @@ class QtAsker:
         title = QCoreApplication.translate("Asker", "Passphrase")
         prompt = tr(request.prompt, self._lang())
         while True:
-            text, ok = QInputDialog.getText(
-                self._parent(), title, prompt, QLineEdit.EchoMode.Password
-            )
+            text, ok = self._ask_secret(title, prompt)
             if not ok:
                 return None
             if getattr(request, "purpose", "") != "new":
                 return text
             # A new passphrase is typed twice: a typo would lock the key for good.
-            again, ok = QInputDialog.getText(
-                self._parent(),
-                title,
-                QCoreApplication.translate("Asker", "Type the same passphrase again"),
-                QLineEdit.EchoMode.Password,
+            again, ok = self._ask_secret(
+                title, QCoreApplication.translate("Asker", "Type the same passphrase again")
             )
             if not ok:
                 return None
@@ -148,6 +143,21 @@ class QtAsker:
                     "Asker", "The two passphrases were not the same. Try again."
                 ),
             )
+
+    def secret_box(self, title: str, prompt: str) -> QInputDialog:
+        """The passphrase dialog (built apart, so the accessibility test walks it)."""
+        box = QInputDialog(self._parent())
+        box.setWindowTitle(title)
+        box.setLabelText(prompt)
+        box.setTextEchoMode(QLineEdit.EchoMode.Password)
+        return box
+
+    def _ask_secret(self, title: str, prompt: str) -> tuple[str, bool]:
+        box = self.secret_box(title, prompt)
+        ok = box.exec() == QInputDialog.DialogCode.Accepted
+        text = box.textValue()
+        box.deleteLater()
+        return text, ok
 
     def notice(self, message: Text) -> None:
         self.inform(

@@ -180,11 +180,12 @@ class CertificateDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(QCoreApplication.translate("Certificates", "Certificates"))
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_signing())
         layout.addWidget(self._build_ssb())
+        # Made after the groups: Tab follows creation order, and Close comes last.
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
         layout.addStretch(1)
         layout.addWidget(close)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 48)

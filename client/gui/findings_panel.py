@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from client.core.forms.model import SEVERITIES
 from client.core.i18n import tr
 from client.core.validation.findings import Finding, sort_findings
-from client.gui import texts
+from client.gui import accessibility, texts
 from client.gui.form_session import FormSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -110,6 +110,10 @@ class FindingsModel(QAbstractItemModel):
             return None
         finding = self.groups[index.internalId() - 1][1][index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
+            # The icon shows the severity; a screen reader hears it first.
+            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return f"{texts.severity_name(finding.severity)}: {text}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == 0:
                 text = finding.message(self.lang)
@@ -153,6 +157,8 @@ class FindingsPanel(QWidget):
         self.readiness = QLabel(self)
         self.readiness.setWordWrap(True)
         self.readiness_icon = QLabel(self)
+        accessibility.mark_status(self.summary)
+        self._announced: tuple[str, str] | None = None  # readiness state, counts
         self.model = FindingsModel(session, lang)
         self.view = QTreeView(self)
         self.view.setModel(self.model)
@@ -249,6 +255,24 @@ class FindingsPanel(QWidget):
         self.readiness_icon.setPixmap(texts.state_icon(state).pixmap(size, size))
         self.readiness.setText(text)
         self.readiness.setAccessibleName(text)
+        self._announce(state, text)
+
+    def _announce(self, state: str, readiness: str) -> None:
+        """After a check: the counts when they change, and the readiness when it changes
+        (assertive when the form stops being ready). Typing only re-announces once the
+        user pauses, and only what changed."""
+        if state == "draft":
+            return
+        counts = texts.counts_text(self.session.summary())
+        before = self._announced
+        if before == (state, counts):
+            return  # checked again, nothing new to say
+        self._announced = (state, counts)
+        message = counts if before is not None and before[0] == state else f"{readiness} {counts}"
+        lost_ready = before is not None and before[0] == "ready" and state != "ready"
+        accessibility.announcer().update(
+            f"findings:{id(self.session)}", self.view, message, assertive=lost_ready
+        )
 
     def _explanations_changed(self) -> None:
         model = self.model

@@ -166,18 +166,7 @@ class FormPage(QWidget):
             return None
         session = self.session
         catalog = self.ctx.catalog
-        dialog = QProgressDialog(
-            QCoreApplication.translate("FormPage", "Reading %1…").replace("%1", path.name),
-            QCoreApplication.translate("FormPage", "Cancel"),
-            0,
-            100,
-            self,
-        )
-        dialog.setWindowTitle(QCoreApplication.translate("FormPage", "Import file"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(PROGRESS_AFTER_MS)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
+        dialog = self._import_progress(path)
 
         def work(progress: operations.Progress) -> importer.Imported:
             return importer.import_file(
@@ -198,8 +187,8 @@ class FormPage(QWidget):
             if operation.progress.cancelled:
                 return
             session.replace_records(result.records, result.session)
-            for ref, text in result.explanations.items():
-                session.explanations[ref] = text
+            session.explanations.update(result.explanations)
+            self._announce_import(len(result.records), path.name)
 
         def failed(error: BaseException) -> None:
             finish()
@@ -231,6 +220,32 @@ class FormPage(QWidget):
         timer.timeout.connect(tick)
         timer.start()
         return operation
+
+    def _import_progress(self, path: Path) -> QProgressDialog:
+        dialog = QProgressDialog(
+            QCoreApplication.translate("FormPage", "Reading %1…").replace("%1", path.name),
+            QCoreApplication.translate("FormPage", "Cancel"),
+            0,
+            100,
+            self,
+        )
+        dialog.setWindowTitle(QCoreApplication.translate("FormPage", "Import file"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(PROGRESS_AFTER_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        return dialog
+
+    def _announce_import(self, count: int, name: str) -> None:
+        from client.gui.accessibility import announcer
+
+        # The findings panel announces the counts; this says what the import did.
+        announcer().say(
+            self,
+            QCoreApplication.translate("FormPage", "%n record(s) read from %1.", "", count).replace(
+                "%1", name
+            ),
+        )
 
     def export_file(self, path: Path | None = None) -> None:
         records = self.session.records

@@ -315,16 +315,19 @@ class FormSession(QObject):
         changed, so everything is revalidated."""
         assert self.records is not None and self._session is not None
         self._generation += 1
-        self.records_reset.emit()
         self._save()
+        # The views are told after the findings match the new lines (or while they are
+        # marked as being checked): a view that asked before read a stale record index.
         if len(self.records) <= SYNC_REBUILD_LIMIT:
             self._session.records = self.records
             self._session.rebuild()
             self._dirty.clear()
             self.validating = False
+            self.records_reset.emit()
             self._after_validation()
             return
         self.validating = True
+        self.records_reset.emit()
         self.findings_changed.emit()
         generation = self._generation
         lines = list(self.records.lines)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGroupBox, QScrollArea, QVBoxLayout, QWidget
 
 from client.core.forms.model import FieldDef, FormDefinition
@@ -31,6 +31,8 @@ class SectionedForm(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The scroll area takes focus (arrow keys scroll it), so it needs a name.
+        self.setAccessibleName(QCoreApplication.translate("SectionedForm", "Questions"))
         body = QWidget(self)
         layout = QVBoxLayout(body)
         self.rows: dict[str, QuestionRow] = {}

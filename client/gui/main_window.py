@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from client.gui.form_session import FormSession
     from client.gui.operations import Operation
 
+SAVED_ANNOUNCE_INTERVAL_S = 60.0
 LANGUAGE_NAMES = {"nb": "Norsk (bokmål)", "nn": "Norsk (nynorsk)", "en": "English"}
 
 
@@ -395,7 +396,12 @@ class MainWindow(QMainWindow):
         self.overview.table.setFocus()
 
     def _saved(self) -> None:
-        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Draft saved"), 3000)
+        text = QCoreApplication.translate("MainWindow", "Draft saved")
+        self.statusBar().showMessage(text, 3000)
+        from client.gui.accessibility import announcer
+
+        # Every edit is saved; a screen reader hears it once a minute at most.
+        announcer().update("saved", self, text, min_interval=SAVED_ANNOUNCE_INTERVAL_S)
 
     def _save_failed(self, error: UserError) -> None:
         self.statusBar().showMessage(error.message(self.ctx.lang))

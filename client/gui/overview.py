@@ -74,6 +74,14 @@ class OverviewModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            # Hidden, but Qt's accessible table lists a row header cell in every row.
+            if role in (
+                Qt.ItemDataRole.DisplayRole,
+                Qt.ItemDataRole.AccessibleTextRole,
+            ) and 0 <= section < len(self.entries):
+                return self.entries[section].form_id
+            return None
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return [
                 QCoreApplication.translate("OverviewModel", "Form"),

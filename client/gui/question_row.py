@@ -14,12 +14,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QGridLayout,
+    QLabel,
+    QRadioButton,
+    QToolButton,
+    QWidget,
+)
 
 from client.core.forms.model import FieldDef, FormDefinition
 from client.core.i18n import tr
 from client.core.validation.findings import SEVERITY_RANK, Finding
-from client.gui import texts
+from client.gui import accessibility, texts
 from client.gui.widgets import FieldEditor, Mode, create_editor, guard_wheel
 
 Message = Callable[[Finding], str]
@@ -53,14 +61,7 @@ class QuestionRow(QWidget):
         self.label.setWordWrap(True)
         self.label.setBuddy(self.editor.focus_widget())
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.help_button = QToolButton(self)
-        self.help_button.setText("?")
-        self.help_button.setAccessibleName(
-            QCoreApplication.translate("QuestionRow", "Help: %1").replace("%1", self.question)
-        )
-        self.help_button.setToolTip(QCoreApplication.translate("QuestionRow", "Help (F1)"))
-        self.help_button.clicked.connect(lambda: self.help_requested.emit(self.field))
-        self.help_button.setVisible(bool(tr(field.help, lang)))
+        self.help_button = self._help_button()
         self._make_labels()
         # A record's fields show their findings at once (they come from a file) and keep no
         # empty line; a question reserves one line for its message.
@@ -88,9 +89,39 @@ class QuestionRow(QWidget):
         for widget in self.editor.inputs():
             guard_wheel(widget)
             widget.installEventFilter(self)
+        accessibility.tie_error(self.marker, self.editor.inputs())
         self._shown: list[tuple[str, str, str, str]] = []
         self._latest: tuple[list[Finding], dict[str, str], Message] | None = None
+        self._name_inputs()
         self._describe([])
+
+    def _help_button(self) -> QToolButton:
+        button = QToolButton(self)
+        button.setText("?")
+        button.setAccessibleName(
+            QCoreApplication.translate("QuestionRow", "Help: %1").replace("%1", self.question)
+        )
+        button.setToolTip(QCoreApplication.translate("QuestionRow", "Help (F1)"))
+        # Out of the Tab chain: 80 extra stops in 11F would bury the fields. The keyboard
+        # reaches help with F1 on the question, and the description says so.
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(lambda: self.help_requested.emit(self.field))
+        button.setVisible(bool(tr(self.field.help, self.lang)))
+        return button
+
+    def _name_inputs(self) -> None:
+        """The question names every part of its editor; a choice adds its own text, and a
+        part the editor named itself (a calendar button, in the Tab chain or not) says
+        which question it serves."""
+        named = [b for b in self.editor.findChildren(QToolButton) if b.accessibleName()]
+        for button in named:
+            if self.question not in button.accessibleName():
+                button.setAccessibleName(f"{button.accessibleName()}: {self.question}")
+        for widget in self.editor.inputs():
+            if isinstance(widget, (QCheckBox, QRadioButton)) and widget.text():
+                widget.setAccessibleName(f"{self.question}: {widget.text()}")
+            elif widget not in named:
+                widget.setAccessibleName(self.question)
 
     def _make_labels(self) -> None:
         self.origin = QLabel(self)  # "As in 2025" after starting from last year's answers
@@ -152,14 +183,16 @@ class QuestionRow(QWidget):
         required = (
             QCoreApplication.translate("QuestionRow", "Required.") if self.field.mandatory else ""
         )
+        help_hint = (
+            QCoreApplication.translate("QuestionRow", "Press F1 for help.")
+            if tr(self.field.help, self.lang)
+            else ""
+        )
         origin = self.origin.text()
-        description = " ".join([required, origin + "." if origin else "", *messages]).strip()
-        inputs = self.editor.inputs()
-        for widget in inputs:
-            name = self.question
-            if len(inputs) > 1 and hasattr(widget, "text"):
-                name = f"{self.question}: {widget.text()}"
-            widget.setAccessibleName(name)
+        description = " ".join(
+            [required, origin + "." if origin else "", *messages, help_hint]
+        ).strip()
+        for widget in self.editor.inputs():
             widget.setAccessibleDescription(description)
             widget.setWhatsThis(tr(self.field.help, self.lang))
 

@@ -7,6 +7,7 @@ export the answers as JSON, and (client.gui.questionnaire_files) save or print t
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -159,7 +160,6 @@ class QuestionnairePane(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.session = session
-        self.view = QuestionnaireView(session, ctx.lang, self)
         self.check_button = QPushButton(
             QCoreApplication.translate("Questionnaire", "&Check the whole form"), self
         )
@@ -212,6 +212,18 @@ class QuestionnairePane(QWidget):
             self.offer = OfferBar(session.form.year - 1, self)
             self.offer.accept.clicked.connect(lambda _=False: self.start_from_last_year())
             self.offer.decline.clicked.connect(lambda _=False: self.hide_offer())
+        # Tab goes along the bar as it is laid out, then to the offer and the questions
+        # (made last: Tab follows creation order, and the bar stands above them).
+        bar = (
+            self.check_button,
+            self.prefill_button,
+            self.import_button,
+            self.export_button,
+            self.print_button,
+        )
+        for before, after in itertools.pairwise(bar):
+            QWidget.setTabOrder(before, after)
+        self.view = QuestionnaireView(session, ctx.lang, self)
 
         self.bar = QHBoxLayout()
         self.bar.setContentsMargins(0, 0, 0, 0)
@@ -274,6 +286,9 @@ class QuestionnairePane(QWidget):
         self._checked = True
         count = self.view.check_all()
         self._update_result()
+        from client.gui.accessibility import announcer
+
+        announcer().say(self, self.result.text())  # focus goes to the first finding
         return count
 
     def start_from_last_year(self, path: Any = None) -> bool:

@@ -25,6 +25,11 @@ from client.gui.form_session import FormSession
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_COLUMN = 1
+_CELL_FINDING_ROLES = (
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleDescriptionRole,
+)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -72,6 +77,13 @@ class RecordTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal:
+            # The row header is hidden, but Qt's accessible table still lists a header
+            # cell in every row: give it the line number rather than nothing.
+            if role in (
+                Qt.ItemDataRole.DisplayRole,
+                Qt.ItemDataRole.AccessibleTextRole,
+            ) and 0 <= section < self.rowCount():
+                return str(self.record_at(section) + 1)
             return None
         if section == 0:
             title = QCoreApplication.translate("RecordTableModel", "Line")
@@ -109,7 +121,22 @@ class RecordTableModel(QAbstractTableModel):
             column_def = field.column
             assert column_def is not None
             return line[column_def.start : column_def.end].strip()
+        if role in _CELL_FINDING_ROLES:
+            return self._cell_findings(record, self.fields[column - 2], role)
         return None
+
+    def _cell_findings(self, record: int, name: str, role: int) -> Any:
+        """The cell that holds the error says so: icon, tooltip, and the accessible
+        description a screen reader reads after the value (never colour alone)."""
+        findings = [f for f in self.session.findings_for(record) if f.field == name]
+        if not findings:
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            worst = min(findings, key=lambda f: SEVERITY_RANK[f.severity]).severity
+            return texts.severity_icon(worst)
+        return "\n".join(
+            f"{texts.severity_name(f.severity)}: {f.message(self.lang)}" for f in findings
+        )
 
     def _status(self, record: int, role: int) -> Any:
         if role not in (
@@ -149,8 +176,10 @@ class RecordTableModel(QAbstractTableModel):
         if self._only_findings:
             self.refilter()
         elif self.rowCount():
-            column = STATUS_COLUMN
-            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
+            # Every column: a field's cell shows its own finding too.
+            last = self.columnCount() - 1
+            first = self.index(0, STATUS_COLUMN)
+            self.dataChanged.emit(first, self.index(self.rowCount() - 1, last))
 
     def set_filter(self, search: str, only_findings: bool) -> None:
         self._search = search.strip().lower()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.core.workspace import ReportingUnit
+from client.gui import accessibility
 
 OSLO = "0301"
 # Oslo's districts as control 03 of form 11F accepts them (SSB's region codes 030101-030115).
@@ -126,6 +127,10 @@ class SetupDialog(QDialog):
         )
 
     def problems_text(self) -> str:
+        return "\n".join(self.problem_messages().values())
+
+    def problem_messages(self) -> dict[str, str]:
+        """Each problem's message, by field, in the order the fields stand."""
         messages = {
             "kommunenummer": QCoreApplication.translate(
                 "SetupDialog", "The municipality number has four digits, for example 4601."
@@ -139,18 +144,25 @@ class SetupDialog(QDialog):
                 "(Brønnøysundregistrene).",
             ),
         }
-        return "\n".join(messages[p] for p in self.unit().problems())
+        return {p: messages[p] for p in self.unit().problems()}
 
     def accept(self) -> None:
-        text = self.problems_text()
-        if text:
+        problems = self.problem_messages()
+        fields = {
+            "kommunenummer": self.kommunenummer,
+            "name": self.name,
+            "bydel": self.bydel,
+            "orgnr": self.orgnr,
+        }
+        # Each message belongs to its field: a screen reader reads it with the field.
+        for key, widget in fields.items():
+            widget.setAccessibleDescription(problems.get(key, ""))
+        accessibility.tie_error(self.problem, [fields[key] for key in problems])
+        if problems:
+            text = "\n".join(problems.values())
             self.problem.setText("⚠ " + text)
-            first = self.unit().problems()[0]
-            {
-                "kommunenummer": self.kommunenummer,
-                "name": self.name,
-                "bydel": self.bydel,
-                "orgnr": self.orgnr,
-            }[first].setFocus()
+            fields[next(iter(problems))].setFocus()
+            accessibility.announcer().say(self, text, assertive=True)
             return
+        self.problem.clear()
         super().accept()
