@@ -26,9 +26,9 @@ def test_a_truncated_answers_file_says_where_in_the_users_language(tmp_path):
     nb, nn, en = (error.message(lang) for lang in ("nb", "nn", "en"))
     for text in (nb, nn, en):
         assert "Expecting" not in text and "7B_avkuttet.json" in text
-    assert "ikke gyldig JSON (linje 1, tegn 24)" in nb
-    assert "ikkje gyldig JSON (linje 1, teikn 24)" in nn
-    assert "not valid JSON (line 1, character 24)" in en
+    assert "ugyldig JSON (linje 1, tegn 24)" in nb
+    assert "ugyldig JSON (linje 1, teikn 24)" in nn
+    assert "invalid JSON (line 1, character 24)" in en
 
 
 def test_other_reasons_are_in_the_users_language(tmp_path):

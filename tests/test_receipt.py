@@ -62,7 +62,9 @@ def test_receipt_says_who_what_when_and_which_file(nb_receipt):
     flat = squeeze(text)
     cert = self_signed_signer_parts()[0]
     assert "Kvittering for innsending til SSB" in text
-    assert "Test kommune Æøå (region 460100)" in text
+    # The unit reports; a test certificate (no kommune's) signs on its behalf, and says so.
+    assert "Bergen kommune (region 460100)" in text
+    assert squeeze("Test kommune Æøå på vegne av Bergen kommune") in flat
     assert ORGNR in text
     assert "11F Økonomisk sosialhjelp" in text and str(YEAR) in text
     assert squeeze(Signer(cert, None).subject) in flat  # certificate subject
@@ -107,9 +109,10 @@ def test_receipt_in_nynorsk_and_english(tmp_path):
     _, nn_text = text_of(nn.receipt)
     _, en_text = text_of(en.receipt)
     assert "Mottakarar per månad" in nn_text and "Åtvaringar og forklaringar" in nn_text
-    assert "Side 1 av 1" in nn_text
+    assert "Side 1 av" in nn_text and "på vegner av Bergen kommune" in nn_text
     assert "Receipt for submission" in en_text and "Recipients per month" in en_text
-    assert "(Norwegian time)" in en_text and "Page 1 of 1" in en_text
+    assert "(Norwegian time)" in en_text and "Page 1 of" in en_text
+    assert "on behalf of Bergen kommune" in en_text
 
 
 def test_many_warnings_run_over_pages_numbered_x_of_y(tmp_path):

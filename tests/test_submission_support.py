@@ -142,7 +142,7 @@ def rsa_key(n: int = 0) -> rsa.RSAPrivateKey:
 def enterprise_certificate(
     *,
     orgnr: str | None = ORGNR,
-    name: str = "Bjørnafjorden kommune",
+    name: str = "Bergen kommune",
     key=None,
     not_before: dt.datetime | None = None,
     not_after: dt.datetime | None = None,

@@ -63,6 +63,8 @@ IDENTITY = {
     "journal": "PERSON_JOURNALNR",
     "caseworker": "SAKSBEHANDLER",
     "person": ["PERSON_FODSELSNR", "PERSON_DUF"],
+    "kommune": "KOMMUNE_NR",
+    "bydel": "BYDELSNR",
 }
 
 # Sections: (id, title, regular expression over field names), first match wins.

@@ -25,7 +25,10 @@ from cryptography.hazmat.primitives import hashes, serialization  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import rsa  # noqa: E402
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID  # noqa: E402
 
+from client.core.errors import UserError  # noqa: E402
 from client.core.formpacks import build_pack, pack_name, read_pack  # noqa: E402
+
+_SPKI = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 PUBLISHER_NAME = "KOSTRA-klienten skjemautgiver"
 
@@ -76,17 +79,35 @@ def new_publisher(out: Path, name: str, years: int, passphrase: bytes | None) ->
 
 def make_pack(year_dir: Path, key_path: Path, cert_path: Path, version: str | None,
               out: Path | None, passphrase: bytes | None) -> Path:
-    certificate = x509.load_pem_x509_certificate(cert_path.read_bytes())
-    key = serialization.load_pem_private_key(key_path.read_bytes(), passphrase)
+    try:
+        certificate = x509.load_pem_x509_certificate(cert_path.read_bytes())
+    except (OSError, ValueError) as exc:
+        sys.exit(f"cannot read the certificate {cert_path}: {exc}")
+    try:
+        key = serialization.load_pem_private_key(key_path.read_bytes(), passphrase)
+    except (OSError, ValueError, TypeError) as exc:
+        sys.exit(f"cannot read the key {key_path} (wrong passphrase in the environment?): {exc}")
     if not isinstance(key, rsa.RSAPrivateKey) and not hasattr(key, "curve"):
         sys.exit("the key must be RSA or EC")
-    data = build_pack(year_dir, certificate, key, version=version)
+    if key.public_key().public_bytes(*_SPKI) != certificate.public_key().public_bytes(*_SPKI):
+        sys.exit(f"the key {key_path} does not belong to the certificate {cert_path}; "
+                 "nothing was written")
+    try:
+        data = build_pack(year_dir, certificate, key, version=version)
+    except UserError as exc:
+        sys.exit(exc.message("en"))
     tmp = (out or Path(".")) / ".formpack.tmp"
     tmp.parent.mkdir(parents=True, exist_ok=True)
-    tmp.write_bytes(data)
-    pack = read_pack(tmp, [certificate])  # the same checks a client makes
-    target = tmp.with_name(pack_name(pack.year, pack.version))
-    tmp.replace(target)
+    try:
+        tmp.write_bytes(data)
+        pack = read_pack(tmp, [certificate])  # the same checks a client makes
+        target = tmp.with_name(pack_name(pack.year, pack.version))
+        tmp.replace(target)
+    except (OSError, UserError) as exc:
+        text = exc.message("en") if isinstance(exc, UserError) else str(exc)
+        sys.exit(f"the pack was not made: {text}")
+    finally:
+        tmp.unlink(missing_ok=True)
     forms = ", ".join(f"{f.form_id} {f.version}" for f in pack.forms)
     print(f"{target}: {pack.year} version {pack.version} ({forms}), signed by {pack.signer}")
     return target

@@ -2,7 +2,8 @@
 
 Each subcommand lives in its own module with a `register(subparsers)` that adds
 its parser and sets `run(args) -> int`. Errors a user can meet end as a message
-on stderr and exit code 2, never as a traceback.
+on stderr and exit code 2 (1 when the error is a verdict on the data, such as a
+form that may not be submitted), never as a traceback.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except UserError as exc:
         print(exc.message(args.lang), file=sys.stderr)
-        return EXIT_USAGE
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

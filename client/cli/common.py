@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sys
 from typing import Any
 
 from client.core.documents import FormDocument, load_document
 from client.core.errors import UserError
 from client.core.forms.catalog import FormCatalog
 from client.core.forms.model import FormDefinition
+from client.core.i18n import Text, tr
 
 _NO_YEAR = {
     "nb": "Ingen skjema er installert for {year} eller tidligere. Oppgi --year.",
@@ -48,6 +50,34 @@ def add_form_arguments(
     )
 
 
+_REGION_READ_AS = {
+    "nb": "Merk: region {given} leses som {region} (kommune {kommune}, bydel 00).",
+    "nn": "Merk: region {given} blir lesen som {region} (kommune {kommune}, bydel 00).",
+    "en": "Note: region {given} is read as {region} (municipality {kommune}, district 00).",
+}
+
+
+def region_notes(given: str, year: int) -> list[Text]:
+    """What the user should know about how `--region` was read: a 4-digit region gets
+    bydel 00, and a kommunenummer not in the year's list of kommuner is named."""
+    from client.core.kommuner import unknown_kommune_note
+
+    notes: list[Text] = []
+    given = given.strip()
+    if len(given) == 4 and given.isdigit():
+        notes.append({k: v.format(given=given, region=given + "00", kommune=given)
+                      for k, v in _REGION_READ_AS.items()})
+    note = unknown_kommune_note(given[:4], year)
+    if note is not None:
+        notes.append(note)
+    return notes
+
+
+def print_region_notes(given: str, year: int, lang: str) -> None:
+    for note in region_notes(given, year):
+        print(tr(note, lang), file=sys.stderr)
+
+
 def resolve_form(catalog: FormCatalog, form_id: str, year: int | None) -> FormDefinition:
     if year is None:
         year = catalog.current_year()
@@ -81,7 +111,19 @@ def load_input(
     form = resolve_form(catalog, args.form, args.year)
     args.year = form.year
     known = other_record_lengths(catalog, form) if form.is_record_form else None
-    return load_document(path if path is not None else args.file, form, known)
+    return load_document(path if path is not None else args.file, form, known, _draft_keys(args))
+
+
+def _draft_keys(args: argparse.Namespace) -> Any:
+    """The drafts' key as the desktop window keeps it, so `kostra validate` and
+    `kostra submit` read an encrypted draft; fetched only when one is met."""
+    from client.cli.keys import TerminalAsker
+    from client.core.atrest import DraftKeys
+    from client.core.submission.keys import default_key_directory
+    from client.core.submission.secrets import KeyringSecretStore
+
+    asker = TerminalAsker(args.lang, getattr(args, "passphrase_env", None))
+    return DraftKeys(default_key_directory(), KeyringSecretStore(), asker)
 
 
 _BAD_WITH = {

@@ -7,7 +7,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from client.cli.common import add_form_arguments, add_with_argument, load_input, load_others
+from client.cli.common import (
+    add_form_arguments,
+    add_with_argument,
+    load_input,
+    load_others,
+    print_region_notes,
+)
 from client.cli.keys import add_key_arguments, open_store
 from client.core.documents import FormDocument
 from client.core.errors import UserError
@@ -148,6 +154,7 @@ def run(args: argparse.Namespace) -> int:
     context = ValidationContext.from_region(
         args.region, form.year, nothing_to_report=args.nothing_to_report
     )
+    print_region_notes(args.region, form.year, args.lang)
     validator = FormValidator(form)
     others = load_others(args, form) if document.answers is not None else {}
     # Say what blocks the form before asking for a passphrase; submit() checks again.

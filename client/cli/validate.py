@@ -8,10 +8,17 @@ import sys
 from itertools import groupby
 from typing import TYPE_CHECKING, Any, TextIO
 
-from client.cli.common import add_form_arguments, add_with_argument, load_input, load_others
+from client.cli.common import (
+    add_form_arguments,
+    add_with_argument,
+    load_input,
+    load_others,
+    print_region_notes,
+)
 from client.core.documents import FormDocument
-from client.core.errors import UserError
+from client.core.errors import UserError, printable
 from client.core.i18n import tr
+from client.core.kommuner import foreign_data, foreign_data_text
 from client.core.validation.engine import FormValidator, ValidationContext
 from client.core.validation.findings import Finding, has_blocking, sort_findings, summarize
 
@@ -153,6 +160,7 @@ def run(args: argparse.Namespace) -> int:
     validators: dict[tuple[str, int], FormValidator] = {}  # compiled once for every file
     reports = [_check_one(args, path, catalog, validators) for path in args.files]
     form = reports[0].document.form
+    print_region_notes(args.region, form.year, args.lang)
     if len(reports) > 1 and not form.is_record_form:
         raise UserError(_TEXT["many_questionnaire"], form=form.form_id)
     across: list[CrossFileFinding] = []
@@ -163,12 +171,15 @@ def run(args: argparse.Namespace) -> int:
         across = check_across(reports[0].validator, files, reports[0].context)
     if args.json:
         if len(reports) == 1:
-            out = reports[0].to_json(args.lang)
-        else:
-            out = {
-                "files": [{**r.to_json(args.lang), "file": r.path} for r in reports],
-                "crossFile": [c.to_json(args.lang) for c in across],
-            }
+            # One finding at a time: half a million findings would otherwise be held
+            # twice, as dicts and as one string.
+            write_json(sys.stdout, reports[0].to_json(args.lang, with_findings=False),
+                       reports[0].findings, args.lang)
+            return 1 if has_blocking(reports[0].findings) else 0
+        out = {
+            "files": [{**r.to_json(args.lang), "file": r.path} for r in reports],
+            "crossFile": [c.to_json(args.lang) for c in across],
+        }
         json.dump(out, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
@@ -197,8 +208,11 @@ class _Report:
         self.path, self.document, self.validator, self.context = path, document, validator, context
         self.findings, self.last, self.comparisons = findings, last, comparisons or []
 
-    def to_json(self, lang: str) -> dict[str, Any]:
-        out = report_json(self.document, self.context, self.findings, lang)
+    def to_json(self, lang: str, with_findings: bool = True) -> dict[str, Any]:
+        out = report_json(self.document, self.context, self.findings if with_findings else [],
+                          lang)
+        if not with_findings:
+            del out["findings"], out["summary"]
         if self.last is not None:
             out["lastYear"] = {
                 "file": self.last.path,
@@ -224,6 +238,11 @@ def _check_one(
     context = ValidationContext.from_region(
         args.region, form.year, nothing_to_report=args.nothing_to_report
     )
+    if document.records is not None:
+        foreign = foreign_data(document.records, context.kommunenummer, form.year)
+        if foreign is not None:  # said once, not only as one finding per record
+            text = foreign_data_text(foreign, context.kommunenummer, form.year)
+            print(tr(text, args.lang), file=sys.stderr)
     order = {field.name: i for i, field in enumerate(form.fields)}
     validator = validators.get((form.form_id, form.year))
     if validator is None:
@@ -272,6 +291,14 @@ def write_across(out: TextIO, across: list[CrossFileFinding], count: int, lang: 
         out.write(f"  {label:<9} {finding.control:<7} {finding.message(lang)}\n")
 
 
+def write_json(out: TextIO, head: dict[str, Any], findings: list[Finding], lang: str) -> None:
+    """`head` (a report without findings and summary), then the findings one at a time."""
+    out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "findings": [')
+    for n, finding in enumerate(findings):
+        out.write((", " if n else "") + json.dumps(finding.to_json(lang), ensure_ascii=False))
+    out.write('], "summary": ' + json.dumps(summarize(findings)) + "}\n")
+
+
 def write_report(
     out: TextIO,
     document: FormDocument,
@@ -304,8 +331,9 @@ def write_report(
             out.write(t["form_level"] + "\n")
         else:
             first = items[0]
-            out.write(t["record"].format(line=line, journal=first.journal or "–",
-                                         caseworker=first.caseworker or "–") + "\n")
+            # A malformed line's journal may hold a control character: never to the terminal.
+            out.write(t["record"].format(line=line, journal=printable(first.journal or "–"),
+                                         caseworker=printable(first.caseworker or "–")) + "\n")
         for finding in items:
             label = tr(SEVERITY_LABELS[finding.severity], lang)
             where = f" [{finding.field}]" if finding.field else ""

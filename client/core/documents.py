@@ -6,12 +6,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from client.core.errors import InputFileError
 from client.core.forms.model import FormDefinition
-from client.core.records.fixedwidth import MAX_FILE_BYTES, read_record_file
+from client.core.inputs import JsonTooComplex, loads_json
+from client.core.records.fixedwidth import read_input, read_record_file
 from client.core.records.recordset import RecordSet
+
+if TYPE_CHECKING:
+    from client.core.atrest import DraftKeys
 
 
 @dataclass
@@ -58,15 +62,28 @@ _JSON_FOR_RECORDS = {
 
 
 def load_document(
-    path: Path, form: FormDefinition, known_lengths: dict[int, str] | None = None
+    path: Path,
+    form: FormDefinition,
+    known_lengths: dict[int, str] | None = None,
+    draft_keys: DraftKeys | None = None,
 ) -> FormDocument:
-    """Read a fixed-width record file, a draft, or a questionnaire's answers (JSON)."""
+    """Read a fixed-width record file, a draft (decrypted with `draft_keys` when it is
+    encrypted), or a questionnaire's answers (JSON)."""
     from client.core import drafts  # drafts builds on this module
+    from client.core.atrest import MAGIC
 
     path = Path(path)
     head = _head(path)
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        data = _read_json(path, form)
+    if head.startswith(MAGIC):
+        return drafts.load_draft(path, form, draft_keys)
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    # A questionnaire's answers are JSON whatever they start with ([1,2,3] is JSON, just
+    # not an object); a record file is JSON only when it looks like it.
+    if head.startswith(b"{") or (
+        not form.is_record_form and head[:1] and head[:1] in b'["0123456789-tfn'
+    ):
+        is_draft = drafts.DRAFT_FORMAT.encode() in head
+        data = _read_json(path, form, is_draft)
         if isinstance(data, dict) and data.get("format") == drafts.DRAFT_FORMAT:
             return drafts.document_from_json(data, form, str(path))
         if form.is_record_form:
@@ -77,8 +94,7 @@ def load_document(
             _NOT_ANSWERS,
             path=str(path),
             form=form.form_id,
-            reason={"nb": "filen er ikke JSON", "nn": "fila er ikkje JSON",
-                    "en": "the file is not JSON"},
+            reason=_NOT_JSON,
             example=_example(form),
         )
     return FormDocument(form, records=read_record_file(path, form, known_lengths))
@@ -88,49 +104,66 @@ def _head(path: Path) -> bytes:
     # read_record_file gives the friendly messages for missing or unreadable files.
     try:
         with path.open("rb") as handle:
-            return handle.read(64)
+            return handle.read(256)
     except OSError:
         return b""
 
 
-def _read_json(path: Path, form: FormDefinition) -> Any:
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise InputFileError(
-            _NOT_ANSWERS, path=str(path), form=form.form_id,
-            reason={"nb": "filen er for stor", "nn": "fila er for stor",
-                    "en": "the file is too large"},
-            example=_example(form),
-        )
+def _read_json(path: Path, form: FormDefinition, is_draft: bool = False) -> Any:
+    from client.core import drafts
+
+    data = read_input(path, form.form_id)
     try:
-        return json.loads(path.read_bytes().decode("utf-8-sig"))
-    except UnicodeDecodeError:
+        return loads_json(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, JsonTooComplex) as exc:
+        if isinstance(exc, JsonTooComplex):
+            reason: Any = _TOO_COMPLEX[exc.reason]
+        elif isinstance(exc, UnicodeDecodeError):
+            reason = _NOT_UTF8
+        else:
+            reason = {lang: text.format(line=exc.lineno, column=exc.colno)
+                      for lang, text in _BAD_JSON.items()}
+        if is_draft:
+            # A draft cut short (a full disk, a copy stopped half-way) is still a draft.
+            raise drafts.DraftError("corrupt", path=str(path), detail=reason) from None
         raise InputFileError(
-            _NOT_ANSWERS, path=str(path), form=form.form_id,
-            reason={"nb": "teksten er ikke UTF-8", "nn": "teksten er ikkje UTF-8",
-                    "en": "the text is not UTF-8"},
+            _NOT_ANSWERS, path=str(path), form=form.form_id, reason=reason,
             example=_example(form),
         ) from None
-    except json.JSONDecodeError as exc:
-        # Where, not Python's English wording of what.
-        line, column = exc.lineno, exc.colno
-        where = {
-            "nb": f"teksten er ikke gyldig JSON (linje {line}, tegn {column})",
-            "nn": f"teksten er ikkje gyldig JSON (linje {line}, teikn {column})",
-            "en": f"the text is not valid JSON (line {line}, character {column})",
-        }
-        raise InputFileError(
-            _NOT_ANSWERS, path=str(path), form=form.form_id, reason=where,
-            example=_example(form),
-        ) from None
+
+
+_TOO_COMPLEX = {
+    "nesting": {
+        "nb": "JSON-en er nestet for dypt",
+        "nn": "JSON-en er nesta for djupt",
+        "en": "the JSON is nested too deep",
+    },
+    "digits": {
+        "nb": "den har et tall med for mange sifre",
+        "nn": "han har eit tal med for mange siffer",
+        "en": "it holds a number with too many digits",
+    },
+}
+_NOT_UTF8 = {"nb": "filen er ikke UTF-8", "nn": "fila er ikkje UTF-8", "en": "it is not UTF-8"}
+# Where the text breaks, not Python's English wording of what broke.
+_BAD_JSON = {
+    "nb": "ugyldig JSON (linje {line}, tegn {column})",
+    "nn": "ugyldig JSON (linje {line}, teikn {column})",
+    "en": "invalid JSON (line {line}, character {column})",
+}
+_NOT_OBJECT = {
+    "nb": "det er gyldig JSON, men ikke et JSON-objekt",
+    "nn": "det er gyldig JSON, men ikkje eit JSON-objekt",
+    "en": "it is valid JSON, but not a JSON object",
+}
+_UNKNOWN_FIELDS = {"nb": "ukjente felt", "nn": "ukjende felt", "en": "unknown fields"}
+_NOT_JSON = {"nb": "filen er ikke JSON", "nn": "fila er ikkje JSON", "en": "the file is not JSON"}
 
 
 def _answers(data: Any, form: FormDefinition, shown: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise InputFileError(
-            _NOT_ANSWERS, path=shown, form=form.form_id,
-            reason={"nb": "det er ikke et JSON-objekt", "nn": "det er ikkje eit JSON-objekt",
-                    "en": "it is not a JSON object"},
+            _NOT_ANSWERS, path=shown, form=form.form_id, reason=_NOT_OBJECT,
             example=_example(form),
         )
     unknown = sorted(k for k in data if not form.has_field(k))
@@ -140,9 +173,8 @@ def _answers(data: Any, form: FormDefinition, shown: str) -> dict[str, Any]:
             path=shown,
             form=form.form_id,
             reason={
-                "nb": "ukjente felt " + ", ".join(unknown[:5]),
-                "nn": "ukjende felt " + ", ".join(unknown[:5]),
-                "en": "unknown fields " + ", ".join(unknown[:5]),
+                lang: text + " " + ", ".join(unknown[:5])
+                for lang, text in _UNKNOWN_FIELDS.items()
             },
             example=_example(form),
         )

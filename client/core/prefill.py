@@ -88,12 +88,23 @@ def prefill(form: FormDefinition, last_year: Mapping[str, Any]) -> Prefill:
 FORM_DATA_ENTRY = "skjema.json"  # the form data inside a submission container
 
 
-def last_year_answers(path: Path) -> dict[str, Any]:
+def last_year_answers(path: Path, draft_keys: Any = None) -> dict[str, Any]:
     """A questionnaire's answers from a signed submission (the container's form data; an
-    encrypted one cannot be read here, only by SSB), a draft or a plain answers file.
+    encrypted one cannot be read here, only by SSB), a draft (decrypted with
+    `draft_keys` when it is encrypted at rest) or a plain answers file.
     Raises ValueError saying why when there are none."""
+    from client.core.atrest import decrypt, is_encrypted
+    from client.core.errors import UserError
+
     path = Path(path)
     raw = path.read_bytes()
+    if is_encrypted(raw):
+        if draft_keys is None:
+            raise ValueError("the draft is encrypted")
+        try:
+            raw = decrypt(draft_keys.key(), raw, str(path))
+        except UserError as error:
+            raise ValueError(error.message()) from None
     if raw[:2] == b"PK":
         import zipfile
 
@@ -122,7 +133,8 @@ def from_last_years_draft(workspace: Any, catalog: Any, form: FormDefinition) ->
         return None
     try:
         last = catalog.load(form.form_id, year)
-        document = load_draft(workspace.draft_path(form.form_id, year), last)
+        document = load_draft(workspace.draft_path(form.form_id, year), last,
+                              getattr(workspace, "draft_keys", None))
     except (DraftError, UserError, OSError):
         return None
     if document.answers is None:

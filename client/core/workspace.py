@@ -26,6 +26,7 @@ from client.core.identity import is_valid_orgnr
 if TYPE_CHECKING:
     # Drafts and records are imported where used: the window's first paint needs
     # only settings and status, and must start fast.
+    from client.core.atrest import DraftKeys
     from client.core.datadir import DataFolder, PolicyReader
     from client.core.documents import FormDocument
     from client.core.forms.model import FormDefinition
@@ -49,6 +50,19 @@ _SET_ASIDE = {
 _WHAT = {
     "draft": {"nb": "Utkastet", "nn": "Utkastet", "en": "The draft"},
     "settings": {"nb": "Innstillingsfilen", "nn": "Innstillingsfila", "en": "The settings file"},
+}
+
+
+DELETE_SIGNED_OFFER = {
+    "nb": "Disse skjemaene ble signert for mer enn {days} dager siden: {forms}. Innsendingsfilen "
+    "og kvitteringen er det som skal arkiveres; utkastene inneholder bare personopplysninger "
+    "som ikke lenger trengs. Vil du slette utkastene nå?",
+    "nn": "Desse skjemaa vart signerte for meir enn {days} dagar sidan: {forms}. Innsendingsfila "
+    "og kvitteringa er det som skal arkiverast; utkasta inneheld berre personopplysningar "
+    "som ikkje lenger trengst. Vil du slette utkasta no?",
+    "en": "These forms were signed more than {days} days ago: {forms}. The submission file and "
+    "the receipt are what is archived; the drafts only hold personal data no longer needed. "
+    "Delete the drafts now?",
 }
 
 
@@ -97,6 +111,9 @@ class Settings:
     year: int | None = None  # the year last worked on, when the user switched away from the current
     open_form: str | None = None  # the form open when the client last stopped, reopened at start
     submit_dir: str | None = None  # the folder the last submission was written to
+    # Offer to delete a form's draft (personal data) this many days after it was signed;
+    # None: never ask.
+    delete_signed_after_days: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # keys a newer client wrote: kept
 
     def to_json(self) -> dict[str, Any]:
@@ -107,6 +124,7 @@ class Settings:
             year=self.year,
             openForm=self.open_form,
             submitDir=self.submit_dir,
+            deleteSignedDraftsAfterDays=self.delete_signed_after_days,
         )
         out["unit"] = None if self.unit is None else {
             "kommunenummer": self.unit.kommunenummer,
@@ -133,13 +151,19 @@ class Settings:
         year = data.get("year")
         open_form = data.get("openForm")
         submit_dir = data.get("submitDir")
-        known = {"format", "language", "year", "unit", "openForm", "submitDir"}
+        days = data.get("deleteSignedDraftsAfterDays")
+        known = {"format", "language", "year", "unit", "openForm", "submitDir",
+                 "deleteSignedDraftsAfterDays"}
         return cls(
             unit=parsed,
             language=language if language in LANGUAGES else "nb",
             year=year if isinstance(year, int) else None,
             open_form=open_form if isinstance(open_form, str) else None,
             submit_dir=submit_dir if isinstance(submit_dir, str) else None,
+            delete_signed_after_days=(
+                days if isinstance(days, int) and not isinstance(days, bool) and days >= 0
+                else None
+            ),
             extra={k: v for k, v in data.items() if k not in known},
         )
 
@@ -152,9 +176,15 @@ class FormStatus:
     state: State
     counts: Mapping[str, int] = field(default_factory=dict)  # findings per severity
     records: int | None = None
+    signed_at: dt.datetime | None = None  # when state is "signed"
 
     def to_json(self) -> dict[str, Any]:
-        return {"state": self.state, "counts": dict(self.counts), "records": self.records}
+        out: dict[str, Any] = {
+            "state": self.state, "counts": dict(self.counts), "records": self.records
+        }
+        if self.signed_at is not None:
+            out["signedAt"] = self.signed_at.isoformat(timespec="seconds")
+        return out
 
     @classmethod
     def from_json(cls, data: Any) -> FormStatus | None:
@@ -165,10 +195,17 @@ class FormStatus:
         if not isinstance(counts, dict):
             counts = {}
         records = data.get("records")
+        signed_at = None
+        if isinstance(data.get("signedAt"), str):
+            try:
+                signed_at = dt.datetime.fromisoformat(data["signedAt"])
+            except ValueError:
+                signed_at = None
         return cls(
             data["state"],
             {str(k): int(v) for k, v in counts.items() if isinstance(v, int)},
             records if isinstance(records, int) else None,
+            signed_at,
         )
 
 
@@ -192,6 +229,11 @@ class Workspace:
         self.data_dir = Path(data_dir)
         self.config_dir = Path(config_dir)
         self.clock = clock
+        # The reporting unit's region (kommunenummer + bydel): drafts and status are kept
+        # per unit, so another unit's draft never opens under this one.
+        self.unit: str | None = None
+        # The drafts' key (client.core.atrest): with it drafts are encrypted at rest.
+        self.draft_keys: DraftKeys | None = None
         self.data_origin: DataFolder | None = None  # what chose data_dir, when known
 
     @classmethod
@@ -249,7 +291,34 @@ class Workspace:
     # --- drafts -----------------------------------------------------------------------
 
     def year_dir(self, year: int) -> Path:
-        return self.data_dir / "drafts" / str(year)
+        """drafts/<year>/<region>/ for the unit; drafts/<year>/ when no unit is chosen
+        (and where drafts were kept before they were kept per unit)."""
+        base = self.data_dir / "drafts" / str(year)
+        return base / self.unit if self.unit else base
+
+    def _legacy_draft(self, form: FormDefinition) -> Path | None:
+        """A draft from before drafts were kept per unit, when it is this unit's: it is
+        moved into the unit's folder. Another unit's stays where it is, untouched."""
+        if not self.unit:
+            return None
+        legacy = self.data_dir / "drafts" / str(form.year) / f"{form.form_id}.json"
+        if not legacy.is_file():
+            return None
+        try:
+            with legacy.open("rb") as handle:
+                head = handle.read(4096).decode("utf-8", "replace")
+        except OSError:
+            return None
+        match = re.search(r'"region":\s*"([0-9]{6})"', head)
+        if match is None or match.group(1) != self.unit:
+            return None
+        target = self.draft_path(form.form_id, form.year)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.replace(legacy, target)
+        except OSError:
+            return None
+        return target
 
     def draft_path(self, form_id: str, year: int) -> Path:
         return self.year_dir(year) / f"{form_id}.json"
@@ -258,13 +327,17 @@ class Workspace:
         return self.draft_path(form_id, year).is_file()
 
     def open_draft(self, form: FormDefinition) -> OpenedDraft:
+        from client.core.atrest import DraftKeyError
         from client.core.drafts import DraftError, load_draft
 
         path = self.draft_path(form.form_id, form.year)
-        if not path.is_file():
+        if not path.is_file() and self._legacy_draft(form) is None:
             return OpenedDraft(None)
         try:
-            return OpenedDraft(load_draft(path, form))
+            return OpenedDraft(load_draft(path, form, self.draft_keys))
+        except DraftKeyError as error:
+            # No key, or not this one: the draft is whole and must stay as it is.
+            return OpenedDraft(None, error, blocked=True)
         except DraftError as error:
             if error.reason == "newer":
                 return OpenedDraft(None, error, blocked=True)
@@ -282,7 +355,7 @@ class Workspace:
 
         path = self.draft_path(document.form.form_id, document.form.year)
         path.parent.mkdir(parents=True, exist_ok=True)
-        save_draft(path, document)
+        save_draft(path, document, self.draft_keys)
         return path
 
     def set_aside(self, path: Path) -> Path:
@@ -306,6 +379,52 @@ class Workspace:
             os.unlink(path)
             return target
         raise UserError(_SET_ASIDE, what=_WHAT["draft"], path=str(path), aside="?")
+
+    # --- housekeeping at start ---------------------------------------------------------
+
+    def remove_stale_temp_files(
+        self, older_than: dt.timedelta = dt.timedelta(minutes=1)
+    ) -> list[Path]:
+        """Temporary files an interrupted atomic write left behind (".<name>.<random>.tmp",
+        which may hold a draft's personal data) are removed. Ones younger than
+        `older_than` may belong to a write under way in another window, and stay."""
+        removed = []
+        limit = (self.clock() - older_than).timestamp()
+        for folder in (self.data_dir, self.config_dir):
+            if not folder.is_dir():
+                continue
+            for path in folder.rglob(".*.tmp"):
+                try:
+                    if path.is_file() and path.stat().st_mtime < limit:
+                        path.unlink()
+                        removed.append(path)
+                except OSError:
+                    continue  # in use (Windows) or gone: tried again next start
+        return removed
+
+    def signed_drafts_due(self, days: int) -> list[tuple[int, str, Path]]:
+        """(year, form, draft) of this unit's forms signed at least `days` days ago whose
+        draft is still on disk: offered for deletion."""
+        due: list[tuple[int, str, Path]] = []
+        drafts = self.data_dir / "drafts"
+        if not drafts.is_dir():
+            return due
+        now = self.clock()
+        for year_dir in sorted(p for p in drafts.iterdir() if p.name.isdigit()):
+            year = int(year_dir.name)
+            for form_id, status in sorted(self.read_status(year).items()):
+                if status.state != "signed" or status.signed_at is None:
+                    continue
+                if now - status.signed_at < dt.timedelta(days=days):
+                    continue
+                path = self.draft_path(form_id, year)
+                if path.is_file():
+                    due.append((year, form_id, path))
+        return due
+
+    def delete_draft(self, form_id: str, year: int) -> None:
+        """Remove a signed form's draft; its status stays "signed"."""
+        self.draft_path(form_id, year).unlink(missing_ok=True)
 
     # --- status per form --------------------------------------------------------------
 

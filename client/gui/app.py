@@ -12,6 +12,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from client import __version__
 from client.core.errors import UserError
@@ -62,6 +63,8 @@ def create_context(
     else:
         workspace = Workspace.from_environment()
     settings, notice = workspace.load_settings()
+    workspace.unit = settings.unit.region if settings.unit else None
+    workspace.remove_stale_temp_files()  # a crash's leftovers may hold personal data
     if lang is not None:
         settings.language = lang
     ctx = AppContext(
@@ -71,6 +74,7 @@ def create_context(
         forms_roots=forms_roots,
     )
     ctx.startup_notice = notice  # type: ignore[attr-defined]
+    workspace.draft_keys = ctx.draft_keys()  # type: ignore[attr-defined]
     return ctx
 
 
@@ -91,9 +95,31 @@ def create_window(ctx: object, year: int | None = None) -> object:
     notice = getattr(ctx, "startup_notice", None)
     if notice is not None:
         ctx.asker.warn("KOSTRA-klienten", notice.message(ctx.settings.language))  # type: ignore[attr-defined]
+    offer_to_delete_signed_drafts(ctx)
     return window
 
 
+def offer_to_delete_signed_drafts(ctx: Any) -> list[Path]:
+    """With the setting deleteSignedDraftsAfterDays, offer to delete the drafts of forms
+    signed that many days ago (the submission and receipt are the record; the draft only
+    keeps personal data). Returns the drafts deleted."""
+    from client.core.i18n import tr
+    from client.core.workspace import DELETE_SIGNED_OFFER
+
+    days = ctx.settings.delete_signed_after_days
+    if days is None:
+        return []
+    due = ctx.workspace.signed_drafts_due(days)
+    if not due:
+        return []
+    lang = ctx.settings.language
+    forms = ", ".join(f"{form_id} {year}" for year, form_id, _ in due)
+    text = tr(DELETE_SIGNED_OFFER, lang).format(days=days, forms=forms)
+    if not ctx.asker.confirm("KOSTRA-klienten", text):
+        return []
+    for year, form_id, _ in due:
+        ctx.workspace.delete_draft(form_id, year)
+    return [path for _, _, path in due]
 def _set_icon(app: object) -> None:
     """The programs' icon on every window and in the taskbar (the exe carries it too)."""
     from PySide6.QtGui import QIcon

@@ -70,6 +70,17 @@ class AppContext:
             )
         return self._key_store
 
+    def draft_keys(self) -> object:
+        """The drafts' key (encrypted at rest) beside the signing key, asking through
+        `asker` when no credential store works."""
+        from client.core.atrest import DraftKeys
+        from client.core.submission.keys import key_directory
+        from client.core.submission.secrets import KeyringSecretStore
+
+        return DraftKeys(
+            key_directory(self.workspace.data_dir), KeyringSecretStore(), _AskThroughContext(self)
+        )
+
     def _now(self) -> dt.datetime:
         return self.clock()  # looked up on each call: tests may set the clock later
 

@@ -184,7 +184,7 @@ class FormPage(QWidget):
 
         def done(result: importer.Imported) -> None:
             finish()
-            if operation.progress.cancelled:
+            if operation.progress.cancelled or not self._accept_foreign_data(result.records):
                 return
             session.replace_records(result.records, result.session)
             session.explanations.update(result.explanations)
@@ -221,6 +221,24 @@ class FormPage(QWidget):
         timer.start()
         return operation
 
+    def _accept_foreign_data(self, records: object) -> bool:
+        """Records mostly for another kommune are named once, with the choice to import
+        them all the same or cancel (and change the unit first)."""
+        from client.core.kommuner import FOREIGN_CHOICES, foreign_data, foreign_data_text
+
+        context = self.session.context
+        year = self.session.form.year
+        foreign = foreign_data(records, context.kommunenummer, year)  # type: ignore[arg-type]
+        if foreign is None:
+            return True
+        lang = self.ctx.lang
+        text = tr(foreign_data_text(foreign, context.kommunenummer, year), lang)
+        choice = self.ctx.asker.choose(
+            QCoreApplication.translate("FormPage", "Import file"),
+            text + "\n\n" + tr(FOREIGN_CHOICES["hint"], lang),
+            [tr(FOREIGN_CHOICES["import"], lang), tr(FOREIGN_CHOICES["cancel"], lang)],
+        )
+        return choice == 0
     def _import_progress(self, path: Path) -> QProgressDialog:
         dialog = QProgressDialog(
             QCoreApplication.translate("FormPage", "Reading %1…").replace("%1", path.name),

@@ -389,7 +389,9 @@ class FormSession(QObject):
         self.saved.emit()
 
     def mark_signed(self) -> None:
-        self._status = FormStatus("signed", self._status.counts, self._status.records)
+        self._status = FormStatus(
+            "signed", self._status.counts, self._status.records, self.workspace.clock()
+        )
         self.workspace.write_status(self.form.year, self.form.form_id, self._status)
         # Closing must not write "ready" over it; an edit after signing sets this again.
         self._has_changes = False

@@ -13,7 +13,7 @@ from typing import Any
 from client.core.documents import FormDocument, load_document
 from client.core.forms.catalog import FormCatalog
 from client.core.forms.model import FormDefinition
-from client.core.records.fixedwidth import MAX_FILE_BYTES, parse_record_bytes
+from client.core.records.fixedwidth import MAX_FILE_BYTES, parse_record_bytes, too_big
 from client.core.records.recordset import RecordSet
 from client.core.validation.engine import FormValidator, ValidationContext, ValidationSession
 from client.core.workspace import OpenedDraft, Workspace
@@ -96,6 +96,8 @@ def import_file(
                 while chunk := handle.read(CHUNK):
                     chunks.append(chunk)
                     done += len(chunk)
+                    if done > MAX_FILE_BYTES:  # a device or a pipe never says its size
+                        raise too_big(path, form.form_id)
                     progress.report(done, max(size, done), "read")
         except OSError:
             load_document(path, form)  # the core words missing/unreadable files

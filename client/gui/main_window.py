@@ -263,8 +263,11 @@ class MainWindow(QMainWindow):
         self._show_unit()
         if changed and self.session is not None:
             form_id = self.session.form.form_id
-            self.close_form()
+            self.close_form()  # saves the draft under the unit it belongs to
+            self.ctx.workspace.unit = unit.region
             self.open_form(form_id)  # the region is part of every check
+        self.ctx.workspace.unit = unit.region  # drafts are kept per unit
+        self.refresh_overview()
 
     def _save_settings(self) -> None:
         try:
@@ -297,6 +300,10 @@ class MainWindow(QMainWindow):
         try:
             form = self.ctx.catalog.load(form_id, self.year)
             context = ValidationContext.from_region(unit.region, self.year)
+            if self.ctx.workspace.draft_keys is not None:
+                # The drafts' key, here on the UI thread: without a credential store it
+                # asks for a passphrase, which the reading and saving threads cannot.
+                self.ctx.workspace.draft_keys.key()
         except UserError as error:
             self.ctx.asker.warn("KOSTRA-klienten", error.message(self.ctx.lang))
             return None

@@ -44,19 +44,19 @@ def last_year_source(pane: QuestionnairePane) -> Path | None:
     if workspace.has_draft(form.form_id, form.year - 1):
         return workspace.draft_path(form.form_id, form.year - 1)
     archived = last_year(workspace.data_dir, pane.session.context.region, form.form_id, form.year)
-    if archived is not None and isinstance(_read(archived.path), dict):
+    if archived is not None and isinstance(_read(archived.path, workspace), dict):
         return archived.path
     return None
 
 
-def _read(path: Path) -> dict[str, Any] | str:
+def _read(path: Path, workspace: Any = None) -> dict[str, Any] | str:
     """Last year's answers, or a message saying why they cannot be read."""
     import zipfile
 
     from client.core.prefill import last_year_answers
 
     try:
-        return last_year_answers(path)
+        return last_year_answers(path, getattr(workspace, "draft_keys", None))
     except (OSError, UnicodeDecodeError, ValueError, zipfile.BadZipFile) as error:
         detail = getattr(error, "msg", None) or getattr(error, "strerror", None) or str(error)
         return (
@@ -89,7 +89,7 @@ def start_from_last_year(pane: QuestionnairePane, path: Path | None = None) -> b
         )
     if path is None:
         return False
-    last = _read(Path(path))
+    last = _read(Path(path), ctx.workspace)
     if isinstance(last, str):
         ctx.asker.warn(title, last)
         return False

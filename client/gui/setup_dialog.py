@@ -5,6 +5,8 @@ Asked at first start and changeable later from the Settings menu.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,28 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.core.kommuner import oslo_bydeler
 from client.core.workspace import ReportingUnit
 from client.gui import accessibility
 
 OSLO = "0301"
-# Oslo's districts as control 03 of form 11F accepts them (SSB's region codes 030101-030115).
-OSLO_DISTRICTS = {
-    "01": "Gamle Oslo",
-    "02": "Grünerløkka",
-    "03": "Sagene",
-    "04": "St. Hanshaugen",
-    "05": "Frogner",
-    "06": "Ullern",
-    "07": "Vestre Aker",
-    "08": "Nordre Aker",
-    "09": "Bjerke",
-    "10": "Grorud",
-    "11": "Stovner",
-    "12": "Alna",
-    "13": "Østensjø",
-    "14": "Nordstrand",
-    "15": "Søndre Nordstrand",
-}
+# Oslo's districts, from the shipped list of kommuner (the same codes control 03 accepts,
+# SSB's region codes 030101-030115; a test checks that they agree).
+OSLO_DISTRICTS = oslo_bydeler(dt.date.today().year)
 
 
 class SetupDialog(QDialog):

@@ -50,3 +50,14 @@ def settle(qtbot, session):
     """Let debounced validation run now and queued signals arrive."""
     session.wait_for_validation()
     qtbot.wait(10)
+
+
+def draft_text(workspace, form_id: str, year: int = YEAR) -> str:
+    """A draft's JSON as the window saved it (encrypted at rest: decrypted with the
+    workspace's key)."""
+    from client.core.atrest import decrypt, is_encrypted
+
+    raw = workspace.draft_path(form_id, year).read_bytes()
+    if is_encrypted(raw):
+        raw = decrypt(workspace.draft_keys.key(), raw, form_id)
+    return raw.decode("utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 from client.core.workspace import Workspace
 from client.gui.app import create_context, create_window
 from client.gui.asker import ScriptedAsker
-from tests.gui.conftest import REGION_UNIT, YEAR, open_form, settle
+from tests.gui.conftest import REGION_UNIT, YEAR, draft_text, open_form, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,7 +26,13 @@ DRIVER = textwrap.dedent("""
 
     app = QApplication([])
     data = Path(sys.argv[1])
-    ctx = create_context(data, asker=ScriptedAsker())
+    # No credential store in this process: the drafts' key is kept under a passphrase,
+    # which the test types again after the kill.
+    import keyring
+    from keyring.backends import fail
+    keyring.set_keyring(fail.Keyring())
+    from client.core.atrest import decrypt
+    ctx = create_context(data, asker=ScriptedAsker(passphrases=["langt nok passord"]))
     ctx.today = lambda: dt.date(2026, 6, 1)
     window = create_window(ctx)
     window.show()
@@ -37,7 +43,8 @@ DRIVER = textwrap.dedent("""
     rows["BOUTGIFT_TAK"].editor.buttons["1"].click()
     QTest.keyClicks(rows["BOUTGIFT_TAK_BELOP"].editor.edit, "9876")
     draft = ctx.workspace.draft_path("12", 2026)
-    while not (draft.exists() and "9876" in draft.read_text("utf-8")):
+    key = ctx.workspace.draft_keys.key()
+    while not (draft.exists() and b"9876" in decrypt(key, draft.read_bytes(), "")):
         app.processEvents(); time.sleep(0.01)
     print("SAVED", flush=True)
     app.exec()  # keeps running, mid-edit, until killed
@@ -73,7 +80,11 @@ def test_killed_mid_edit_the_draft_is_restored(qtbot, tmp_path):
         process.wait(10)
     assert process.returncode == -signal.SIGKILL
 
-    ctx = create_context(data, asker=ScriptedAsker())
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())  # restored by the suite's memory_keyring fixture
+    ctx = create_context(data, asker=ScriptedAsker(passphrases=["langt nok passord"]))
     assert ctx.settings.open_form == "12"  # the form open when it was killed
     import datetime as dt
 
@@ -109,7 +120,7 @@ def test_close_and_reopen_keeps_edits_and_explanations(qtbot, window, ctx):
     page.questionnaire.rows["BOUTGIFT_TAK"].editor.buttons["2"].click()
     settle(qtbot, window.session)
     window.close_form()
-    saved = json.loads(ctx.workspace.draft_path("12", YEAR).read_text("utf-8"))
+    saved = json.loads(draft_text(ctx.workspace, "12"))
     assert saved["answers"] == {"BOUTGIFT_TAK": "2"}
     status = ctx.workspace.status_of("12", YEAR)
     assert status.state == "errors"

@@ -2,12 +2,13 @@
 
 import pytest
 
+from client.core.atrest import MAGIC
 from client.core.forms.catalog import FormCatalog
 from client.core.records.fixedwidth import read_record_file, write_record_file
 from client.core.records.recordset import RecordSet
 from client.gui.widgets import ComboEditor, RadioEditor, RecordDateEditor
 from synthetic import clean_records, plant_errors
-from tests.gui.conftest import YEAR, open_form, settle
+from tests.gui.conftest import YEAR, draft_text, open_form, settle
 
 REGION = "123400"
 
@@ -87,8 +88,9 @@ def test_explaining_the_only_warning_makes_the_form_ready(qtbot, window, form, t
     assert session.readiness().status == "ready"
     assert "Klart til innsending" in panel.readiness.text()
     session.save_now()
-    draft = window.ctx.workspace.draft_path("11F", YEAR).read_text("utf-8")
+    draft = draft_text(window.ctx.workspace, "11F")
     assert "skuddårsdag" in draft
+    assert window.ctx.workspace.draft_path("11F", YEAR).read_bytes().startswith(MAGIC)
 
     # A record inserted above moves the explanation along with its record.
     page.records.select_record(0)

@@ -37,7 +37,7 @@ _LAYOUT_TYPES = {"string": "string", "integer": "integer", "date": "date"}
 # Placeholders every control message may use besides the control's own params.
 BUILTIN_PARAMS = frozenset(
     {"value", "field", "from", "to", "codes", "reportingYear", "kommunenummer", "label", "journal",
-     "dateFormat"}
+     "dateFormat", "expected"}
 )
 UNIQUE_PARAMS = frozenset({"count", "others"})
 CROSS_PARAMS = frozenset({"this", "other", "otherForm"})
@@ -144,6 +144,8 @@ def load_form(directory: Path) -> FormDefinition:
         journal=identity_doc.get("journal"),
         caseworker=identity_doc.get("caseworker"),
         person=tuple(identity_doc.get("person", ())),
+        kommune=identity_doc.get("kommune"),
+        bydel=identity_doc.get("bydel"),
     )
     names = {f.name for f in fields}
     for key, value in identity_doc.items():
@@ -563,9 +565,11 @@ def _build_controls(
         if spec["kind"] == "unique":
             allowed |= UNIQUE_PARAMS
         if spec["kind"] == "recordLength":
-            allowed |= {"length", "expected"}
+            allowed |= {"length", "expected", "character", "position"}
         allowed |= _KIND_PARAMS.get(spec["kind"], set())
         texts = [m["text"] for m in spec.get("messages", ())]
+        if "controlCharacterMessage" in spec:
+            texts.append(spec["controlCharacterMessage"])
         texts += list(spec.get("failureMessages", {}).values())
         texts += [spec[key] for key in ("whenReporting", "whenNothingToReport") if key in spec]
         for text in texts:

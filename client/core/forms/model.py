@@ -138,6 +138,8 @@ class RecordIdentity:
     journal: str | None = None
     caseworker: str | None = None
     person: tuple[str, ...] = ()
+    kommune: str | None = None  # the record's kommunenummer (ties data to the reporting unit)
+    bydel: str | None = None  # the record's bydel, where the kommune has them (Oslo)
 
 
 @dataclass(frozen=True)

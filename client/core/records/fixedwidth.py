@@ -8,17 +8,18 @@ control, not the reader, decides about lines of the wrong length.
 from __future__ import annotations
 
 import codecs
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
 from client.core.errors import InputFileError
 from client.core.fileio import atomic_write_bytes
 from client.core.forms.model import FormDefinition
+from client.core.inputs import MAX_INPUT_BYTES, read_limited
+from client.core.oserrors import os_reason
 from client.core.records.recordset import RecordSet
 
-# All of Norway is about 130 000 records of 338 characters (44 MB); well past that
-# is not a KOSTRA file, and reading it would only cost the user memory and time.
-MAX_FILE_BYTES = 150 * 1024 * 1024
+MAX_FILE_BYTES = MAX_INPUT_BYTES
 MAX_RECORDS = 500_000
 
 ENCODING_LABELS = {
@@ -53,12 +54,20 @@ _MESSAGES = {
         "nn": "Kan ikkje lese {path}: {reason}.",
         "en": "Cannot read {path}: {reason}.",
     },
-    "too_big": {
+    "too_big_known": {
         "nb": "{path} er {size} MB. En KOSTRA-fil for hele landet er under {limit} MB, "
         "så dette er neppe riktig fil. Velg uttrekket for skjema {form}.",
         "nn": "{path} er {size} MB. Ei KOSTRA-fil for heile landet er under {limit} MB, "
         "så dette er neppe rett fil. Vel uttrekket for skjema {form}.",
         "en": "{path} is {size} MB. A KOSTRA file for all of Norway is under {limit} MB, "
+        "so this is hardly the right file. Choose the extract for form {form}.",
+    },
+    "too_big": {
+        "nb": "{path} er over {limit} MB. En KOSTRA-fil for hele landet er mye mindre, "
+        "så dette er neppe riktig fil. Velg uttrekket for skjema {form}.",
+        "nn": "{path} er over {limit} MB. Ei KOSTRA-fil for heile landet er mykje mindre, "
+        "så dette er neppe rett fil. Vel uttrekket for skjema {form}.",
+        "en": "{path} is over {limit} MB. A KOSTRA file for all of Norway is much smaller, "
         "so this is hardly the right file. Choose the extract for form {form}.",
     },
     "too_many_lines": {
@@ -150,27 +159,41 @@ def read_record_file(
     record-length control to report."""
     path = Path(path)
     shown = str(path)
+    data = read_input(path, form.form_id)
+    return parse_record_bytes(data, form, shown, known_lengths)
+
+
+def too_big(path: Path, form_id: str, limit: int = MAX_FILE_BYTES) -> InputFileError:
+    return InputFileError(
+        _MESSAGES["too_big"], path=str(path), limit=limit // (1024 * 1024), form=form_id
+    )
+
+
+def read_input(path: Path, form_id: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of an input file, device or pipe, read through a size cap; a clear
+    InputFileError when it is missing, unreadable or over the cap."""
+    shown = str(path)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
         raise InputFileError(_MESSAGES["missing"], path=shown) from None
     except OSError as exc:
-        raise InputFileError(_MESSAGES["unreadable"], path=shown, reason=exc.strerror) from exc
+        raise InputFileError(_MESSAGES["unreadable"], path=shown, reason=os_reason(exc)) from exc
     if path.is_dir():
-        raise InputFileError(_MESSAGES["unreadable"], path=shown, reason="det er en mappe")
-    if size > MAX_FILE_BYTES:
-        raise InputFileError(
-            _MESSAGES["too_big"],
-            path=shown,
-            size=size // (1024 * 1024),
-            limit=MAX_FILE_BYTES // (1024 * 1024),
-            form=form.form_id,
-        )
+        reason = os_reason(IsADirectoryError(errno.EISDIR, ""))
+        raise InputFileError(_MESSAGES["unreadable"], path=shown, reason=reason)
+    too_big: dict[str, object] = {"path": shown, "limit": limit // (1024 * 1024), "form": form_id}
+    if size > limit:  # a regular file says its size: no need to read it
+        raise InputFileError(_MESSAGES["too_big_known"], size=size // (1024 * 1024), **too_big)
     try:
-        data = path.read_bytes()
+        data = read_limited(path, limit)
+    except MemoryError:
+        raise InputFileError(_MESSAGES["too_big"], **too_big) from None
     except OSError as exc:
-        raise InputFileError(_MESSAGES["unreadable"], path=shown, reason=exc.strerror) from exc
-    return parse_record_bytes(data, form, shown, known_lengths)
+        raise InputFileError(_MESSAGES["unreadable"], path=shown, reason=os_reason(exc)) from exc
+    if len(data) > limit:  # a device or a pipe: its size shows only when read
+        raise InputFileError(_MESSAGES["too_big"], **too_big)
+    return data
 
 
 def parse_record_bytes(

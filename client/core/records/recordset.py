@@ -60,6 +60,11 @@ class RecordSet:
         self.nil_marker = nil_marker
         self._fields = {f.name: f for f in form.fields}
         self._slices = [(f.name, f.column.start, f.column.end) for f in form.fields if f.column]
+        # What pad() does, unrolled: drafts build 20 000 lines from their fields at once.
+        self._names = frozenset(self._fields)
+        self._pads = [
+            (f.name, f.column.size, f.type == "integer") for f in form.fields if f.column
+        ]
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -112,10 +117,21 @@ class RecordSet:
 
     def line_for(self, values: Mapping[str, str]) -> str:
         """The fixed-width line for a record given as {field: value}."""
-        unknown = set(values) - set(self._fields)
-        if unknown:
+        if not values.keys() <= self._names:
+            unknown = set(values) - self._names
             raise KeyError(f"unknown fields: {', '.join(sorted(unknown))}")
-        return "".join(pad(f, values.get(f.name, "")) for f in self.form.fields)
+        get = values.get
+        parts = []
+        for name, size, right in self._pads:
+            value = get(name)
+            if not value:
+                parts.append(" " * size)
+                continue
+            value = value.strip()
+            if len(value) > size:
+                raise UserError(_TOO_LONG, field=name, size=size, length=len(value))
+            parts.append(value.rjust(size) if right else value.ljust(size))
+        return "".join(parts)
 
     def set_value(self, index: int, name: str, value: str) -> None:
         f = self._fields[name]

@@ -6,8 +6,9 @@ Access), the data folder never is. The user can still choose another folder; a c
 every submission is then kept in the archive as well. The archive is how a new
 submission finds the one it replaces, and how the window finds last year's.
 
-File names are `<region>_<form>_<year>_<UTC time>.asice` (client.core.submission.submit),
-so the newest of a form is the last in name order.
+File names are `<region>_<form>_<year>_<UTC time>.asice` (client.core.submission.submit;
+an Oslo file of several bydeler has `0301-flere-bydeler` for its region), so the newest of
+a form is the last in order of time.
 """
 
 from __future__ import annotations
@@ -46,10 +47,12 @@ def latest(folder: Path, region: str, form_id: str, year: int) -> Archived | Non
     folder = Path(folder)
     if not folder.is_dir():
         return None
-    found = sorted(folder.glob(f"{region}_{form_id}_{year}_*.asice"))
+    found = list(folder.glob(f"{region}_{form_id}_{year}_*.asice"))
+    if region.endswith("00"):  # the whole kommune: a file of several bydeler is its too
+        found += folder.glob(f"{region[:4]}-flere-bydeler_{form_id}_{year}_*.asice")
     if not found:
         return None
-    path = found[-1]
+    path = max(found, key=lambda p: p.name.rsplit("_", 1)[-1])  # by the UTC time
     return Archived(path, hashlib.sha256(path.read_bytes()).hexdigest())
 
 

@@ -38,6 +38,8 @@ class SubmissionBlocked(UserError):
     """The form may not be submitted yet; `readiness` says exactly why (the desktop
     window shows those findings; the message names up to MAX_LISTED of each kind)."""
 
+    exit_code = 1  # the form's verdict, as `kostra validate` exits 1 on errors
+
     def __init__(self, readiness: Readiness) -> None:
         self.readiness = readiness
         super().__init__({})
@@ -103,3 +105,7 @@ def _blocked_message(readiness: Readiness, lang: str) -> str:
         if len(findings) > MAX_LISTED:
             lines.append("  " + t("more", count=format_int(len(findings) - MAX_LISTED)))
     return "\n".join(lines)
+
+
+class WrongUnit(UserError):
+    """The data or the certificate belongs to another reporting unit: nothing is signed."""

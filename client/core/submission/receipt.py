@@ -68,6 +68,8 @@ class ReceiptData:
     warnings: Sequence[tuple[Finding, str]]  # every warning with its explanation
     encryption: Encryption | None
     client_version: str
+    unit_name: str | None = None  # the reporting kommune, when it is not the signer
+    on_behalf: bool = False  # signed by no kommune (NAV, an inter-municipal company, a test)
     nothing_to_report: bool = False
     replaces: tuple[str, str] | None = None  # (file name, SHA-256) of the submission replaced
     # A questionnaire's definition and answers (as signed): every question is printed.
@@ -87,6 +89,12 @@ _T: dict[str, Text] = {
         "en": "KOSTRA – form {form} {title}, reporting year {year}",
     },
     "municipality": {"nb": "Kommune", "nn": "Kommune", "en": "Municipality"},
+    "behalf": {"nb": "Signert av", "nn": "Signert av", "en": "Signed by"},
+    "behalf_line": {
+        "nb": "{signer} på vegne av {unit}",
+        "nn": "{signer} på vegner av {unit}",
+        "en": "{signer} on behalf of {unit}",
+    },
     "region_line": {
         "nb": "{name} (region {region})",
         "nn": "{name} (region {region})",
@@ -468,8 +476,14 @@ class _Builder:
         rows = [
             (
                 "municipality",
-                self.t("region_line", name=data.organisation, region=data.region),
+                self.t("region_line", name=data.unit_name or data.organisation,
+                       region=data.region),
                 "body",
+            ),
+            *(
+                [("behalf", self.t("behalf_line", signer=data.organisation,
+                                   unit=data.unit_name or data.region), "body")]
+                if data.on_behalf else []
             ),
             ("orgnr", data.orgnr, "body"),
             (

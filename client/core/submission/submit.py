@@ -31,7 +31,7 @@ from client.core.submission.container import (
     build_container,
 )
 from client.core.submission.content import compute_totals, form_data_json
-from client.core.submission.errors import OutputError, SubmissionBlocked
+from client.core.submission.errors import OutputError, SubmissionBlocked, WrongUnit
 from client.core.submission.keys import Signer, fingerprint, is_self_signed, name_text, utc_now
 from client.core.submission.receipt import ReceiptData, render_receipt
 from client.core.validation.engine import FormValidator, ValidationContext
@@ -52,9 +52,55 @@ class SubmissionResult:
     encrypted: bool
 
 
-def container_name(region: str, form_id: str, year: int, when: dt.datetime) -> str:
+def container_name(
+    region: str, form_id: str, year: int, when: dt.datetime, bydeler: int = 0
+) -> str:
+    """<region>_<form>_<year>_<UTC>.asice; a file of several bydeler (Oslo reporting for
+    the whole kommune) says so: 0301-flere-bydeler_11F_2026_….asice."""
     stamp = when.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    if bydeler > 1:
+        region = f"{region[:4]}-flere-bydeler"
     return f"{region}_{form_id}_{year}_{stamp}.asice"
+
+
+def bydeler_in(document: FormDocument) -> set[str]:
+    """The distinct bydeler of a record form's records (the form's identity names the field)."""
+    records = document.records
+    name = document.form.identity.bydel
+    if records is None or name is None:
+        return set()
+    found = {records.value(i, name) for i in range(len(records))
+             if len(records.lines[i]) == records.record_length}
+    found.discard("")
+    return found
+
+
+def check_unit(signer: Signer, context: ValidationContext, year: int) -> tuple[str | None, bool]:
+    """The reporting kommune's name and whether the signer signs on its behalf. Raises
+    WrongUnit, and nothing is signed, when the certificate is another kommune's. A region
+    that is no kommune of the year is named by `kostra validate` and `kostra submit`;
+    SSB's own program takes the region as given, and so does the signature."""
+    from client.core.kommuner import kommune_list, signer_relation
+
+    kommuner = kommune_list(year)
+    unit = kommuner.get(context.kommunenummer) if kommuner else None
+    relation = signer_relation(signer.orgnr, signer.name, context.kommunenummer, year)
+    unit_name = None
+    if unit is not None:
+        unit_name = unit.navn.split(" - ")[0] + " kommune"
+        if context.bydel != "00" and context.bydel in unit.bydeler:
+            unit_name += f", bydel {unit.bydeler[context.bydel]}"
+    if relation.relation == "other":
+        assert relation.other is not None
+        raise WrongUnit(
+            _TEXT["other_kommune"],
+            signer=signer.name,
+            other=relation.other.navn,
+            other_nummer=relation.other.nummer,
+            unit=unit_name or context.kommunenummer,
+            region=context.region,
+        )
+    return unit_name, relation.relation == "behalf"
 
 
 def receipt_name(container: str) -> str:
@@ -93,6 +139,7 @@ def submit(
     form = document.form
     now = clock().astimezone(dt.UTC).replace(microsecond=0)
     signer.check(now)
+    unit_name, on_behalf = check_unit(signer, context, form.year)
     out_dir = _check_out_dir(Path(out_dir))
     validator = validator or FormValidator(form)
     findings = sort_findings(_findings(validator, document, context, others))
@@ -163,7 +210,7 @@ def submit(
     blob = build_container(data_files, manifest_xml, signature, now)
     digest = hashlib.sha256(blob).hexdigest()
 
-    name = container_name(region, form.form_id, form.year, now)
+    name = container_name(region, form.form_id, form.year, now, len(bydeler_in(document)))
     container_path = out_dir / name
     receipt_path = out_dir / receipt_name(name)
     for path in (container_path, receipt_path):
@@ -191,6 +238,8 @@ def submit(
             warnings=[(f, document.explanations[f.ref].strip()) for f in warnings],
             encryption=encryption,
             client_version=__version__,
+            unit_name=unit_name,
+            on_behalf=on_behalf,
             form=None if form.is_record_form else form,
             answers=None if form.is_record_form else _signed_answers(form, document),
             nothing_to_report=context.nothing_to_report,
@@ -225,6 +274,18 @@ def _check_out_dir(out_dir: Path) -> Path:
 
 
 _TEXT: dict[str, Text] = {
+    "other_kommune": {
+        "nb": "Sertifikatet til {signer} tilhører {other} kommune ({other_nummer}), men skjemaet "
+        "leveres for {unit} (region {region}). Bruk virksomhetssertifikatet til kommunen som "
+        "rapporterer, eller velg riktig rapporteringsenhet. Ingenting er signert eller skrevet.",
+        "nn": "Sertifikatet til {signer} høyrer til {other} kommune ({other_nummer}), men skjemaet "
+        "blir levert for {unit} (region {region}). Bruk verksemdssertifikatet til kommunen som "
+        "rapporterer, eller vel rett rapporteringseining. Ingenting er signert eller skrive.",
+        "en": "The certificate of {signer} belongs to {other} municipality ({other_nummer}), but "
+        "the form is reported for {unit} (region {region}). Use the enterprise certificate of "
+        "the reporting municipality, or choose the right reporting unit. Nothing was signed "
+        "or written.",
+    },
     "no_dir": {
         "nb": "Mappen {path} finnes ikke. Opprett den eller velg en annen mappe; "
         "ingenting er skrevet.",

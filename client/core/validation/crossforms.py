@@ -122,7 +122,8 @@ def year_records(workspace: Any, catalog: Any, form: FormDefinition) -> dict[str
             continue
         try:
             other_form = catalog.load(other_id, form.year)
-            document = load_draft(workspace.draft_path(other_id, form.year), other_form)
+            document = load_draft(workspace.draft_path(other_id, form.year), other_form,
+                                  getattr(workspace, "draft_keys", None))
         except (DraftError, UserError, OSError):
             continue
         if document.records is not None:

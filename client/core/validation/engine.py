@@ -45,6 +45,10 @@ _BAD_REGION = {
     "(2 digits, 00 when the municipality has none), for example 030101 or 460100.",
 }
 _ARGS = "line, " + ", ".join(PARAMS)
+# A control character inside a record: SSB's program counts it as a character, but a
+# line break splits the record in two and a TAB shifts every field after it.
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
+_CHARACTER_NAMES = {"\t": "TAB", "\n": "LF", "\r": "CR", "\x00": "NUL", "\x0b": "VT", "\x0c": "FF"}
 _OTHERS_SHOWN = 5
 
 
@@ -285,8 +289,29 @@ class FormValidator:
         )
 
     def length_failures(self, lines: Iterable[str]) -> list[int]:
+        """Lines 001 reports: the wrong length, or a control character inside."""
         expected = self.form.record_length
-        return [i for i, line in enumerate(lines) if len(line) != expected or "\t" in line]
+        search = _CONTROL_CHARACTER.search
+        return [i for i, line in enumerate(lines) if len(line) != expected or search(line)]
+
+    def is_malformed(self, line: str) -> bool:
+        return len(line) != self.form.record_length or bool(_CONTROL_CHARACTER.search(line))
+
+    def length_finding(
+        self, line: str, line_number: int, context: ValidationContext
+    ) -> Finding:
+        """Control 001's finding for a malformed line: its length, or the control
+        character it holds (whose length may well be right)."""
+        compiled = self.length_control
+        assert compiled is not None
+        bad = _CONTROL_CHARACTER.search(line)
+        text = compiled.control.spec.get("controlCharacterMessage") if bad else None
+        more: dict[str, Any] = {"length": len(line), "expected": self.form.record_length}
+        if bad and text:
+            char = bad.group()
+            more["character"] = _CHARACTER_NAMES.get(char, f"\\x{ord(char):02x}")
+            more["position"] = bad.start() + 1
+        return self.make_finding(compiled, line, line_number, context, more=more, text=text)
 
     def run_record_controls(
         self, lines: list[str], base: int, context: ValidationContext
@@ -434,11 +459,13 @@ class FormValidator:
         context: ValidationContext,
         extra: tuple[str | None, str] | None = None,
         more: Mapping[str, Any] | None = None,
+        text: Text | None = None,
     ) -> Finding:
         control = compiled.control
         field_name = control.field
-        text: Text
-        if extra is not None:
+        if text is not None:
+            pass
+        elif extra is not None:
             field_name, keyword = extra
             messages = control.spec["failureMessages"]
             text = messages.get(keyword) or messages["other"]
@@ -504,6 +531,9 @@ class FormValidator:
             value = ", ".join(map(str, answer)) if isinstance(answer, list) else (
                 "" if answer is None else str(answer))
         params["value"] = mask(field, value)
+        if field.column is None and field.type in _EXPECTED:
+            # What a questionnaire's answer must be, so "wrong kind" names the right kind.
+            params.setdefault("expected", _EXPECTED[field.type])
         if name in self._code_lists:
             params["codes"] = self._code_lists[name]
         elif field.codes:
@@ -511,6 +541,22 @@ class FormValidator:
                 lang: ", ".join(c.display(lang) for c in field.codes) for lang in LANGUAGES
             }
         return params
+
+
+_EXPECTED: dict[str, Text] = {
+    "date": {"nb": "en dato (ÅÅÅÅ-MM-DD)", "nn": "ein dato (ÅÅÅÅ-MM-DD)",
+             "en": "a date (YYYY-MM-DD)"},
+    "integer": {"nb": "et heltall", "nn": "eit heiltal", "en": "a whole number"},
+    "amount": {"nb": "et beløp i hele kroner", "nn": "eit beløp i heile kroner",
+               "en": "an amount in whole kroner"},
+    "choice": {"nb": "ett av alternativene", "nn": "eitt av alternativa",
+               "en": "one of the options"},
+    "multichoice": {"nb": "en liste med alternativer", "nn": "ei liste med alternativ",
+                    "en": "a list of options"},
+    "boolean": {"nb": "ja eller nei", "nn": "ja eller nei", "en": "yes or no"},
+    "text": {"nb": "en tekst", "nn": "ein tekst", "en": "a text"},
+    "string": {"nb": "en tekst", "nn": "ein tekst", "en": "a text"},
+}
 
 
 def _date_format(pattern: str) -> dict[str, str]:
@@ -549,13 +595,21 @@ class ValidationSession:
             set(validator.length_failures(lines)) if validator.length_control else set()
         )
         self._per_record: list[list[Finding]] = [[] for _ in lines]
-        for index, i, extra in validator.run_record_controls(lines, 0, self.context):
+        # Record controls run only on well-formed lines: a line 001 reports is not a
+        # record, and keeping every control's verdict on 499 000 garbage lines would
+        # cost gigabytes for findings nobody is shown.
+        bad = self._bad_length
+        good = [i for i in range(len(lines)) if i not in bad] if bad else None
+        checked = lines if good is None else [lines[i] for i in good]
+        for index, at, extra in validator.run_record_controls(checked, 0, self.context):
             compiled = validator.compiled[index]
+            i = at if good is None else good[at]
             self._per_record[i].append(
                 validator.make_finding(
                     compiled, lines[i], self.records.line_number(i), self.context, extra
                 )
             )
+        del checked
         self._keys: list[list[tuple[str, ...] | None]] = []
         self._groups: list[dict[tuple[str, ...], list[int]]] = []
         self._unique: list[dict[int, Finding]] = []
@@ -563,7 +617,9 @@ class ValidationSession:
         for compiled in validator.unique_controls:
             assert compiled.unique_key is not None
             key_of = compiled.unique_key
-            keys = [key_of(line, *args) for line in lines]
+            keys = [
+                None if i in bad else key_of(line, *args) for i, line in enumerate(lines)
+            ]
             groups: dict[tuple[str, ...], list[int]] = {}
             for i, key in enumerate(keys):
                 if key is not None:
@@ -600,20 +656,22 @@ class ValidationSession:
         )
 
     def _recount(self) -> None:
+        nil_verdict = self.context.nothing_to_report or (
+            self.validator.nil_delivery_finding(self.records, self.context) is not None
+        )
+        if self._bad_length and not nil_verdict:
+            # Only 001 is shown then; count without building a finding per line.
+            assert self.validator.length_control is not None
+            severity = self.validator.length_control.control.severity
+            self._summary = Counter(summarize(()))
+            self._summary[severity] = len(self._bad_length)
+            return
         self._summary = Counter(summarize(self._all()))
 
     def _length_findings(self) -> list[Finding]:
-        compiled = self.validator.length_control
-        assert compiled is not None
         lines = self.records.lines
         return [
-            self.validator.make_finding(
-                compiled,
-                lines[i],
-                self.records.line_number(i),
-                self.context,
-                more={"length": len(lines[i]), "expected": self.records.record_length},
-            )
+            self.validator.length_finding(lines[i], self.records.line_number(i), self.context)
             for i in sorted(self._bad_length)
         ]
 
@@ -657,7 +715,11 @@ class ValidationSession:
         keys. Returns the indexes whose findings may have changed."""
         validator, lines, args = self.validator, self.records.lines, self.context.args()
         line = lines[index]
-        new_keys = [c.unique_key(line, *args) for c in validator.unique_controls]  # type: ignore[misc]
+        malformed = validator.length_control is not None and validator.is_malformed(line)
+        new_keys = [
+            None if malformed else c.unique_key(line, *args)  # type: ignore[misc]
+            for c in validator.unique_controls
+        ]
         # Everything whose findings can change is counted out before anything changes.
         touched = {index}
         for u, new in enumerate(new_keys):
@@ -667,12 +729,11 @@ class ValidationSession:
                     touched.update(self._groups[u].get(key, ()))
         length_was_bad = bool(self._bad_length)
         before = self._count_for(touched)
-        if validator.length_control is not None:
-            if len(line) != self.records.record_length or "\t" in line:
-                self._bad_length.add(index)
-            else:
-                self._bad_length.discard(index)
-        self._per_record[index] = [
+        if malformed:
+            self._bad_length.add(index)
+        else:
+            self._bad_length.discard(index)
+        self._per_record[index] = [] if malformed else [
             validator.make_finding(
                 validator.compiled[c], line, self.records.line_number(index), self.context, extra
             )

@@ -15,7 +15,7 @@ SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 BLOCKING = frozenset({"FATAL", "ERROR"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a file of bad lines has one per line
 class Finding:
     """One control's verdict on one record (line) or on a questionnaire's answer."""
 
@@ -79,6 +79,10 @@ def _display(value: Any, lang: str) -> Any:
         return format_int(value)
     if value is None:
         return "–"
+    if isinstance(value, str):
+        from client.core.errors import printable
+
+        return printable(value)  # a value from a file never sends a control character on
     return value
 
 
