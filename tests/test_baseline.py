@@ -258,3 +258,24 @@ def test_last_year_with_several_files_is_a_usage_error(capsys, tmp_path):
     code = main(["validate", str(path), str(path), "--form", "11F", "--year", "2026",
                  "--region", "030100", "--last-year", str(path)])
     assert code == 2 and "--last-year" in capsys.readouterr().err
+
+
+def test_the_long_term_count_agrees_with_stripping_each_field():
+    """The fast count of filled month fields (one integer for all lines) gives the same
+    answer as stripping each field, with tabs, short lines and letters outside ASCII."""
+    from client.core.baseline import _count_filled_at_least
+
+    def plain(lines, columns, at_least):
+        return sum(1 for line in lines
+                   if sum(1 for s, e in columns if line[s:e].strip()) >= at_least)
+
+    rng = random.Random(7)
+    alphabet = [" ", " ", " ", "0", "1", "9", "\t", "x", "\x1f", "\xa0"]
+    for _ in range(400):
+        width, count, start = rng.choice([1, 2, 3]), rng.randint(1, 6), rng.randint(0, 4)
+        columns = [(start + i * width, start + (i + 1) * width) for i in range(count)]
+        longest = start + count * width + 3
+        lines = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest)))
+                 for _ in range(rng.randint(1, 30))]
+        at_least = rng.randint(0, count + 1)
+        assert _count_filled_at_least(lines, columns, at_least) == plain(lines, columns, at_least)

@@ -214,3 +214,56 @@ def test_a_second_submission_names_the_one_it_replaces(capsys, tmp_path, memory_
     old.write_bytes(b"PK")
     assert last_year(tmp_path, REGION, "11F", 2026).path == old
     assert last_year(tmp_path, REGION, "11CF", 2026) is None
+
+
+def test_every_submission_is_kept_in_the_archive(capsys, tmp_path, memory_keyring, monkeypatch):
+    """Written to another folder, a submission is copied into the archive in the data
+    folder; the next one, written to a third folder, finds it there and replaces it."""
+    import time
+
+    from client.core.submission.archive import archive_dir, latest
+
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("KOSTRA_DATA_DIR", str(data_dir))
+    keys = tmp_path / "keys"
+    assert run(capsys, "keys", "create", "--orgnr", "974760673", "--name", "Test kommune",
+               "--key-dir", str(keys))[0] == 0
+    first_out, second_out = tmp_path / "a", tmp_path / "b"
+    first_out.mkdir()
+    second_out.mkdir()
+
+    def submit(out: Path) -> tuple[int, str]:
+        code, text, _ = run(capsys, "submit", "--nothing-to-report", "--form", "11F", "--year",
+                            "2026", "--region", REGION, "--out", str(out), "--key-dir", str(keys))
+        return code, text
+
+    code, text = submit(first_out)
+    assert code == 0 and "Erstatter" not in text
+    (first,) = first_out.glob("*.asice")
+    archive = archive_dir(data_dir)
+    kept = sorted(p.name for p in archive.iterdir())
+    assert kept == sorted([first.name, first.stem + "_kvittering.pdf"])
+    assert (archive / first.name).read_bytes() == first.read_bytes()
+    assert not list(archive.glob("*.part"))
+    time.sleep(1.1)  # container names carry the second
+    code, text = submit(second_out)
+    assert code == 0 and f"Erstatter: {first.name}" in text
+    newest = latest(archive, REGION, "11F", 2026)
+    (second,) = second_out.glob("*.asice")
+    assert newest is not None and newest.name == second.name
+
+
+def test_submitting_into_the_archive_makes_no_second_copy(capsys, tmp_path, memory_keyring,
+                                                          monkeypatch):
+    from client.core.submission.archive import ensure_archive
+
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("KOSTRA_DATA_DIR", str(data_dir))
+    keys = tmp_path / "keys"
+    assert run(capsys, "keys", "create", "--orgnr", "974760673", "--name", "Test kommune",
+               "--key-dir", str(keys))[0] == 0
+    archive = ensure_archive(data_dir)
+    code, _, err = run(capsys, "submit", "--nothing-to-report", "--form", "11CF", "--year",
+                       "2026", "--region", REGION, "--out", str(archive), "--key-dir", str(keys))
+    assert code == 0, err
+    assert len(list(archive.iterdir())) == 2  # the container and its receipt, once

@@ -170,10 +170,13 @@ def run(args: argparse.Namespace) -> int:
         recipient = load_encryption_certificate(args.encrypt_to, utc_now())
     else:
         recipient = store.ssb_certificate()
-    from client.core.submission.archive import latest
+    from client.core.submission.archive import earlier as earlier_submission
+    from client.core.workspace import Workspace
 
-    # A form submitted before to the same folder: the new one says which it replaces.
-    earlier = latest(args.out, context.region, form.form_id, form.year)
+    data_dir = Workspace.from_environment().data_dir
+    # A form submitted before (to the same folder, else in the archive): the new one says
+    # which it replaces, and a copy of the new one is kept in the archive.
+    earlier = earlier_submission(args.out, data_dir, context.region, form.form_id, form.year)
     result = submit(
         document,
         context,
@@ -184,6 +187,7 @@ def run(args: argparse.Namespace) -> int:
         validator=validator,
         others=others,
         replaces=(earlier.name, earlier.sha256) if earlier else None,
+        data_dir=data_dir,
     )
 
     def t(key: str, **params: object) -> str:

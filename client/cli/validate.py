@@ -254,7 +254,7 @@ def _check_one(
     ):
         from client.core.baseline import compare, load_last_year
 
-        last = load_last_year(args.last_year, form.form_id, form.year)
+        last = load_last_year(args.last_year, form.form_id, form.year, catalog)
         comparisons, more = compare(validator, document.records, last, context)
         if not any(f.severity == "FATAL" for f in findings):
             findings += more  # a file SSB's program stops reading says nothing yet

@@ -9,11 +9,12 @@ naming every file and line, and never the identifier itself.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from client.core.forms.model import FormDefinition
 from client.core.i18n import DEFAULT_LANGUAGE, Text, tr
 from client.core.records.recordset import RecordSet
 from client.core.validation.engine import FormValidator, ValidationContext
@@ -101,3 +102,39 @@ def check_across(
                 )
             )
     return out
+
+
+@dataclass(frozen=True)
+class FileVerdict:
+    """One file's own verdict, when several are checked together."""
+
+    path: str
+    records: int
+    summary: dict[str, int]
+
+
+def check_files(
+    form: FormDefinition,
+    paths: Sequence[Path | str],
+    context: ValidationContext,
+    validator: FormValidator | None = None,
+    on_file: Callable[[int, int], None] | None = None,
+) -> tuple[list[FileVerdict], list[CrossFileFinding]]:
+    """Check each file as one file, then all together (the window's Oslo check; the CLI's
+    `kostra validate A B …` does the same with its own reports). `on_file(done, total)`
+    is told after each file (progress; it may raise to stop). Raises InputFileError,
+    naming the file, for a file that cannot be read."""
+    from client.core.records.fixedwidth import read_record_file
+    from client.core.validation.findings import summarize
+
+    validator = validator or FormValidator(form)
+    verdicts: list[FileVerdict] = []
+    files: list[tuple[str, RecordSet]] = []
+    for n, path in enumerate(paths):
+        records = read_record_file(Path(path), form)
+        findings = validator.validate(records, context)
+        verdicts.append(FileVerdict(str(path), len(records), summarize(findings)))
+        files.append((str(path), records))
+        if on_file is not None:
+            on_file(n + 1, len(paths))
+    return verdicts, check_across(validator, files, context)

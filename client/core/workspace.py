@@ -177,6 +177,7 @@ class FormStatus:
     counts: Mapping[str, int] = field(default_factory=dict)  # findings per severity
     records: int | None = None
     signed_at: dt.datetime | None = None  # when state is "signed"
+    nothing_to_report: bool = False  # signed as SSB's nil delivery
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -184,6 +185,8 @@ class FormStatus:
         }
         if self.signed_at is not None:
             out["signedAt"] = self.signed_at.isoformat(timespec="seconds")
+        if self.nothing_to_report:
+            out["nothingToReport"] = True
         return out
 
     @classmethod
@@ -206,6 +209,7 @@ class FormStatus:
             {str(k): int(v) for k, v in counts.items() if isinstance(v, int)},
             records if isinstance(records, int) else None,
             signed_at,
+            nothing_to_report=data.get("nothingToReport") is True and data["state"] == "signed",
         )
 
 

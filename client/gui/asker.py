@@ -30,6 +30,7 @@ class Asker(Protocol):
     def warn(self, title: str, text: str) -> None: ...
     def confirm(self, title: str, text: str) -> bool: ...
     def open_file(self, title: str, filters: str) -> Path | None: ...
+    def open_files(self, title: str, filters: str) -> list[Path]: ...
     def save_file(self, title: str, filters: str, suggested: str) -> Path | None: ...
     def open_folder(self, title: str, start: Path) -> Path | None: ...
     def choose(self, title: str, text: str, options: Sequence[str]) -> int | None: ...
@@ -77,6 +78,10 @@ class QtAsker:
             self._parent(), title, str(self._folder()), filters
         )
         return self._chosen(name)
+
+    def open_files(self, title: str, filters: str) -> list[Path]:
+        names, _ = QFileDialog.getOpenFileNames(self._parent(), title, "", filters)
+        return [Path(name) for name in names]
 
     def save_file(self, title: str, filters: str, suggested: str) -> Path | None:
         start = Path(suggested)
@@ -171,6 +176,7 @@ class ScriptedAsker:
 
     confirm_answer: bool = True
     files: list[Path] = field(default_factory=list)
+    file_lists: list[list[Path]] = field(default_factory=list)  # for open_files, in turn
     passphrases: list[str | None] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)
     choices: list[int | None] = field(default_factory=list)
@@ -189,6 +195,9 @@ class ScriptedAsker:
 
     def open_file(self, title: str, filters: str) -> Path | None:
         return self.files.pop(0) if self.files else None
+
+    def open_files(self, title: str, filters: str) -> list[Path]:
+        return self.file_lists.pop(0) if self.file_lists else []
 
     def save_file(self, title: str, filters: str, suggested: str) -> Path | None:
         return self.files.pop(0) if self.files else None

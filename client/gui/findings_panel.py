@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 from client.core.forms.model import SEVERITIES
 from client.core.i18n import tr
 from client.core.validation.findings import Finding, sort_findings
-from client.gui import accessibility, texts
+from client.gui import accessibility, finding_actions, texts
 from client.gui.form_session import FormSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -204,13 +205,30 @@ class FindingsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.explain_label)
+        layout.addLayout(self._explain_row())
         layout.addWidget(self.explanation)
         self._show_explanation(None)
 
         session.findings_changed.connect(self.reload)
         session.explanations_changed.connect(self._explanations_changed)
         self.reload()
+
+    def _explain_row(self) -> QHBoxLayout:
+        """The explanation's label, and "Set to 0" for a netto amount's warning (SSB's own
+        remedy, see client.gui.finding_actions)."""
+        self.fix_button = QPushButton(QCoreApplication.translate("FindingsPanel", "Set to &0"))
+        self.fix_button.setToolTip(
+            QCoreApplication.translate(
+                "FindingsPanel",
+                "Set the negative amount to 0, as SSB would; the explanation is kept",
+            )
+        )
+        self.fix_button.clicked.connect(self.fix_current)
+        self._fixable: Finding | None = None
+        row = QHBoxLayout()
+        row.addWidget(self.explain_label, 1)
+        row.addWidget(self.fix_button)
+        return row
 
     def reload(self) -> None:
         current = self._explaining
@@ -303,6 +321,16 @@ class FindingsPanel(QWidget):
         self.explanation.blockSignals(False)
         self.explanation.setEnabled(enabled)
         self.explain_label.setEnabled(enabled)
+        field = finding_actions.zero_field(self.session.form, finding)
+        self._fixable = finding if field is not None else None
+        self.fix_button.setVisible(field is not None)
+
+    def fix_current(self) -> None:
+        """"Set to 0" on the chosen finding: the explanation typed so far is saved first."""
+        finding = self._fixable
+        if finding is not None:
+            self.commit_explanation()
+            finding_actions.set_to_zero(self.session, finding)
 
     def select(self, finding: Finding) -> None:
         self._reselect(finding)

@@ -28,14 +28,18 @@ from client.core.validation.findings import Finding
 from client.gui import operations
 from client.gui.findings_panel import FindingsPanel
 from client.gui.form_session import FormSession
+from client.gui.last_year import last_year_panel
+from client.gui.nil_delivery import nothing_button
 from client.gui.questionnaire import QuestionnairePane, QuestionnaireView
 from client.gui.record_page import RecordPage
 
 if TYPE_CHECKING:
     from cryptography.x509 import Certificate
 
+    from client.core.documents import FormDocument
     from client.core.submission.keys import Signer
     from client.core.submission.submit import SubmissionResult
+    from client.core.validation.engine import ValidationContext
     from client.gui.context import AppContext
 
 PROGRESS_AFTER_MS = 300  # small files finish before a progress dialog would flash up
@@ -64,6 +68,7 @@ class FormPage(QWidget):
         self.title.setAccessibleName(form.display_title(lang))
         self.description = QLabel(tr(form.description, lang), self)
         self.description.setWordWrap(True)
+        self.nothing_button = nothing_button(self)  # record forms only (None otherwise)
         self.submit_button = QPushButton(QCoreApplication.translate("FormPage", "Sub&mit…"), self)
         self.submit_button.clicked.connect(self.submit)
 
@@ -92,15 +97,22 @@ class FormPage(QWidget):
         split.setChildrenCollapsible(False)
         split.setSizes([650, 350])
 
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._head())
+        layout.addWidget(self.description)
+        # Record forms: last year's figures beside this year's (client.gui.last_year).
+        self.last_year = last_year_panel(ctx, session, layout, self, self.submit_button)
+        layout.addWidget(split, 1)
+        self._operation: operations.Operation | None = None
+
+    def _head(self) -> QHBoxLayout:
         head = QHBoxLayout()
         head.addWidget(self.back_button)
         head.addWidget(self.title, 1)
+        if self.nothing_button is not None:
+            head.addWidget(self.nothing_button)
         head.addWidget(self.submit_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(head)
-        layout.addWidget(self.description)
-        layout.addWidget(split, 1)
-        self._operation: operations.Operation | None = None
+        return head
 
     # --- findings and help --------------------------------------------------------------
 
@@ -309,6 +321,7 @@ class FormPage(QWidget):
         if self.pane is not None:
             self.pane.cross.wait()  # the cross-form warnings are part of what is checked
         self.session.validate_now()
+        self.session.refresh_last_year()  # last year's K- controls on the records as they are
         readiness = self.session.readiness()
         if not readiness.ready:
             if self.pane is not None:
@@ -338,6 +351,11 @@ class FormPage(QWidget):
             self.ctx.asker.warn(title, error.message(self.ctx.lang))
             return None
         return self._sign_and_write(signer, recipient, out_dir, info.self_signed)
+
+    def submit_nothing_to_report(self) -> operations.Operation | None:
+        from client.gui.nil_delivery import submit_nothing_to_report
+
+        return submit_nothing_to_report(self)
 
     def _orgnr_agrees(self, title: str, orgnr: str | None) -> bool:
         unit = self.ctx.settings.unit
@@ -378,8 +396,16 @@ class FormPage(QWidget):
         return folder
 
     def _sign_and_write(
-        self, signer: Signer, recipient: Certificate | None, out_dir: Path, self_signed: bool
+        self,
+        signer: Signer,
+        recipient: Certificate | None,
+        out_dir: Path,
+        self_signed: bool,
+        nil: tuple[FormDocument, ValidationContext] | None = None,
     ) -> operations.Operation:
+        """Sign on a worker thread: the form as it is, or with `nil` SSB's nil delivery
+        (client.gui.nil_delivery). A copy goes into the archive in the data folder."""
+        from client.core.submission.archive import earlier
         from client.core.submission.submit import submit as submit_document
         from client.core.workspace import snapshot
 
@@ -387,13 +413,12 @@ class FormPage(QWidget):
         session = self.session
         session.save_now()
         # The worker signs a copy; the modal busy dialog keeps the form from changing meanwhile.
-        document = snapshot(session.document)
-        context, validator, lang, clock = (
-            session.context,
-            session.validator,
-            self.ctx.lang,
-            self.ctx.clock,
-        )
+        document, context = nil or (snapshot(session.document), session.context)
+        validator, lang, clock = session.validator, self.ctx.lang, self.ctx.clock
+        data_dir = self.ctx.workspace.data_dir
+        form = session.form
+        before = earlier(out_dir, data_dir, context.region, form.form_id, form.year)
+        more = [] if nil else list(session.baseline_findings)
         # What is signed is what the window checked: the same year's other forms.
         others = self.pane.cross.others if self.pane is not None else None
 
@@ -408,6 +433,9 @@ class FormPage(QWidget):
                 clock=clock,
                 validator=validator,
                 others=others,
+                replaces=(before.name, before.sha256) if before else None,
+                data_dir=data_dir,
+                more_findings=more,
             )
 
         busy = QProgressDialog(
@@ -422,6 +450,8 @@ class FormPage(QWidget):
         busy.setWindowModality(Qt.WindowModality.WindowModal)
         busy.setMinimumDuration(PROGRESS_AFTER_MS)
         self.submit_button.setEnabled(False)
+        if self.nothing_button is not None:
+            self.nothing_button.setEnabled(False)
         self.setCursor(Qt.CursorShape.BusyCursor)
 
         def finish() -> None:
@@ -429,11 +459,13 @@ class FormPage(QWidget):
             busy.deleteLater()
             self.unsetCursor()
             self.submit_button.setEnabled(True)
+            if self.nothing_button is not None:
+                self.nothing_button.setEnabled(True)
             self._operation = None
 
         def done(result: SubmissionResult) -> None:
             finish()
-            session.mark_signed()
+            session.mark_signed(nothing_to_report=nil is not None)
             self._show_submitted(result, self_signed)
 
         def failed(error: BaseException) -> None:

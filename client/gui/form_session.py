@@ -8,7 +8,7 @@ schedule revalidation (debounced) and hand a snapshot to the draft writer.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -28,6 +28,9 @@ from client.core.workspace import (
     snapshot,
 )
 from client.gui import commands, operations
+
+if TYPE_CHECKING:
+    from client.core.baseline import Comparison, LastYear
 
 VALIDATE_DELAY_MS = 120
 # Writing a 20 000-record draft costs the writer thread ~0.4 s of Python (and the UI
@@ -83,6 +86,10 @@ class FormSession(QObject):
         self.validating = False
         self._has_changes = False
         self._findings_cache: list[Finding] | None = None
+        # Last year's delivery (client.gui.last_year) and its K- findings, beside the form's
+        # own controls; compared again before a submission, so what is signed is current.
+        self.last_year: LastYear | None = None
+        self.baseline_findings: list[Finding] = []
         self._status = FormStatus("draft")
         self._timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
         self._timer.timeout.connect(self.validate_now)
@@ -120,6 +127,10 @@ class FormSession(QObject):
                 self._findings_cache = self._session.findings()
             else:
                 self._findings_cache = list(self._answer_findings)
+            if self.baseline_findings:
+                self._findings_cache = sort_findings(
+                    [*self._findings_cache, *self.baseline_findings]
+                )
         return self._findings_cache
 
     def findings_for(self, index: int | None) -> list[Finding]:
@@ -131,9 +142,39 @@ class FormSession(QObject):
 
     def summary(self) -> dict[str, int]:
         if self._session is not None:
-            counts = self._session.summary
+            counts = dict(self._session.summary)
+            for finding in self.baseline_findings:
+                counts[finding.severity] = counts.get(finding.severity, 0) + 1
             return {s: counts.get(s, 0) for s in ("FATAL", "ERROR", "WARNING", "INFO")}
         return summarize(self._answer_findings)
+
+    def set_last_year(
+        self, last: LastYear | None, findings: list[Finding] | None = None
+    ) -> list[Comparison]:
+        """Compare with last year's delivery (None: stop comparing), unless `findings` are
+        the comparison's, made on a worker thread; returns both years' figures. The K-
+        findings join the form's and need explanations like any warning."""
+        self.last_year = last
+        comparisons: list[Comparison] = []
+        if findings is None:
+            findings = []
+            if last is not None and self.records is not None:
+                from client.core.baseline import compare
+
+                comparisons, findings = compare(self.validator, self.records, last, self.context)
+        self.set_baseline_findings(findings)
+        return comparisons
+
+    def refresh_last_year(self) -> None:
+        """Compare again with the records as they are now (before signing)."""
+        if self.last_year is not None:
+            self.set_last_year(self.last_year)
+
+    def set_baseline_findings(self, findings: list[Finding]) -> None:
+        self.baseline_findings = list(findings)
+        self._findings_cache = None
+        self._update_status()
+        self.findings_changed.emit()
 
     def readiness(self) -> Readiness:
         return assess(self.findings(), self.explanations)
@@ -388,9 +429,13 @@ class FormSession(QObject):
         self.workspace.write_status(self.form.year, self.form.form_id, self._status)
         self.saved.emit()
 
-    def mark_signed(self) -> None:
+    def mark_signed(self, nothing_to_report: bool = False) -> None:
         self._status = FormStatus(
-            "signed", self._status.counts, self._status.records, self.workspace.clock()
+            "signed",
+            {} if nothing_to_report else self._status.counts,
+            0 if nothing_to_report else self._status.records,
+            self.workspace.clock(),
+            nothing_to_report=nothing_to_report,
         )
         self.workspace.write_status(self.form.year, self.form.form_id, self._status)
         # Closing must not write "ready" over it; an edit after signing sets this again.

@@ -116,7 +116,13 @@ class MainWindow(QMainWindow):
             self.close_form,
             QKeySequence.StandardKey.Close,
         )
+        # Oslo only (client.gui.bydeler): every bydel's file checked together.
+        self.bydel_action = self._action(
+            QCoreApplication.translate("MainWindow", "Check &bydel files together…"),
+            self.check_bydel_files,
+        )
         file_menu.addActions([self.import_action, self.export_action, self.submit_action])
+        file_menu.addAction(self.bydel_action)
         file_menu.addSeparator()
         file_menu.addAction(self.close_form_action)
         file_menu.addAction(
@@ -228,6 +234,9 @@ class MainWindow(QMainWindow):
         self.refresh_overview()
 
     def _show_unit(self) -> None:
+        from client.gui.bydeler import is_oslo
+
+        self.bydel_action.setVisible(is_oslo(self.ctx))
         unit = self.ctx.settings.unit
         if unit is None:
             self.unit_label.setText(
@@ -500,6 +509,11 @@ class MainWindow(QMainWindow):
         self._fill_years()
         self.refresh_overview()
         self.ctx.asker.inform(title, result.message(self.ctx.lang))
+
+    def check_bydel_files(self) -> object:
+        from client.gui.bydeler import check_bydel_files
+
+        return check_bydel_files(self.ctx, self.year, self)
 
     def show_certificates(self) -> None:
         from client.gui.certificates import CertificateDialog

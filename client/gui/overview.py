@@ -107,7 +107,7 @@ class OverviewModel(QAbstractTableModel):
             if column == 1:
                 return tr(entry.title, self.lang)
             if column == 2:
-                return texts.state_name(status.state)
+                return texts.status_name(status.state, status.nothing_to_report)
             known = status.state not in ("not_started", "draft") or counts
             if column == 3:
                 return str(counts.get("FATAL", 0) + counts.get("ERROR", 0)) if known else ""

@@ -26,6 +26,7 @@ STATE_NAMES = {
     "ready": QT_TRANSLATE_NOOP("Texts", "Ready"),
     "signed": QT_TRANSLATE_NOOP("Texts", "Signed"),
 }
+NOTHING_TO_REPORT = QT_TRANSLATE_NOOP("Texts", "Signed: nothing to report")
 
 _SEVERITY_ICON = {
     "FATAL": QStyle.StandardPixmap.SP_MessageBoxCritical,
@@ -57,6 +58,11 @@ def state_name(state: str) -> str:
 
 def severity_icon(severity: str) -> QIcon:
     return QApplication.style().standardIcon(_SEVERITY_ICON[severity])
+
+
+def status_name(state: str, nothing_to_report: bool = False) -> str:
+    """The state's name; a form signed as SSB's nil delivery says so."""
+    return tr(NOTHING_TO_REPORT) if nothing_to_report and state == "signed" else state_name(state)
 
 
 def state_icon(state: str) -> QIcon:

@@ -111,6 +111,22 @@ _MESSAGES = {
 }
 
 
+# Control characters other than TAB, LF and CR: a few are typing accidents, many mean binary.
+# In ISO-8859-1 and UTF-8 alike each is one byte that is never part of another character.
+_CONTROL_BYTES = bytes([*range(1, 9), 11, 12, *range(14, 32), 127])
+_CHUNK = 1 << 20
+
+
+def _control_characters(data: bytes) -> int:
+    """How many control characters `data` holds: one pass in C, a megabyte at a time so
+    memory stays bounded (30 str.count passes over a whole-country file took 0.6 s)."""
+    count = 0
+    for start in range(0, len(data), _CHUNK):
+        chunk = data[start : start + _CHUNK]
+        count += len(chunk) - len(chunk.translate(None, _CONTROL_BYTES))
+    return count
+
+
 def decode(data: bytes, path: str, form_id: str) -> tuple[str, str]:
     """Decode a record file; returns (text, encoding). Detects UTF-8 (with or without BOM),
     falls back to ISO-8859-1, and refuses binary data and UTF-16."""
@@ -130,8 +146,7 @@ def decode(data: bytes, path: str, form_id: str) -> tuple[str, str]:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             text, encoding = data.decode("iso-8859-1"), "iso-8859-1"
-    controls = sum(text.count(chr(c)) for c in (*range(1, 9), 11, 12, *range(14, 32), 127))
-    if controls > max(2, len(text) // 1000):
+    if _control_characters(data) > max(2, len(text) // 1000):
         raise InputFileError(_MESSAGES["binary"], path=path, form=form_id)
     return text, encoding
 

@@ -61,10 +61,27 @@ def last_year(data_dir: Path, region: str, form_id: str, year: int) -> Archived 
     return latest(archive_dir(data_dir), region, form_id, year - 1)
 
 
+def earlier(out_dir: Path, data_dir: Path | None, region: str, form_id: str,
+            year: int) -> Archived | None:
+    """The submission a new one of the form replaces: the newest in the folder it is
+    written to, else the newest in the archive."""
+    found = latest(out_dir, region, form_id, year)
+    if found is None and data_dir is not None:
+        found = latest(archive_dir(data_dir), region, form_id, year)
+    return found
+
+
 def keep_copy(data_dir: Path, *paths: Path) -> None:
     """Copy a submission written elsewhere into the archive (nothing when it is there)."""
     folder = ensure_archive(data_dir)
     for path in paths:
         target = folder / Path(path).name
         if Path(path).resolve().parent != folder.resolve() and not target.exists():
-            shutil.copy2(path, target)
+            # Through a temporary name: a copy cut short must not look like a submission.
+            partial = target.with_name(target.name + ".part")
+            try:
+                shutil.copy2(path, partial)
+                partial.replace(target)
+            except OSError:
+                partial.unlink(missing_ok=True)
+                raise

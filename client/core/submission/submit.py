@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,7 @@ class SubmissionResult:
     findings: tuple[Finding, ...]
     record_count: int | None
     encrypted: bool
+    archived: Path | None = None  # the copy in the archive; None when none was made
 
 
 def container_name(
@@ -128,6 +129,8 @@ def submit(
     validator: FormValidator | None = None,
     others: Mapping[str, RecordSet] | None = None,
     replaces: tuple[str, str] | None = None,
+    data_dir: Path | None = None,
+    more_findings: Sequence[Finding] = (),
 ) -> SubmissionResult:
     """Validate `document`, and when nothing blocks it write `<region>_<form>_<year>_<UTC>.asice`
     and its receipt to `out_dir`. Raises SubmissionBlocked (nothing written),
@@ -135,14 +138,18 @@ def submit(
     and never touches the document's own file. With `context.nothing_to_report` the data
     file is SSB's nil delivery (one space) and the receipt says there was nothing to
     report; `replaces` ((file name, SHA-256) of an earlier submission of the same form)
-    is named in the form data and on the receipt."""
+    is named in the form data and on the receipt. With `data_dir` (the user's data folder)
+    a copy of both files is kept in its archive when `out_dir` is another folder, so that
+    the next submission and next year's comparison find it."""
     form = document.form
     now = clock().astimezone(dt.UTC).replace(microsecond=0)
     signer.check(now)
     unit_name, on_behalf = check_unit(signer, context, form.year)
     out_dir = _check_out_dir(Path(out_dir))
     validator = validator or FormValidator(form)
-    findings = sort_findings(_findings(validator, document, context, others))
+    # `more_findings`: what the caller checked beyond the form's own controls (last year's
+    # K- controls in the window) is signed, explained and blocking like the rest.
+    findings = sort_findings([*_findings(validator, document, context, others), *more_findings])
     check_ready(findings, document.explanations)
 
     region = context.region
@@ -262,7 +269,23 @@ def submit(
         findings=tuple(findings),
         record_count=record_count,
         encrypted=encryption is not None,
+        archived=_keep_in_archive(data_dir, container_path, receipt_path),
     )
+
+
+def _keep_in_archive(data_dir: Path | None, container: Path, receipt: Path) -> Path | None:
+    """The archive's copy of the container (made when missing); None without a data folder
+    or when the copy fails: the submission itself is written and stays valid, so a full
+    or locked archive must not turn it into a failure."""
+    if data_dir is None:
+        return None
+    from client.core.submission.archive import archive_dir, keep_copy
+
+    try:
+        keep_copy(data_dir, container, receipt)
+    except OSError:
+        return None
+    return archive_dir(data_dir) / container.name
 
 
 def _check_out_dir(out_dir: Path) -> Path:

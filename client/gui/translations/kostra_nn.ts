@@ -36,24 +36,103 @@
   <context>
     <name>Asker</name>
     <message>
-      <location filename="../asker.py" line="124" />
+      <location filename="../asker.py" line="129" />
       <source>Passphrase</source>
       <translation>Passordfrase</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="134" />
+      <location filename="../asker.py" line="139" />
       <source>Type the same passphrase again</source>
       <translation>Skriv det same passordet ein gong til</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="142" />
+      <location filename="../asker.py" line="147" />
       <source>The two passphrases were not the same. Try again.</source>
       <translation>Dei to passorda var ikkje like. Prøv igjen.</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="164" />
+      <location filename="../asker.py" line="169" />
       <source>KOSTRA-klienten</source>
       <translation>KOSTRA-klienten</translation>
+    </message>
+  </context>
+  <context>
+    <name>BydelCheck</name>
+    <message>
+      <location filename="../bydeler.py" line="62" />
+      <source>Check the bydel files together</source>
+      <translation>Kontroller bydelsfilene saman</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="65" />
+      <source>Choose every bydel's file of the form. Each file is checked by itself, then all together: a person in more than one file is counted once by SSB.</source>
+      <translation>Vel fila frå kvar bydel for skjemaet. Kvar fil blir kontrollert for seg, deretter alle saman: SSB tel ein person som er med i fleire filer, berre éin gong.</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="76" />
+      <source>&amp;Form:</source>
+      <translation>&amp;Skjema:</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="79" />
+      <source>&amp;Choose files and check…</source>
+      <translation>&amp;Vel filer og kontroller …</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="87" />
+      <source>File</source>
+      <translation>Fil</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="88" />
+      <source>Records</source>
+      <translation>Postar</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="96" />
+      <source>Each file</source>
+      <translation>Kvar fil</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="98" />
+      <source>People in more than one file:</source>
+      <translation>Personar i meir enn éi fil:</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="122" />
+      <source>The bydel files</source>
+      <translation>Bydelsfilene</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="123" />
+      <source>SSB files (*.txt *.dat *.*)</source>
+      <translation>SSB-filer (*.txt *.dat *.*)</translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="129" />
+      <source>Choose at least two files to check them together.</source>
+      <translation>Vel minst to filer for å kontrollere dei saman.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../bydeler.py" line="168" />
+      <source>Checking %n file(s)…</source>
+      <translation>
+        <numerusform>Kontrollerer %n fil …</numerusform>
+        <numerusform>Kontrollerer %n filer …</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../bydeler.py" line="197" />
+      <source>%n person(s) are in more than one file. SSB counts each of them once for the municipality.</source>
+      <translation>
+        <numerusform>%n person er med i meir enn éi fil. SSB tel personen éin gong for kommunen.</numerusform>
+        <numerusform>%n personar er med i meir enn éi fil. SSB tel kvar av dei éin gong for kommunen.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../bydeler.py" line="205" />
+      <source>Nobody is in more than one file.</source>
+      <translation>Ingen personar er med i meir enn éi fil.</translation>
     </message>
   </context>
   <context>
@@ -269,32 +348,32 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>FindingsModel</name>
     <message>
-      <location filename="../findings_panel.py" line="87" />
+      <location filename="../findings_panel.py" line="88" />
       <source>Finding</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="88" />
+      <location filename="../findings_panel.py" line="89" />
       <source>Line</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="89" />
+      <location filename="../findings_panel.py" line="90" />
       <source>Field</source>
       <translation>Felt</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="90" />
+      <location filename="../findings_panel.py" line="91" />
       <source>Control</source>
       <translation>Kontroll</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="123" />
+      <location filename="../findings_panel.py" line="124" />
       <source>Explained</source>
       <translation>Forklart</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="125" />
+      <location filename="../findings_panel.py" line="126" />
       <source>Needs explanation</source>
       <translation>Treng forklaring</translation>
     </message>
@@ -310,38 +389,48 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="168" />
+      <location filename="../findings_panel.py" line="169" />
       <source>Findings</source>
       <translation>Funn</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="181" />
+      <location filename="../findings_panel.py" line="182" />
       <source>E&amp;xplanation of the warning:</source>
       <translation>Forklaring &amp;av åtvaringa:</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="187" />
+      <location filename="../findings_panel.py" line="188" />
       <source>Why the value is right although the control warns</source>
       <translation>Kvifor verdien er rett sjølv om kontrollen åtvarar</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="193" />
+      <location filename="../findings_panel.py" line="194" />
       <source>Explanation of the warning</source>
       <translation>Forklaring av åtvaringa</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="234" />
-      <location filename="../findings_panel.py" line="253" />
+      <location filename="../findings_panel.py" line="219" />
+      <source>Set to &amp;0</source>
+      <translation>Set til &amp;0</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="221" />
+      <source>Set the negative amount to 0, as SSB would; the explanation is kept</source>
+      <translation>Set det negative beløpet til 0, slik SSB gjer; forklaringa blir behalden</translation>
+    </message>
+    <message>
+      <location filename="../findings_panel.py" line="252" />
+      <location filename="../findings_panel.py" line="271" />
       <source>Checking…</source>
       <translation>Kontrollerer …</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="240" />
+      <location filename="../findings_panel.py" line="258" />
       <source>Not ready: correct the errors before the form can be submitted.</source>
       <translation>Ikkje klart: rett feila før skjemaet kan sendast inn.</translation>
     </message>
     <message>
-      <location filename="../findings_panel.py" line="251" />
+      <location filename="../findings_panel.py" line="269" />
       <source>Ready to submit.</source>
       <translation>Klart til innsending.</translation>
     </message>
@@ -365,60 +454,61 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="56" />
+      <location filename="../form_page.py" line="60" />
       <source>&amp;Back to overview</source>
       <translation>&amp;Tilbake til oversikta</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="67" />
+      <location filename="../form_page.py" line="72" />
       <source>Sub&amp;mit…</source>
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="120" />
+      <location filename="../form_page.py" line="132" />
       <source>Move to a question and press F1 for help with it.</source>
       <translation>Gå til eit spørsmål og trykk F1 for hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="123" />
+      <location filename="../form_page.py" line="135" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="126" />
+      <location filename="../form_page.py" line="138" />
       <source>There is no help text for this question.</source>
       <translation>Det finst ingen hjelpetekst til dette spørsmålet.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="147" />
-      <location filename="../form_page.py" line="156" />
-      <location filename="../form_page.py" line="199" />
-      <location filename="../form_page.py" line="232" />
+      <location filename="../form_page.py" line="159" />
+      <location filename="../form_page.py" line="168" />
+      <location filename="../form_page.py" line="211" />
+      <location filename="../form_page.py" line="249" />
+      <location filename="../form_page.py" line="262" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="148" />
+      <location filename="../form_page.py" line="160" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="216" />
+      <location filename="../form_page.py" line="228" />
       <source>Checking %1…</source>
       <translation>Kontrollerer %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="226" />
+      <location filename="../form_page.py" line="256" />
       <source>Reading %1…</source>
       <translation>Les %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="227" />
+      <location filename="../form_page.py" line="257" />
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../form_page.py" line="245" />
+      <location filename="../form_page.py" line="275" />
       <source>%n record(s) read from %1.</source>
       <translation>
         <numerusform>%n post lesen frå %1.</numerusform>
@@ -426,77 +516,125 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="260" />
-      <location filename="../form_page.py" line="272" />
-      <location filename="../form_page.py" line="276" />
+      <location filename="../form_page.py" line="290" />
+      <location filename="../form_page.py" line="302" />
+      <location filename="../form_page.py" line="306" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="261" />
+      <location filename="../form_page.py" line="291" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="290" />
-      <location filename="../form_page.py" line="368" />
+      <location filename="../form_page.py" line="320" />
+      <location filename="../form_page.py" line="412" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="300" />
+      <location filename="../form_page.py" line="331" />
       <source>The form is not ready: correct every error and explain every warning first (see the findings below).</source>
       <translation>Skjemaet er ikkje klart: rett alle feil og forklar alle åtvaringar først (sjå funna nedst).</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="330" />
+      <location filename="../form_page.py" line="366" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet høyrer til organisasjonsnummer %1, men rapporteringseininga har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="348" />
+      <location filename="../form_page.py" line="384" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfila og kvitteringa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="396" />
+      <location filename="../form_page.py" line="442" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriv innsendingsfila …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="434" />
+      <location filename="../form_page.py" line="484" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er krypterte til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="438" />
+      <location filename="../form_page.py" line="488" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="442" />
+      <location filename="../form_page.py" line="492" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="445" />
+      <location filename="../form_page.py" line="495" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="451" />
+      <location filename="../form_page.py" line="501" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med eit testsertifikat: SSB godtek berre verksemdssertifikatet til kommunen.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="458" />
+      <location filename="../form_page.py" line="508" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="460" />
+      <location filename="../form_page.py" line="510" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Opne kvitteringa</translation>
+    </message>
+  </context>
+  <context>
+    <name>LastYear</name>
+    <message>
+      <location filename="../last_year.py" line="69" />
+      <source>Compare with &amp;last year</source>
+      <translation>Samanlikn med i &amp;fjor</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="73" />
+      <source>Last year's fi&amp;le…</source>
+      <translation>Fjorårsfi&amp;la …</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="81" />
+      <source>This year's and last year's figures</source>
+      <translation>Tala for i år og i fjor</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="118" />
+      <source>No submission from last year in the archive. Choose last year's file to compare the figures.</source>
+      <translation>Inga innsending frå i fjor i arkivet. Vel fjorårsfila for å samanlikne tala.</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="124" />
+      <source>Last year: %1</source>
+      <translation>I fjor: %1</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="133" />
+      <source>Last year's file</source>
+      <translation>Fjorårsfila</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="134" />
+      <source>SSB files, drafts and submissions (*.txt *.dat *.json *.asice);;*</source>
+      <translation>SSB-filer, utkast og innsendingar (*.txt *.dat *.json *.asice);;*</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="193" />
+      <source>Figure</source>
+      <translation>Tal</translation>
+    </message>
+    <message>
+      <location filename="../last_year.py" line="196" />
+      <source>Change</source>
+      <translation>Endring</translation>
     </message>
   </context>
   <context>
@@ -542,129 +680,165 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>&amp;Lukk skjema</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="124" />
+      <location filename="../main_window.py" line="121" />
+      <source>Check &amp;bydel files together…</source>
+      <translation>Kontroller &amp;bydelsfilene saman …</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="130" />
       <source>&amp;Quit</source>
       <translation>&amp;Avslutt</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="130" />
+      <location filename="../main_window.py" line="136" />
       <source>&amp;Edit</source>
       <translation>&amp;Rediger</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="132" />
+      <location filename="../main_window.py" line="138" />
       <source>&amp;Undo</source>
       <translation>&amp;Angre</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="137" />
+      <location filename="../main_window.py" line="143" />
       <source>&amp;Redo</source>
       <translation>&amp;Gjør om</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="142" />
+      <location filename="../main_window.py" line="148" />
       <source>&amp;Find record</source>
       <translation>&amp;Finn post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="147" />
+      <location filename="../main_window.py" line="153" />
       <source>&amp;New record</source>
       <translation>&amp;Ny post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="153" />
+      <location filename="../main_window.py" line="159" />
       <source>&amp;Language</source>
       <translation>&amp;Språk</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="162" />
+      <location filename="../main_window.py" line="168" />
       <source>&amp;Settings</source>
       <translation>&amp;Innstillingar</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="165" />
+      <location filename="../main_window.py" line="171" />
       <source>&amp;Reporting unit…</source>
       <translation>&amp;Rapporteringseining …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="170" />
+      <location filename="../main_window.py" line="176" />
       <source>&amp;Certificate…</source>
       <translation>&amp;Sertifikat …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="175" />
+      <location filename="../main_window.py" line="181" />
       <source>Install &amp;form pack…</source>
       <translation>Installer s&amp;kjemapakke …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="180" />
+      <location filename="../main_window.py" line="186" />
       <source>&amp;Help</source>
       <translation>&amp;Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="182" />
+      <location filename="../main_window.py" line="188" />
       <source>&amp;Help for this question</source>
       <translation>&amp;Hjelp til dette spørsmålet</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="189" />
+      <location filename="../main_window.py" line="195" />
       <source>&amp;About KOSTRA-klienten</source>
       <translation>&amp;Om KOSTRA-klienten</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="234" />
+      <location filename="../main_window.py" line="243" />
       <source>No reporting unit chosen yet</source>
       <translation>Inga rapporteringseining er vald enno</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="239" />
+      <location filename="../main_window.py" line="248" />
       <source>, district %1</source>
       <translation>, bydel %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="242" />
+      <location filename="../main_window.py" line="251" />
       <source> (org. no. %1)</source>
       <translation> (org.nr. %1)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="305" />
+      <location filename="../main_window.py" line="321" />
       <source>Opening %1…</source>
       <translation>Opnar %1 …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="321" />
+      <location filename="../main_window.py" line="337" />
       <source>Draft</source>
       <translation>Utkast</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="399" />
+      <location filename="../main_window.py" line="415" />
       <source>Draft saved</source>
       <translation>Utkastet er lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="409" />
+      <location filename="../main_window.py" line="425" />
       <source>Draft not saved</source>
       <translation>Utkastet vart ikkje lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="448" />
+      <location filename="../main_window.py" line="464" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="449" />
+      <location filename="../main_window.py" line="465" />
       <source>Choose the reporting year at the top and open a form from the list. In a form, press F1 on a question for help with it.</source>
       <translation>Vel rapporteringsår øvst og opne eit skjema frå lista. I eit skjema trykkjer du F1 på eit spørsmål for å få hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="475" />
+      <location filename="../main_window.py" line="491" />
       <source>Install form pack</source>
       <translation>Installer skjemapakke</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="477" />
+      <location filename="../main_window.py" line="493" />
       <source>Form packs (*.zip)</source>
       <translation>Skjemapakkar (*.zip)</translation>
+    </message>
+  </context>
+  <context>
+    <name>NilDelivery</name>
+    <message>
+      <location filename="../nil_delivery.py" line="32" />
+      <source>&amp;Nothing to report…</source>
+      <translation>Skal &amp;ikkje rapportere …</translation>
+    </message>
+    <message>
+      <location filename="../nil_delivery.py" line="34" />
+      <source>The municipality has no one to report: submit SSB's nil delivery (one space)</source>
+      <translation>Kommunen har ingen å rapportere: send den tomme leveransen til SSB (eitt mellomrom)</translation>
+    </message>
+    <message>
+      <location filename="../nil_delivery.py" line="58" />
+      <source>Nothing to report</source>
+      <translation>Skal ikkje rapportere</translation>
+    </message>
+    <message>
+      <location filename="../nil_delivery.py" line="60" />
+      <source>Submit form %1 as nothing to report? SSB then gets its nil delivery (a file of one space), signed, with a receipt saying the municipality has nothing to report.</source>
+      <translation>Sende inn skjema %1 som «skal ikkje rapportere»? SSB får då den tomme leveransen (ei fil med eitt mellomrom), signert, med ei kvittering som seier at kommunen ikkje har noko å rapportere.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../nil_delivery.py" line="67" />
+      <source>The %n record(s) in the draft are not sent; they stay in the draft.</source>
+      <translation>
+        <numerusform>Den %n posten i utkastet blir ikkje send; han blir liggjande i utkastet.</numerusform>
+        <numerusform>Dei %n postane i utkastet blir ikkje sende; dei blir liggjande i utkastet.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1037,52 +1211,52 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
   <context>
     <name>SetupDialog</name>
     <message>
-      <location filename="../setup_dialog.py" line="47" />
+      <location filename="../setup_dialog.py" line="35" />
       <source>Reporting unit</source>
       <translation>Rapporteringseining</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="49" />
+      <location filename="../setup_dialog.py" line="37" />
       <source>Who reports? This is used for every form and can be changed later under Settings.</source>
       <translation>Kven rapporterer? Dette blir brukt for alle skjema og kan endrast seinare under Innstillingar.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="76" />
+      <location filename="../setup_dialog.py" line="64" />
       <source>&amp;Municipality number:</source>
       <translation>&amp;Kommunenummer:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="79" />
+      <location filename="../setup_dialog.py" line="67" />
       <source>&amp;Name:</source>
       <translation>&amp;Namn:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="80" />
+      <location filename="../setup_dialog.py" line="68" />
       <source>&amp;District:</source>
       <translation>&amp;Bydel:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="83" />
+      <location filename="../setup_dialog.py" line="71" />
       <source>&amp;Organisation number:</source>
       <translation>&amp;Organisasjonsnummer:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="135" />
+      <location filename="../setup_dialog.py" line="123" />
       <source>The municipality number has four digits, for example 4601.</source>
       <translation>Kommunenummeret har fire siffer, til dømes 4601.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="138" />
+      <location filename="../setup_dialog.py" line="126" />
       <source>Write the municipality's name.</source>
       <translation>Skriv namnet på kommunen.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="139" />
+      <location filename="../setup_dialog.py" line="127" />
       <source>Choose the district.</source>
       <translation>Vel bydel.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="140" />
+      <location filename="../setup_dialog.py" line="128" />
       <source>The organisation number has nine digits and its last digit must match the others (mod 11). Check it in the Central Coordinating Register (Brønnøysundregistrene).</source>
       <translation>Organisasjonsnummeret har ni siffer, og det siste sifferet må stemme med dei andre (mod 11). Sjekk det i Brønnøysundregistera.</translation>
     </message>
@@ -1236,7 +1410,12 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Signert</translation>
     </message>
     <message>
-      <location filename="../texts.py" line="73" />
+      <location filename="../texts.py" line="29" />
+      <source>Signed: nothing to report</source>
+      <translation>Signert: ingenting å rapportere</translation>
+    </message>
+    <message>
+      <location filename="../texts.py" line="79" />
       <source>No findings</source>
       <translation>Ingen funn</translation>
     </message>
