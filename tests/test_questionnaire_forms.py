@@ -239,3 +239,15 @@ def test_a_computed_total_takes_part_in_a_control():
     (finding,) = findings("7", answers)
     assert (finding.control, finding.severity) == ("K-7-OKRAD-SAKER", "WARNING")
     assert "1000" in finding.message("nb") and "1235" in finding.message("nb")
+
+
+@pytest.mark.parametrize("form_id", ["7", "7B", "12"])
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_a_question_whose_message_points_to_its_help_has_help(form_id, year):
+    """A wrongly written answer says «see the help text for how to write it»: the question
+    must have that help (the e-mail question had none, so the message led nowhere)."""
+    form = CATALOG.load(form_id, year)
+    for field in form.fields:
+        if "pattern" in field.schema:
+            assert set(field.help) == {"nb", "nn", "en"}, f"{form_id} {year} {field.name}"
+            assert all(text.strip() for text in field.help.values()), field.name

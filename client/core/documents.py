@@ -126,7 +126,7 @@ def _read_json(path: Path, form: FormDefinition, is_draft: bool = False) -> Any:
         elif isinstance(exc, UnicodeDecodeError):
             reason = _NOT_UTF8
         else:
-            reason = {lang: text.format(msg=exc.msg, line=exc.lineno)
+            reason = {lang: text.format(line=exc.lineno, column=exc.colno)
                       for lang, text in _BAD_JSON.items()}
         if is_draft:
             # A draft cut short (a full disk, a copy stopped half-way) is still a draft.
@@ -155,10 +155,11 @@ _TOO_COMPLEX = {
     },
 }
 _NOT_UTF8 = {"nb": "filen er ikke UTF-8", "nn": "fila er ikkje UTF-8", "en": "it is not UTF-8"}
+# Where the text breaks, not Python's English wording of what broke.
 _BAD_JSON = {
-    "nb": "ugyldig JSON ({msg}, linje {line})",
-    "nn": "ugyldig JSON ({msg}, line {line})",
-    "en": "invalid JSON ({msg}, line {line})",
+    "nb": "ugyldig JSON (linje {line}, tegn {column})",
+    "nn": "ugyldig JSON (linje {line}, teikn {column})",
+    "en": "invalid JSON (line {line}, character {column})",
 }
 _NOT_OBJECT = {
     "nb": "det er gyldig JSON, men ikke et JSON-objekt",

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -46,6 +46,23 @@ class QtAsker:
     def __init__(self, parent: Callable[[], QWidget | None], lang: Callable[[], str]) -> None:
         self._parent = parent
         self._lang = lang
+        self._last_folder: Path | None = None  # where a file was chosen last (this session)
+
+    def _folder(self) -> Path:
+        """Where a file dialog starts: the folder used last, else the user's Documents,
+        never the working directory (an installed program's folder, or System32)."""
+        if self._last_folder is not None and self._last_folder.is_dir():
+            return self._last_folder
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+    def _chosen(self, name: str) -> Path | None:
+        if not name:
+            return None
+        self._last_folder = Path(name).parent
+        return Path(name)
 
     def inform(self, title: str, text: str) -> None:
         QMessageBox.information(self._parent(), title, text)
@@ -58,16 +75,21 @@ class QtAsker:
         return answer == QMessageBox.StandardButton.Yes
 
     def open_file(self, title: str, filters: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self._parent(), title, "", filters)
-        return Path(name) if name else None
+        name, _ = QFileDialog.getOpenFileName(
+            self._parent(), title, str(self._folder()), filters
+        )
+        return self._chosen(name)
 
     def open_files(self, title: str, filters: str) -> list[Path]:
         names, _ = QFileDialog.getOpenFileNames(self._parent(), title, "", filters)
         return [Path(name) for name in names]
 
     def save_file(self, title: str, filters: str, suggested: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self._parent(), title, suggested, filters)
-        return Path(name) if name else None
+        start = Path(suggested)
+        if not start.is_absolute():
+            start = self._folder() / start
+        name, _ = QFileDialog.getSaveFileName(self._parent(), title, str(start), filters)
+        return self._chosen(name)
 
     def open_folder(self, title: str, start: Path) -> Path | None:
         name = QFileDialog.getExistingDirectory(self._parent(), title, str(start))

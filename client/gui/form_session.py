@@ -70,6 +70,9 @@ class FormSession(QObject):
         super().__init__(parent)
         self.workspace = workspace
         self.document = document
+        # Set by a questionnaire started from last year's answers (prefill_view.LastYear):
+        # its marks outlive a rebuilt view (another language) while the form is open.
+        self.last_year: Any = None
         self.form: FormDefinition = document.form
         self.context = context
         self.validator = validator or FormValidator(self.form)

@@ -103,7 +103,7 @@ def start_from_last_year(pane: QuestionnairePane, path: Path | None = None) -> b
     ):
         return False
     result = prefill(form, last)
-    pane.last_year = LastYear(form.year - 1, last, result, set(result.marked))
+    pane.last_year = session.last_year = LastYear(form.year - 1, last, result, set(result.marked))
     replace_answers(session, result.answers)
     session.validate_now()
     pane.hide_offer()
@@ -181,7 +181,7 @@ class OfferBar(QFrame):
         )
         self.text.setWordWrap(True)
         self.accept = QPushButton(
-            QCoreApplication.translate("Prefill", "&Start from %1").replace("%1", str(year)),
+            QCoreApplication.translate("Prefill", "S&tart from %1").replace("%1", str(year)),
             self,
         )
         self.decline = QPushButton(QCoreApplication.translate("Prefill", "No, thanks"), self)

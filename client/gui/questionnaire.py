@@ -177,11 +177,11 @@ class QuestionnairePane(QWidget):
         )
         self.import_button.clicked.connect(lambda _=False: self.import_answers())
         self.export_button = QPushButton(
-            QCoreApplication.translate("Questionnaire", "E&xport answers…"), self
+            QCoreApplication.translate("Questionnaire", "Exp&ort answers…"), self
         )
         self.export_button.clicked.connect(lambda _=False: self.export_answers())
         self.prefill_button = QPushButton(
-            QCoreApplication.translate("Questionnaire", "Start from &last year…"), self
+            QCoreApplication.translate("Questionnaire", "Start f&rom last year…"), self
         )
         self.prefill_button.setToolTip(
             QCoreApplication.translate(
@@ -242,6 +242,14 @@ class QuestionnairePane(QWidget):
         layout.addWidget(self.view, 1)
         self._checked = False
         session.findings_changed.connect(self._update_result)
+        self._keep_last_years_marks()
+
+    def _keep_last_years_marks(self) -> None:
+        """A view rebuilt in another language shows last year's marks as before."""
+        if self.session.last_year is not None:
+            self.last_year = self.session.last_year
+            self.show_dropped()
+            self.view.mark_origins(self.last_year)
 
     def attach(self, panel: Any) -> None:
         """List in the findings panel only what the questions show: a finding of a

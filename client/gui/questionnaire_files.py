@@ -130,6 +130,7 @@ def print_form(pane: QuestionnairePane, path: Path | None = None) -> bool:
         organisation=organisation,
         region=session.context.region,
         findings=session.findings(),
+        explanations=session.explanations,
         client_version=__version__,
         lang=ctx.lang,
     )

@@ -180,8 +180,9 @@ class TableEditor(FieldEditor):
                 "Adds the rows copied from a spreadsheet (columns in the table's order)",
             )
         )
-        self.add_button.clicked.connect(lambda _=False: self.add_row())
-        self.copy_button.clicked.connect(lambda _=False: self.copy_row())
+        # From a button the cursor goes into the new row, so typing fills it in.
+        self.add_button.clicked.connect(lambda _=False: self._into_table(self.add_row()))
+        self.copy_button.clicked.connect(lambda _=False: self._into_table(self.copy_row()))
         self.remove_button.clicked.connect(lambda _=False: self.remove_rows())
         self.paste_button.clicked.connect(lambda _=False: self.paste())
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -212,6 +213,8 @@ class TableEditor(FieldEditor):
     def _show(self, value: Any) -> None:
         rows = value if isinstance(value, list) else []
         self.rows = [dict(r) if isinstance(r, dict) else {} for r in rows]
+        # Rows from outside (undo, an import, last year): the last paste's note is stale.
+        self.paste_note.hide()
         self._rebuild()
 
     def cell(self, row: int, column: int) -> Any:
@@ -300,6 +303,11 @@ class TableEditor(FieldEditor):
             self.form, self.field.name, lines[0]
         )[0]
         given = len(lines) - int(heading)
+        if rows:
+            # Rows just added and left empty (Legg til rad, then Ctrl+V) take the paste.
+            editable = [c.name for c in self.columns if not c.read_only]
+            while self.rows and all(self.rows[-1].get(n) in (None, "") for n in editable):
+                self.rows.pop()
         offset = len(self.rows)
         room = None if self.field.max_rows is None else max(self.field.max_rows - offset, 0)
         dropped = max(given - len(rows), 0)
@@ -448,6 +456,10 @@ class TableEditor(FieldEditor):
         first = next((n for n, c in enumerate(self.columns) if not c.read_only), 0)
         self.table.setCurrentCell(row, first)
         self._update_buttons()
+
+    def _into_table(self, row: int) -> None:
+        if row >= 0:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading:

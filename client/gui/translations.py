@@ -40,3 +40,9 @@ def install_language(lang: str) -> None:
     if qt.load(f"qtbase_{'nn' if lang in ('nb', 'nn') else lang}", qt_dir):
         app.installTranslator(qt)
         _installed.append(qt)
+    # Over it, ours: the file dialog, message-box buttons and edit menus in bokmål, and
+    # the few file-dialog texts Qt's nynorsk lacks («Look in:»). Installed last, asked first.
+    dialogs = QTranslator(app)
+    if dialogs.load(str(FOLDER / f"kostra_qt_{lang}.qm")):
+        app.installTranslator(dialogs)
+        _installed.append(dialogs)

@@ -140,3 +140,19 @@ def test_a_computed_total_can_be_read_but_not_typed_over(qtbot, window):
     qtbot.keyClicks(total.edit, "5")
     assert total.edit.text() == "39\u00a0750\u00a0000"
     assert session.answers["UTGIFT_TOTALT"] == 39750000
+
+
+def test_last_years_marks_stay_when_the_language_changes(qtbot, window, ctx):
+    """Språk → English rebuilt the form without its «As in 2025» marks and the note on
+    last year's answers that had no question (the marks should last while it is open)."""
+    last_years_draft(ctx, extra={"SATS_GAMMEL_ORDNING": 9100})
+    page = open_form(qtbot, window, "12")
+    page.pane.offer.accept.click()
+    settle(qtbot, window.session)
+    window.set_language("en")
+    pane = window.page.pane
+    row = pane.view.rows["SATS_ENSLIG"]
+    assert row.origin.text() == f"As in {YEAR - 1}"
+    assert row.origin.isVisibleTo(window.page)
+    assert "SATS_GAMMEL_ORDNING" in pane.dropped.text() and pane.dropped.isVisibleTo(pane)
+    assert pane.offer is None

@@ -194,3 +194,70 @@ def test_paste_beyond_the_tables_limit_and_clear_cells(qtbot, window, table_page
     settle(qtbot, session)
     assert session.answers["SENTRE"][0] == {"NAVN": "Senter 1", "DRIFT": "1"}
     assert session.answers["UTGIFT_TOTALT"] == 200 + 300 + 400 + 500
+
+
+def test_add_and_copy_row_by_keyboard_put_the_cursor_in_the_new_row(qtbot, window, table_page):
+    """A keyboard user presses Legg til rad (Space) and types: the typing goes into the new
+    row, not onto the button (Shift+Tab back into the table was needed)."""
+    editor = table_page.questionnaire.rows["SENTRE"].editor
+    window.activateWindow()
+    editor.add_button.setFocus()
+    qtbot.waitUntil(editor.add_button.hasFocus)
+    qtbot.keyClick(editor.add_button, Qt.Key.Key_Space)
+    assert editor.table.rowCount() == 1
+    qtbot.waitUntil(editor.table.hasFocus)
+    assert (editor.table.currentRow(), editor.table.currentColumn()) == (0, 0)
+    qtbot.keyClicks(editor.table, "S")  # the first key opens the cell's editor
+    qtbot.keyClicks(QApplication.focusWidget(), "enter Nord")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    settle(qtbot, window.session)
+    assert window.session.answers["SENTRE"] == [{"NAVN": "Senter Nord"}]
+    editor.copy_button.setFocus()
+    qtbot.keyClick(editor.copy_button, Qt.Key.Key_Space)
+    assert editor.table.rowCount() == 2
+    qtbot.waitUntil(editor.table.hasFocus)
+    assert editor.table.currentRow() == 1
+
+
+def test_paste_after_legg_til_rad_fills_the_empty_row(qtbot, window, table_page):
+    """Legg til rad, then Ctrl+V: the rows go into the empty row just added, not after it
+    (an empty first row was left behind, with "required" errors for each of its cells)."""
+    session = window.session
+    editor = table_page.questionnaire.rows["SENTRE"].editor
+    editor.add_row({"NAVN": "Senter Sør"})
+    editor.add_row()
+    editor.add_row()
+    text = "Senter Vest\t1\t100\t\nSenter Nord\t2\tx\t\n"
+    added, problems = editor.paste(text)
+    settle(qtbot, session)
+    assert added == 2
+    assert [r.get("NAVN") for r in session.answers["SENTRE"]] == [
+        "Senter Sør", "Senter Vest", "Senter Nord",
+    ]
+    # The unreadable cell is named by its row as the table now numbers it.
+    assert [p.row for p in problems] == [3]
+    assert "Rad 3" in editor.paste_note.text()
+    # A paste that reads no row leaves the empty rows alone.
+    editor.add_row()
+    editor.paste("\n\n")
+    assert editor.table.rowCount() == 4
+
+
+def test_a_paste_note_goes_when_the_table_is_replaced(qtbot, window, table_page):
+    """The note under the table about the last paste ("Rad 1, Drift: … kunne ikke leses")
+    went on standing after an import or undo had replaced the rows it spoke of."""
+    session = window.session
+    editor = table_page.questionnaire.rows["SENTRE"].editor
+    editor.paste("Senter Vest\tukjent drift\t100\t\n")
+    settle(qtbot, session)
+    assert editor.paste_note.isVisibleTo(editor)
+    session.undo.undo()
+    settle(qtbot, session)
+    assert editor.table.rowCount() == 0
+    assert not editor.paste_note.isVisibleTo(editor)
+    # Also when new answers come in (an import, last year's answers).
+    editor.paste("Senter Vest\tukjent drift\t100\t\n")
+    settle(qtbot, session)
+    session.set_answer("SENTRE", [{"NAVN": "Senter Nord", "DRIFT": "1", "UTGIFT": 5}])
+    settle(qtbot, session)
+    assert not editor.paste_note.isVisibleTo(editor)

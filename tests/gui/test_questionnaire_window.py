@@ -5,6 +5,7 @@ questions, no jumping layout, answers to and from JSON."""
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -299,3 +300,46 @@ def test_a_short_answer_looks_short(qtbot, window):
     # Kommunenummer is four digits (its pattern), so its field is not as wide as an e-mail's.
     assert rows["KOMMUNE_NR"].editor.edit.maximumWidth() <= digit * 8
     assert rows["EPOST"].editor.edit.maximumWidth() > digit * 40
+
+
+def _mnemonics(window) -> dict[str, list[str]]:
+    """Alt+letter → the visible buttons, labels with a buddy and menu-bar entries that
+    claim it. Two claims make Qt only move focus between them: Alt+K no longer checks."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    def letter(text: str) -> str | None:
+        at = text.replace("&&", "").find("&")
+        return text.replace("&&", "")[at + 1].lower() if at >= 0 else None
+
+    claims: dict[str, list[str]] = {}
+    texts = [a.text() for a in window.menuBar().actions()]
+    texts += [b.text() for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+    texts += [lab.text() for lab in window.findChildren(QLabel)
+              if lab.buddy() is not None and lab.isVisibleTo(window)]
+    for text in texts:
+        key = letter(text)
+        if key:
+            claims.setdefault(key, []).append(text)
+    return claims
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+@pytest.mark.parametrize("form_id", ["7", "12"])
+def test_alt_letters_on_a_questionnaire_are_unique(qtbot, window, lang, form_id):
+    window.set_language(lang)
+    open_form(qtbot, window, form_id)
+    clashes = {k: v for k, v in _mnemonics(window).items() if len(v) > 1}
+    assert not clashes
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_alt_letters_are_unique_with_last_years_offer(qtbot, window, ctx, lang):
+    """The offer to start from last year (&Start …) took Alt+S from the Språk menu."""
+    from tests.gui.test_questionnaire_prefill import last_years_draft
+
+    last_years_draft(ctx)
+    window.set_language(lang)
+    page = open_form(qtbot, window, "12")
+    assert page.pane.offer is not None and page.pane.offer.isVisibleTo(window)
+    clashes = {k: v for k, v in _mnemonics(window).items() if len(v) > 1}
+    assert not clashes

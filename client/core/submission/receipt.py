@@ -286,6 +286,11 @@ _PRINT: dict[str, Text] = {
     "printed": {"nb": "Skrevet ut", "nn": "Skrive ut", "en": "Printed"},
     "unit": {"nb": "Rapporteringsenhet", "nn": "Rapporteringseining", "en": "Reporting unit"},
     "findings": {"nb": "Funn", "nn": "Funn", "en": "Findings"},
+    "FATAL": {"nb": "Kritisk feil", "nn": "Kritisk feil", "en": "Fatal error"},
+    "ERROR": {"nb": "Feil", "nn": "Feil", "en": "Error"},
+    "WARNING": {"nb": "Advarsel", "nn": "Åtvaring", "en": "Warning"},
+    "INFO": {"nb": "Informasjon", "nn": "Informasjon", "en": "Information"},
+    "explanation": {"nb": "Forklaring", "nn": "Forklaring", "en": "Explanation"},
     "footer": {
         "nb": "KOSTRA-klienten {version} · utskrift, ikke en kvittering",
         "nn": "KOSTRA-klienten {version} · utskrift, ikkje ei kvittering",
@@ -301,13 +306,15 @@ def render_questionnaire(
     organisation: str,
     region: str,
     findings: Sequence[Finding] = (),
+    explanations: Mapping[str, str] | None = None,
     printed_at: dt.datetime | None = None,
     client_version: str = "",
     lang: str = "nb",
 ) -> bytes:
     """A filled questionnaire as PDF before it is submitted ("print / save as PDF"): the
     form, the unit, every question shown with its answer (tables as tables) and the
-    findings there are now. Marked on every page as a printout, not a receipt."""
+    findings there are now, each warning with the explanation written so far (keyed by
+    the finding's ref). Marked on every page as a printout, not a receipt."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate, Spacer
@@ -341,8 +348,14 @@ def render_questionnaire(
     if findings:
         story += [Spacer(1, 3 * mm), builder.p(_escape(tr(_PRINT["findings"], lang)), "label")]
         for finding in findings:
-            story.append(builder.p(_escape(f"{finding.severity} {finding.control}: "
-                                           f"{finding.message(lang)}"), "small"))
+            severity = tr(_PRINT[finding.severity], lang) if finding.severity in _PRINT else (
+                finding.severity
+            )
+            line = f"{severity} {finding.control}: {finding.message(lang)}"
+            explained = (explanations or {}).get(finding.ref, "").strip()
+            if explained:
+                line += f"\n{tr(_PRINT['explanation'], lang)}: {explained}"
+            story.append(builder.p(_escape(line).replace("\n", "<br/>"), "small"))
     out = io.BytesIO()
     document = SimpleDocTemplate(
         out, pagesize=A4, leftMargin=MARGIN * mm, rightMargin=MARGIN * mm,

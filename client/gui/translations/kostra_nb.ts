@@ -36,22 +36,22 @@
   <context>
     <name>Asker</name>
     <message>
-      <location filename="../asker.py" line="126" />
+      <location filename="../asker.py" line="148" />
       <source>Passphrase</source>
       <translation>Passordfrase</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="136" />
+      <location filename="../asker.py" line="158" />
       <source>Type the same passphrase again</source>
       <translation>Skriv det samme passordet en gang til</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="144" />
+      <location filename="../asker.py" line="166" />
       <source>The two passphrases were not the same. Try again.</source>
       <translation>De to passordene var ikke like. Prøv igjen.</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="166" />
+      <location filename="../asker.py" line="188" />
       <source>KOSTRA-klienten</source>
       <translation>KOSTRA-klienten</translation>
     </message>
@@ -336,37 +336,37 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     <name>Commands</name>
     <message>
       <location filename="../commands.py" line="23" />
-      <location filename="../commands.py" line="44" />
+      <location filename="../commands.py" line="47" />
       <source>Change %1</source>
       <translation>Endre %1</translation>
     </message>
     <message>
-      <location filename="../commands.py" line="71" />
+      <location filename="../commands.py" line="77" />
       <source>Explain %1</source>
       <translation>Forklar %1</translation>
     </message>
     <message>
-      <location filename="../commands.py" line="93" />
+      <location filename="../commands.py" line="99" />
       <source>Copy record</source>
       <translation>Kopier post</translation>
     </message>
     <message>
-      <location filename="../commands.py" line="95" />
+      <location filename="../commands.py" line="101" />
       <source>New record</source>
       <translation>Ny post</translation>
     </message>
     <message>
-      <location filename="../commands.py" line="108" />
+      <location filename="../commands.py" line="114" />
       <source>Delete records</source>
       <translation>Slett poster</translation>
     </message>
     <message>
-      <location filename="../commands.py" line="124" />
+      <location filename="../commands.py" line="130" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message numerus="yes">
-      <location filename="../commands.py" line="143" />
+      <location filename="../commands.py" line="149" />
       <source>Explain %n warning(s)</source>
       <translation>
         <numerusform>Forklar %n advarsel</numerusform>
@@ -1189,8 +1189,8 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     </message>
     <message>
       <location filename="../prefill_view.py" line="184" />
-      <source>&amp;Start from %1</source>
-      <translation>&amp;Start med svarene fra %1</translation>
+      <source>S&amp;tart from %1</source>
+      <translation>Start med s&amp;varene fra %1</translation>
     </message>
     <message>
       <location filename="../prefill_view.py" line="187" />
@@ -1245,13 +1245,13 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     </message>
     <message>
       <location filename="../questionnaire.py" line="180" />
-      <source>E&amp;xport answers…</source>
-      <translation>E&amp;ksporter svar …</translation>
+      <source>Exp&amp;ort answers…</source>
+      <translation>Eks&amp;porter svar …</translation>
     </message>
     <message>
       <location filename="../questionnaire.py" line="184" />
-      <source>Start from &amp;last year…</source>
-      <translation>Fyll ut fra i &amp;fjor …</translation>
+      <source>Start f&amp;rom last year…</source>
+      <translation>F&amp;yll ut fra i fjor …</translation>
     </message>
     <message>
       <location filename="../questionnaire.py" line="187" />
@@ -1269,7 +1269,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>Skriver det utfylte skjemaet med funnene til en PDF som du kan ta vare på eller skrive ut før det sendes inn</translation>
     </message>
     <message numerus="yes">
-      <location filename="../questionnaire.py" line="260" />
+      <location filename="../questionnaire.py" line="268" />
       <source>%n finding(s) of questions not visited yet are not shown; Check the whole form shows them.</source>
       <translation>
         <numerusform>%n funn for spørsmål du ikke har vært innom ennå, vises ikke; «Kontroller hele skjemaet» viser det.</numerusform>
@@ -1277,7 +1277,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../questionnaire.py" line="267" />
+      <location filename="../questionnaire.py" line="275" />
       <source>%n finding(s): see the questions marked and the list below.</source>
       <translation>
         <numerusform>%n funn: se spørsmålet som er merket, og listen nedenfor.</numerusform>
@@ -1285,7 +1285,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="272" />
+      <location filename="../questionnaire.py" line="280" />
       <source>No findings.</source>
       <translation>Ingen funn.</translation>
     </message>
@@ -1338,12 +1338,12 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../questionnaire_files.py" line="143" />
+      <location filename="../questionnaire_files.py" line="144" />
       <source>The form is written to %1. It is a printout for checking and keeping, not a receipt: the form is not submitted.</source>
       <translation>Skjemaet er skrevet til %1. Det er en utskrift til kontroll og arkiv, ikke en kvittering: skjemaet er ikke sendt inn.</translation>
     </message>
     <message>
-      <location filename="../questionnaire_files.py" line="148" />
+      <location filename="../questionnaire_files.py" line="149" />
       <source>&amp;Open PDF</source>
       <translation>&amp;Åpne PDF</translation>
     </message>
@@ -1658,12 +1658,12 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>Legger til radene du har kopiert fra et regneark (kolonnene i tabellens rekkefølge)</translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="287" />
+      <location filename="../table_editor.py" line="290" />
       <source>The clipboard has no rows to paste. Copy the rows in the spreadsheet (without the heading or with it) and try again.</source>
       <translation>Utklippstavlen har ingen rader å lime inn. Kopier radene i regnearket (med eller uten overskriften) og prøv igjen.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="325" />
+      <location filename="../table_editor.py" line="333" />
       <source>%n row(s) pasted.</source>
       <translation>
         <numerusform>%n rad limt inn.</numerusform>
@@ -1671,7 +1671,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="328" />
+      <location filename="../table_editor.py" line="336" />
       <source>%n row(s) did not fit: the table has room for %1.</source>
       <translation>
         <numerusform>%n rad fikk ikke plass: tabellen har plass til %1.</numerusform>
@@ -1679,7 +1679,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="336" />
+      <location filename="../table_editor.py" line="344" />
       <source>%n cell(s) could not be read and were left blank; correct them in the table:</source>
       <translation>
         <numerusform>%n celle kunne ikke leses og står tom; rett den i tabellen:</numerusform>
@@ -1687,7 +1687,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="436" />
+      <location filename="../table_editor.py" line="444" />
       <source>%n row(s)</source>
       <translation>
         <numerusform>%n rad</numerusform>
@@ -1695,12 +1695,12 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="438" />
+      <location filename="../table_editor.py" line="446" />
       <source>%1 (at most %2)</source>
       <translation>%1 (høyst %2)</translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="519" />
+      <location filename="../table_editor.py" line="531" />
       <source>Computed from the answers above</source>
       <translation>Regnes ut fra svarene ovenfor</translation>
     </message>

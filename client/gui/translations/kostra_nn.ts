@@ -36,22 +36,22 @@
   <context>
     <name>Asker</name>
     <message>
-      <location filename="../asker.py" line="126" />
+      <location filename="../asker.py" line="148" />
       <source>Passphrase</source>
       <translation>Passordfrase</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="136" />
+      <location filename="../asker.py" line="158" />
       <source>Type the same passphrase again</source>
       <translation>Skriv det same passordet ein gong til</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="144" />
+      <location filename="../asker.py" line="166" />
       <source>The two passphrases were not the same. Try again.</source>
       <translation>Dei to passorda var ikkje like. Prøv igjen.</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="166" />
+      <location filename="../asker.py" line="188" />
       <source>KOSTRA-klienten</source>
       <translation>KOSTRA-klienten</translation>
     </message>
@@ -336,37 +336,37 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
     <name>Commands</name>
     <message>
       <location filename="../commands.py" line="23" />
-      <location filename="../commands.py" line="44" />
+      <location filename="../commands.py" line="47" />
       <source>Change %1</source>
       <translation>Endre %1</translation>
     </message>
     <message>
-      <location filename="../commands.py" line="71" />
+      <location filename="../commands.py" line="77" />
       <source>Explain %1</source>
       <translation>Forklar %1</translation>
     </message>
     <message>
-      <location filename="../commands.py" line="93" />
+      <location filename="../commands.py" line="99" />
       <source>Copy record</source>
       <translation>Kopier post</translation>
     </message>
     <message>
-      <location filename="../commands.py" line="95" />
+      <location filename="../commands.py" line="101" />
       <source>New record</source>
       <translation>Ny post</translation>
     </message>
     <message>
-      <location filename="../commands.py" line="108" />
+      <location filename="../commands.py" line="114" />
       <source>Delete records</source>
       <translation>Slett postar</translation>
     </message>
     <message>
-      <location filename="../commands.py" line="124" />
+      <location filename="../commands.py" line="130" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message numerus="yes">
-      <location filename="../commands.py" line="143" />
+      <location filename="../commands.py" line="149" />
       <source>Explain %n warning(s)</source>
       <translation>
         <numerusform>Forklar %n åtvaring</numerusform>
@@ -1189,8 +1189,8 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
     </message>
     <message>
       <location filename="../prefill_view.py" line="184" />
-      <source>&amp;Start from %1</source>
-      <translation>&amp;Start med svara frå %1</translation>
+      <source>S&amp;tart from %1</source>
+      <translation>Start med s&amp;vara frå %1</translation>
     </message>
     <message>
       <location filename="../prefill_view.py" line="187" />
@@ -1245,13 +1245,13 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
     </message>
     <message>
       <location filename="../questionnaire.py" line="180" />
-      <source>E&amp;xport answers…</source>
-      <translation>E&amp;ksporter svar …</translation>
+      <source>Exp&amp;ort answers…</source>
+      <translation>Eks&amp;porter svar …</translation>
     </message>
     <message>
       <location filename="../questionnaire.py" line="184" />
-      <source>Start from &amp;last year…</source>
-      <translation>Fyll ut frå i &amp;fjor …</translation>
+      <source>Start f&amp;rom last year…</source>
+      <translation>F&amp;yll ut frå i fjor …</translation>
     </message>
     <message>
       <location filename="../questionnaire.py" line="187" />
@@ -1269,7 +1269,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Skriv det utfylte skjemaet med funna til ein PDF som du kan ta vare på eller skrive ut før det blir sendt inn</translation>
     </message>
     <message numerus="yes">
-      <location filename="../questionnaire.py" line="260" />
+      <location filename="../questionnaire.py" line="268" />
       <source>%n finding(s) of questions not visited yet are not shown; Check the whole form shows them.</source>
       <translation>
         <numerusform>%n funn for spørsmål du ikkje har vore innom enno, blir ikkje viste; «Kontroller heile skjemaet» viser det.</numerusform>
@@ -1277,7 +1277,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../questionnaire.py" line="267" />
+      <location filename="../questionnaire.py" line="275" />
       <source>%n finding(s): see the questions marked and the list below.</source>
       <translation>
         <numerusform>%n funn: sjå spørsmålet som er merkt, og lista nedanfor.</numerusform>
@@ -1285,7 +1285,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../questionnaire.py" line="272" />
+      <location filename="../questionnaire.py" line="280" />
       <source>No findings.</source>
       <translation>Ingen funn.</translation>
     </message>
@@ -1338,12 +1338,12 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../questionnaire_files.py" line="143" />
+      <location filename="../questionnaire_files.py" line="144" />
       <source>The form is written to %1. It is a printout for checking and keeping, not a receipt: the form is not submitted.</source>
       <translation>Skjemaet er skrive til %1. Det er ei utskrift til kontroll og arkiv, ikkje ei kvittering: skjemaet er ikkje sendt inn.</translation>
     </message>
     <message>
-      <location filename="../questionnaire_files.py" line="148" />
+      <location filename="../questionnaire_files.py" line="149" />
       <source>&amp;Open PDF</source>
       <translation>&amp;Opne PDF</translation>
     </message>
@@ -1658,12 +1658,12 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Legg til radene du har kopiert frå eit rekneark (kolonnane i rekkjefølgja til tabellen)</translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="287" />
+      <location filename="../table_editor.py" line="290" />
       <source>The clipboard has no rows to paste. Copy the rows in the spreadsheet (without the heading or with it) and try again.</source>
       <translation>Utklippstavla har ingen rader å lime inn. Kopier radene i reknearket (med eller utan overskrifta) og prøv igjen.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="325" />
+      <location filename="../table_editor.py" line="333" />
       <source>%n row(s) pasted.</source>
       <translation>
         <numerusform>%n rad limt inn.</numerusform>
@@ -1671,7 +1671,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="328" />
+      <location filename="../table_editor.py" line="336" />
       <source>%n row(s) did not fit: the table has room for %1.</source>
       <translation>
         <numerusform>%n rad fekk ikkje plass: tabellen har plass til %1.</numerusform>
@@ -1679,7 +1679,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="336" />
+      <location filename="../table_editor.py" line="344" />
       <source>%n cell(s) could not be read and were left blank; correct them in the table:</source>
       <translation>
         <numerusform>%n celle kunne ikkje lesast og står tom; rett ho i tabellen:</numerusform>
@@ -1687,7 +1687,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../table_editor.py" line="436" />
+      <location filename="../table_editor.py" line="444" />
       <source>%n row(s)</source>
       <translation>
         <numerusform>%n rad</numerusform>
@@ -1695,12 +1695,12 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       </translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="438" />
+      <location filename="../table_editor.py" line="446" />
       <source>%1 (at most %2)</source>
       <translation>%1 (høgst %2)</translation>
     </message>
     <message>
-      <location filename="../table_editor.py" line="519" />
+      <location filename="../table_editor.py" line="531" />
       <source>Computed from the answers above</source>
       <translation>Blir rekna ut frå svara ovanfor</translation>
     </message>
