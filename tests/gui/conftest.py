@@ -2,6 +2,7 @@
 and an in-memory keyring (no GUI test ever reaches the real one)."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from test_submission_support import memory_keyring_fixture  # noqa: F401 - memory_keyring
@@ -61,3 +62,18 @@ def draft_text(workspace, form_id: str, year: int = YEAR) -> str:
     if is_encrypted(raw):
         raw = decrypt(workspace.draft_keys.key(), raw, form_id)
     return raw.decode("utf-8")
+
+
+def assert_compiled(ts: Path, qm: Path) -> None:
+    """The committed .qm is exactly what lrelease makes of the .ts (file times say nothing
+    in a fresh clone, where git writes the files in any order)."""
+    import subprocess
+    import sys
+    import tempfile
+
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    with tempfile.TemporaryDirectory() as folder:
+        fresh = Path(folder) / qm.name
+        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(fresh)], check=True)
+        stale = f"{qm.name} is not {ts.name} compiled: run tools/update_translations.py"
+        assert fresh.read_bytes() == qm.read_bytes(), stale
