@@ -1241,7 +1241,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     <message>
       <location filename="../questionnaire.py" line="176" />
       <source>&amp;Import answers…</source>
-      <translation>&amp;Importer svar …</translation>
+      <translation>I&amp;mporter svar …</translation>
     </message>
     <message>
       <location filename="../questionnaire.py" line="180" />

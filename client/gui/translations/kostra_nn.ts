@@ -1241,7 +1241,7 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
     <message>
       <location filename="../questionnaire.py" line="176" />
       <source>&amp;Import answers…</source>
-      <translation>&amp;Importer svar …</translation>
+      <translation>I&amp;mporter svar …</translation>
     </message>
     <message>
       <location filename="../questionnaire.py" line="180" />
