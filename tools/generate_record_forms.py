@@ -349,6 +349,12 @@ def generate(yaml_path: Path, translations: dict) -> tuple[str, int]:
     }
     if "person" not in form["identity"]:
         form["identity"]["person"] = [n for n in IDENTITY["person"] if n in names]
+    previous = out / "form.json"
+    if previous.exists():
+        # Parts kept by hand (the year's deadline from SSB's calendar) are not in SSB's
+        # layouts: carry them over instead of dropping them.
+        for key, value in json.loads(previous.read_text("utf-8")).items():
+            form.setdefault(key, value)
 
     layout = {
         "recordLength": fields[-1]["from"] + fields[-1]["size"] - 1,
