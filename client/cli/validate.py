@@ -23,7 +23,13 @@ from client.core.i18n import tr
 from client.core.kommuner import foreign_data, foreign_data_text
 from client.core.reports.compare import FindingRef, RunDiff, compare_runs, load_earlier_report
 from client.core.validation.engine import FormValidator, ValidationContext
-from client.core.validation.findings import Finding, has_blocking, sort_findings, summarize
+from client.core.validation.findings import (
+    SEVERITY_LABELS,
+    Finding,
+    has_blocking,
+    sort_findings,
+    summarize,
+)
 
 if TYPE_CHECKING:
     from client.core.baseline import Comparison, LastYear
@@ -31,12 +37,6 @@ if TYPE_CHECKING:
     from client.core.forms.catalog import FormCatalog
     from client.core.forms.model import FormDefinition
 
-SEVERITY_LABELS = {
-    "FATAL": {"nb": "KRITISK", "nn": "KRITISK", "en": "FATAL"},
-    "ERROR": {"nb": "FEIL", "nn": "FEIL", "en": "ERROR"},
-    "WARNING": {"nb": "ADVARSEL", "nn": "ÅTVARING", "en": "WARNING"},
-    "INFO": {"nb": "INFO", "nn": "INFO", "en": "INFO"},
-}
 
 _TEXT = {
     "header": {

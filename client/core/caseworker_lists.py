@@ -16,17 +16,11 @@ from dataclasses import dataclass
 
 from client.core.forms.model import FormDefinition
 from client.core.i18n import Text, tr
-from client.core.validation.findings import SEVERITY_RANK, Finding
+from client.core.validation.findings import SEVERITY_LABELS, SEVERITY_RANK, Finding
 
 _PERSONAL = re.compile(r"(?<!\d)\d{11,12}(?!\d)")
 MASK = "•••••••••••"
 
-SEVERITY_LABELS: dict[str, Text] = {
-    "FATAL": {"nb": "KRITISK", "nn": "KRITISK", "en": "FATAL"},
-    "ERROR": {"nb": "FEIL", "nn": "FEIL", "en": "ERROR"},
-    "WARNING": {"nb": "ADVARSEL", "nn": "ÅTVARING", "en": "WARNING"},
-    "INFO": {"nb": "INFO", "nn": "INFO", "en": "INFO"},
-}
 _T: dict[str, Text] = {
     "caseworker": {"nb": "Saksbehandler", "nn": "Saksbehandlar", "en": "Caseworker"},
     "journal": {"nb": "Journalnummer", "nn": "Journalnummer", "en": "Journal number"},

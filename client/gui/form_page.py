@@ -213,17 +213,17 @@ class FormPage(QWidget):
             )
         if path is None:
             return None
+        count = len(records) if records is not None else 0  # a plain name: lupdate's plural
         if (
-            records is not None
-            and len(records)
+            count
             and not self.ctx.asker.confirm(
                 QCoreApplication.translate("FormPage", "Import file"),
                 QCoreApplication.translate(
                     "FormPage",
-                    "The %n record(s) in the draft will be replaced by the file's "
+                    "The draft's records (%n) will be replaced by the file's "
                     "records. You can undo this with Ctrl+Z. Continue?",
                     "",
-                    len(records),
+                    count,
                 ),
             )
         ):
@@ -323,7 +323,7 @@ class FormPage(QWidget):
         # The findings panel announces the counts; this says what the import did.
         announcer().say(
             self,
-            QCoreApplication.translate("FormPage", "%n record(s) read from %1.", "", count).replace(
+            QCoreApplication.translate("FormPage", "Records read from %1: %n.", "", count).replace(
                 "%1", name
             ),
         )
@@ -375,10 +375,11 @@ class FormPage(QWidget):
                 QCoreApplication.translate("FormPage", "Export file"), error.message(self.ctx.lang)
             )
             return
+        written = len(records)  # a plain name: lupdate reads only those as a plural's count
         self.ctx.asker.inform(
             QCoreApplication.translate("FormPage", "Export file"),
             QCoreApplication.translate(
-                "FormPage", "%n record(s) written to %1.", "", len(records)
+                "FormPage", "Records written to %1: %n.", "", written
             ).replace("%1", str(path)),
         )
 
