@@ -384,7 +384,7 @@ class FormPage(QWidget):
         )
 
     def export_caseworker_list(self, path: Path | None = None) -> Path | None:
-        """Findings grouped by saksbehandler, as CSV or printable HTML, for the
+        """Findings grouped by saksbehandler, as CSV, printable HTML or PDF, for the
         coordinator to hand out (client.core.caseworker_lists; never a fødselsnummer)."""
         from client.core import caseworker_lists
         from client.core.fileio import atomic_write_bytes
@@ -395,7 +395,8 @@ class FormPage(QWidget):
             path = self.ctx.asker.save_file(
                 title,
                 QCoreApplication.translate(
-                    "FormPage", "Web page for printing (*.html);;Spreadsheet (*.csv)"
+                    "FormPage",
+                    "Web page for printing (*.html);;PDF for printing (*.pdf);;Spreadsheet (*.csv)",
                 ),
                 f"{form.form_id}_{form.year}_funn_per_saksbehandler.html",
             )
@@ -403,16 +404,19 @@ class FormPage(QWidget):
             return None
         self.session.validate_now()
         findings = self.session.findings()
-        if path.suffix.lower() == ".csv":
-            text = caseworker_lists.to_csv(findings, form, self.ctx.lang)
+        unit = self.ctx.settings.unit
+        name = f"{unit.name} ({unit.kommunenummer})" if unit else self.session.context.region
+        suffix = path.suffix.lower()
+        if suffix == ".csv":
+            data = caseworker_lists.to_csv(findings, form, self.ctx.lang).encode("utf-8")
+        elif suffix == ".pdf":
+            data = caseworker_lists.to_pdf(findings, form, name, self.ctx.lang)
         else:
-            if path.suffix.lower() not in (".html", ".htm"):
+            if suffix not in (".html", ".htm"):
                 path = path.with_suffix(".html")
-            unit = self.ctx.settings.unit
-            name = f"{unit.name} ({unit.kommunenummer})" if unit else self.session.context.region
-            text = caseworker_lists.to_html(findings, form, name, self.ctx.lang)
+            data = caseworker_lists.to_html(findings, form, name, self.ctx.lang).encode("utf-8")
         try:
-            atomic_write_bytes(path, text.encode("utf-8"))
+            atomic_write_bytes(path, data)
         except OSError as error:
             self.ctx.asker.warn(
                 title,

@@ -718,108 +718,108 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     </message>
     <message>
       <location filename="../form_page.py" line="397" />
-      <source>Web page for printing (*.html);;Spreadsheet (*.csv)</source>
-      <translation>Nettside for utskrift (*.html);;Regneark (*.csv)</translation>
+      <source>Web page for printing (*.html);;PDF for printing (*.pdf);;Spreadsheet (*.csv)</source>
+      <translation>Nettside for utskrift (*.html);;PDF for utskrift (*.pdf);;Regneark (*.csv)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="419" />
+      <location filename="../form_page.py" line="423" />
       <source>Could not write %1: %2</source>
       <translation>Kunne ikke skrive %1: %2</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="425" />
+      <location filename="../form_page.py" line="429" />
       <source>Written to %1.</source>
       <translation>Skrevet til %1.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="437" />
-      <location filename="../form_page.py" line="568" />
+      <location filename="../form_page.py" line="441" />
+      <location filename="../form_page.py" line="572" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="445" />
+      <location filename="../form_page.py" line="449" />
       <source>The form is empty: import the case system's file or fill in the form before it is submitted.</source>
       <translation>Skjemaet er tomt: importer filen fra fagsystemet eller fyll ut skjemaet før det sendes inn.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="492" />
+      <location filename="../form_page.py" line="496" />
       <source>Line %1</source>
       <translation>Linje %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="496" />
+      <location filename="../form_page.py" line="500" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="522" />
+      <location filename="../form_page.py" line="526" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet hører til organisasjonsnummer %1, men rapporteringsenheten har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="540" />
+      <location filename="../form_page.py" line="544" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfilen og kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="598" />
+      <location filename="../form_page.py" line="602" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriver innsendingsfilen …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="641" />
+      <location filename="../form_page.py" line="645" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er kryptert til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="645" />
+      <location filename="../form_page.py" line="649" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="649" />
+      <location filename="../form_page.py" line="653" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="652" />
+      <location filename="../form_page.py" line="656" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="658" />
+      <location filename="../form_page.py" line="662" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med et testsertifikat: SSB godtar bare kommunens virksomhetssertifikat.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="666" />
+      <location filename="../form_page.py" line="670" />
       <source>How it reaches SSB:</source>
       <translation>Slik kommer det fram til SSB:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="671" />
+      <location filename="../form_page.py" line="675" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Åpne kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="672" />
+      <location filename="../form_page.py" line="676" />
       <source>Open &amp;folder</source>
       <translation>Åpne &amp;mappen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="676" />
-      <location filename="../form_page.py" line="698" />
+      <location filename="../form_page.py" line="680" />
+      <location filename="../form_page.py" line="702" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="687" />
+      <location filename="../form_page.py" line="691" />
       <source>No program for PDF files was found on this computer, so the receipt could not be opened. It is saved as %1. Install a PDF reader (or ask IT to), or open the file from another computer.</source>
       <translation>Fant ikke noe program for PDF-filer på denne maskinen, så kvitteringen kunne ikke åpnes. Den er lagret som %1. Installer en PDF-leser (eller be IT om det), eller åpne filen på en annen maskin.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="694" />
+      <location filename="../form_page.py" line="698" />
       <source>The folder could not be opened. The files are in %1.</source>
       <translation>Mappen kunne ikke åpnes. Filene ligger i %1.</translation>
     </message>
@@ -1585,22 +1585,22 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>&amp;Organisasjonsnummer:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="123" />
+      <location filename="../setup_dialog.py" line="134" />
       <source>The municipality number has four digits, for example 4601.</source>
       <translation>Kommunenummeret har fire sifre, for eksempel 4601.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="126" />
+      <location filename="../setup_dialog.py" line="137" />
       <source>Write the municipality's name.</source>
       <translation>Skriv navnet på kommunen.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="127" />
+      <location filename="../setup_dialog.py" line="138" />
       <source>Choose the district.</source>
       <translation>Velg bydel.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="128" />
+      <location filename="../setup_dialog.py" line="139" />
       <source>The organisation number has nine digits and its last digit must match the others (mod 11). Check it in the Central Coordinating Register (Brønnøysundregistrene).</source>
       <translation>Organisasjonsnummeret har ni sifre, og det siste sifferet må stemme med de andre (mod 11). Sjekk det i Brønnøysundregistrene.</translation>
     </message>
