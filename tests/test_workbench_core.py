@@ -113,5 +113,26 @@ def test_caseworker_list_from_the_command_line(tmp_path):
          "--caseworker-list", str(tmp_path / "liste.txt")],
         capture_output=True, text=True, timeout=120, check=False,
     )
-    assert bad.returncode == 2 and ".csv eller .html" in bad.stderr
+    assert bad.returncode == 2 and ".csv, .html eller .pdf" in bad.stderr
     assert not (tmp_path / "liste.txt").exists()
+
+
+def test_caseworker_list_as_pdf_from_the_command_line(tmp_path, capsys):
+    import re
+
+    from pypdf import PdfReader
+
+    from client.cli import main
+
+    out = tmp_path / "liste.pdf"
+    code = main(["validate", EXAMPLE, "--form", "11F", "--year", "2026", "--region", "460100",
+                 "--caseworker-list", str(out)])
+    capsys.readouterr()
+    assert code in (0, 1)
+    reader = PdfReader(str(out))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Funn per saksbehandler" in text and "Saksbehandler" in text
+    assert "Journalnummer" in text and "Melding" in text
+    assert re.search(r"(?<!\d)\d{11}(?!\d)", text) is None  # never a fødselsnummer
+    fonts = {str(f) for p in reader.pages for f in (p["/Resources"].get("/Font") or {}).values()}
+    assert fonts  # the DejaVu fonts are embedded, so æøå print

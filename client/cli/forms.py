@@ -10,6 +10,7 @@ from typing import Any
 from client.core.forms.catalog import FormCatalog
 from client.core.forms.model import FormDefinition
 from client.core.i18n import tr
+from client.core.validation.findings import severity_label
 
 _TEXT = {
     "none": {
@@ -86,7 +87,8 @@ def run(args: argparse.Namespace) -> int:
                 print(f"    {tr(_TEXT[heading], args.lang)}:")
                 for c in controls:
                     where = f" [{c.field}]" if c.field else ""
-                    print(f"      {c.id:<8} {c.severity:<8}{where} {tr(c.title, args.lang)}")
+                    label = severity_label(c.severity, args.lang)
+                    print(f"      {c.id:<8} {label:<8}{where} {tr(c.title, args.lang)}")
             print()
     return 0
 

@@ -23,7 +23,13 @@ from client.core.i18n import tr
 from client.core.kommuner import foreign_data, foreign_data_text
 from client.core.reports.compare import FindingRef, RunDiff, compare_runs, load_earlier_report
 from client.core.validation.engine import FormValidator, ValidationContext
-from client.core.validation.findings import Finding, has_blocking, sort_findings, summarize
+from client.core.validation.findings import (
+    SEVERITY_LABELS,
+    Finding,
+    has_blocking,
+    sort_findings,
+    summarize,
+)
 
 if TYPE_CHECKING:
     from client.core.baseline import Comparison, LastYear
@@ -31,12 +37,6 @@ if TYPE_CHECKING:
     from client.core.forms.catalog import FormCatalog
     from client.core.forms.model import FormDefinition
 
-SEVERITY_LABELS = {
-    "FATAL": {"nb": "KRITISK", "nn": "KRITISK", "en": "FATAL"},
-    "ERROR": {"nb": "FEIL", "nn": "FEIL", "en": "ERROR"},
-    "WARNING": {"nb": "ADVARSEL", "nn": "ÅTVARING", "en": "WARNING"},
-    "INFO": {"nb": "INFO", "nn": "INFO", "en": "INFO"},
-}
 
 _TEXT = {
     "header": {
@@ -200,7 +200,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--caseworker-list",
         metavar="FIL",
-        help="skriv funnene per saksbehandler til FIL (.csv eller .html; aldri fødselsnummer)",
+        help="skriv funnene per saksbehandler til FIL (.csv, .html eller .pdf; "
+        "aldri fødselsnummer)",
     )
     parser.set_defaults(run=run)
 
@@ -375,21 +376,24 @@ def write_caseworker_list(
     from client.core import caseworker_lists
     from client.core.fileio import atomic_write_bytes
 
+    unit = f"region {context.region}"
     if path.suffix.lower() == ".csv":
-        text = caseworker_lists.to_csv(findings, form, lang)
+        data = caseworker_lists.to_csv(findings, form, lang).encode("utf-8")
     elif path.suffix.lower() in (".html", ".htm"):
-        text = caseworker_lists.to_html(findings, form, f"region {context.region}", lang)
+        data = caseworker_lists.to_html(findings, form, unit, lang).encode("utf-8")
+    elif path.suffix.lower() == ".pdf":
+        data = caseworker_lists.to_pdf(findings, form, unit, lang)
     else:
         raise UserError(_LIST_SUFFIX, path=str(path))
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_bytes(path, data)
 
 
 _LIST_SUFFIX = {
-    "nb": "Listen per saksbehandler kan skrives som .csv eller .html, ikke {path}. "
+    "nb": "Listen per saksbehandler kan skrives som .csv, .html eller .pdf, ikke {path}. "
     "Gi filen en av disse endelsene.",
-    "nn": "Lista per saksbehandlar kan skrivast som .csv eller .html, ikkje {path}. "
+    "nn": "Lista per saksbehandlar kan skrivast som .csv, .html eller .pdf, ikkje {path}. "
     "Gi fila ei av desse endingane.",
-    "en": "The list per caseworker can be written as .csv or .html, not {path}. "
+    "en": "The list per caseworker can be written as .csv, .html or .pdf, not {path}. "
     "Give the file one of these endings.",
 }
 

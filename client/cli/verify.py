@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from client.core.i18n import Text, format_int, tr
+from client.core.validation.findings import severity_label
 
 _TEXT: dict[str, Text] = {
     "valid": {
@@ -45,9 +46,10 @@ _TEXT: dict[str, Text] = {
     },
     "records": {"nb": ", {count} poster", "nn": ", {count} postar", "en": ", {count} records"},
     "findings": {
-        "nb": "; funn: {error} feil, {warning} advarsler (forklart), {info} info",
-        "nn": "; funn: {error} feil, {warning} åtvaringar (forklarte), {info} info",
-        "en": "; findings: {error} errors, {warning} warnings (explained), {info} info",
+        # Severities named as in every command: FEIL 0, ADVARSEL 2, ...
+        "nb": "; funn: {ERROR} {error}, {WARNING} {warning} (forklart), {INFO} {info}",
+        "nn": "; funn: {ERROR} {error}, {WARNING} {warning} (forklarte), {INFO} {info}",
+        "en": "; findings: {ERROR} {error}, {WARNING} {warning} (explained), {INFO} {info}",
     },
     "encrypted": {"nb": "Kryptert til", "nn": "Kryptert til", "en": "Encrypted to"},
     "not_encrypted": {"nb": "Ikke kryptert", "nn": "Ikkje kryptert", "en": "Not encrypted"},
@@ -114,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
                 error=facts.get("error", "0"),
                 warning=facts["warning"],
                 info=facts.get("info", "0"),
+                **{s: severity_label(s, lang) for s in ("ERROR", "WARNING", "INFO")},
             )
         print(f"{t('contents')}: {line}")
     if result.encryption is not None:

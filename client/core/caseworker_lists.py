@@ -1,6 +1,7 @@
 """Findings per caseworker: the coordinator hands each saksbehandler the lines that are
 theirs (journalnummer, line, field, message), as CSV for a spreadsheet or as a printable
-HTML page (one section per caseworker, each starting on a new page when printed).
+HTML page (one section per caseworker, each starting on a new page when printed), or
+as a PDF with a page or pages per caseworker.
 
 Never a fødselsnummer or DUF number: the lists name records by journalnummer and line,
 and any 11- or 12-digit run in a message is masked, whatever a control wrote."""
@@ -13,20 +14,15 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from client.core.forms.model import FormDefinition
 from client.core.i18n import Text, tr
-from client.core.validation.findings import SEVERITY_RANK, Finding
+from client.core.validation.findings import SEVERITY_LABELS, SEVERITY_RANK, Finding
 
 _PERSONAL = re.compile(r"(?<!\d)\d{11,12}(?!\d)")
 MASK = "•••••••••••"
 
-SEVERITY_LABELS: dict[str, Text] = {
-    "FATAL": {"nb": "KRITISK", "nn": "KRITISK", "en": "FATAL"},
-    "ERROR": {"nb": "FEIL", "nn": "FEIL", "en": "ERROR"},
-    "WARNING": {"nb": "ADVARSEL", "nn": "ÅTVARING", "en": "WARNING"},
-    "INFO": {"nb": "INFO", "nn": "INFO", "en": "INFO"},
-}
 _T: dict[str, Text] = {
     "caseworker": {"nb": "Saksbehandler", "nn": "Saksbehandlar", "en": "Caseworker"},
     "journal": {"nb": "Journalnummer", "nn": "Journalnummer", "en": "Journal number"},
@@ -131,3 +127,66 @@ def to_html(
         parts.append("</tbody></table></section>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def to_pdf(
+    findings: Iterable[Finding], form: FormDefinition, unit: str, lang: str = "nb"
+) -> bytes:
+    """The same list as a PDF (A4 landscape, reportlab, DejaVu embedded so æøå print):
+    one caseworker per page or pages, to print and hand out; never a fødselsnummer."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import (
+        LongTable,
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        TableStyle,
+    )
+
+    from client.core.submission.receipt import FONT, FONT_BOLD, _register_fonts
+
+    _register_fonts()
+    title = tr(_T["title"], lang).format(form=form.form_id, year=form.year, unit=unit)
+    body = ParagraphStyle("body", fontName=FONT, fontSize=8, leading=10)
+    head = ParagraphStyle("head", parent=body, fontName=FONT_BOLD)
+    h1 = ParagraphStyle("h1", fontName=FONT_BOLD, fontSize=14, leading=18, spaceAfter=6)
+    h2 = ParagraphStyle("h2", fontName=FONT_BOLD, fontSize=11, leading=14, spaceAfter=4)
+    keys = ("journal", "line", "field", "control", "severity", "message")
+    widths = [x * mm for x in (30, 14, 50, 18, 22, 133)]
+
+    def p(text: str, style: ParagraphStyle = body) -> Paragraph:
+        return Paragraph(html.escape(text), style)
+
+    by_worker: dict[str, list[Row]] = {}
+    for r in rows(findings, form, lang):
+        by_worker.setdefault(r.caseworker, []).append(r)
+    story: list[Any] = [p(title, h1)]
+    for number, (worker, items) in enumerate(by_worker.items()):
+        if number:
+            story.append(PageBreak())
+        count = tr(_T["count"], lang).format(n=len(items))
+        story.append(p(f"{tr(_T['caseworker'], lang)} {worker} ({count})", h2))
+        data = [[p(tr(_T[k], lang), head) for k in keys]]
+        data += [
+            [p(r.journal), p(str(r.line or "")), p(r.field), p(r.control),
+             p(tr(SEVERITY_LABELS[r.severity], lang)), p(r.message)]
+            for r in items
+        ]
+        table = LongTable(data, colWidths=widths, repeatRows=1)
+        table.setStyle(TableStyle([
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]))
+        story += [table, Spacer(1, 4 * mm)]
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer, pagesize=landscape(A4), title=title, author="KOSTRA-klienten",
+        leftMargin=12 * mm, rightMargin=12 * mm, topMargin=12 * mm, bottomMargin=12 * mm,
+    )
+    document.build(story)
+    return buffer.getvalue()

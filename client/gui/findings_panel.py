@@ -116,7 +116,7 @@ class FindingsModel(QAbstractItemModel):
         count = len(group.findings)
         if self.session.records is not None:
             lines = group.lines  # a plain name: lupdate reads only those as a plural's count
-            what = QCoreApplication.translate("FindingsModel", "%Ln record(s)", "", lines)
+            what = QCoreApplication.translate("FindingsModel", "Records: %Ln", "", lines)
             if count != group.lines:
                 what += QCoreApplication.translate("FindingsModel", ", %1 findings").replace(
                     "%1", format_int(count)

@@ -213,17 +213,17 @@ class FormPage(QWidget):
             )
         if path is None:
             return None
+        count = len(records) if records is not None else 0  # a plain name: lupdate's plural
         if (
-            records is not None
-            and len(records)
+            count
             and not self.ctx.asker.confirm(
                 QCoreApplication.translate("FormPage", "Import file"),
                 QCoreApplication.translate(
                     "FormPage",
-                    "The %n record(s) in the draft will be replaced by the file's "
+                    "The draft's records (%n) will be replaced by the file's "
                     "records. You can undo this with Ctrl+Z. Continue?",
                     "",
-                    len(records),
+                    count,
                 ),
             )
         ):
@@ -323,7 +323,7 @@ class FormPage(QWidget):
         # The findings panel announces the counts; this says what the import did.
         announcer().say(
             self,
-            QCoreApplication.translate("FormPage", "%n record(s) read from %1.", "", count).replace(
+            QCoreApplication.translate("FormPage", "Records read from %1: %n.", "", count).replace(
                 "%1", name
             ),
         )
@@ -375,15 +375,16 @@ class FormPage(QWidget):
                 QCoreApplication.translate("FormPage", "Export file"), error.message(self.ctx.lang)
             )
             return
+        written = len(records)  # a plain name: lupdate reads only those as a plural's count
         self.ctx.asker.inform(
             QCoreApplication.translate("FormPage", "Export file"),
             QCoreApplication.translate(
-                "FormPage", "%n record(s) written to %1.", "", len(records)
+                "FormPage", "Records written to %1: %n.", "", written
             ).replace("%1", str(path)),
         )
 
     def export_caseworker_list(self, path: Path | None = None) -> Path | None:
-        """Findings grouped by saksbehandler, as CSV or printable HTML, for the
+        """Findings grouped by saksbehandler, as CSV, printable HTML or PDF, for the
         coordinator to hand out (client.core.caseworker_lists; never a fødselsnummer)."""
         from client.core import caseworker_lists
         from client.core.fileio import atomic_write_bytes
@@ -394,7 +395,8 @@ class FormPage(QWidget):
             path = self.ctx.asker.save_file(
                 title,
                 QCoreApplication.translate(
-                    "FormPage", "Web page for printing (*.html);;Spreadsheet (*.csv)"
+                    "FormPage",
+                    "Web page for printing (*.html);;PDF for printing (*.pdf);;Spreadsheet (*.csv)",
                 ),
                 f"{form.form_id}_{form.year}_funn_per_saksbehandler.html",
             )
@@ -402,16 +404,19 @@ class FormPage(QWidget):
             return None
         self.session.validate_now()
         findings = self.session.findings()
-        if path.suffix.lower() == ".csv":
-            text = caseworker_lists.to_csv(findings, form, self.ctx.lang)
+        unit = self.ctx.settings.unit
+        name = f"{unit.name} ({unit.kommunenummer})" if unit else self.session.context.region
+        suffix = path.suffix.lower()
+        if suffix == ".csv":
+            data = caseworker_lists.to_csv(findings, form, self.ctx.lang).encode("utf-8")
+        elif suffix == ".pdf":
+            data = caseworker_lists.to_pdf(findings, form, name, self.ctx.lang)
         else:
-            if path.suffix.lower() not in (".html", ".htm"):
+            if suffix not in (".html", ".htm"):
                 path = path.with_suffix(".html")
-            unit = self.ctx.settings.unit
-            name = f"{unit.name} ({unit.kommunenummer})" if unit else self.session.context.region
-            text = caseworker_lists.to_html(findings, form, name, self.ctx.lang)
+            data = caseworker_lists.to_html(findings, form, name, self.ctx.lang).encode("utf-8")
         try:
-            atomic_write_bytes(path, text.encode("utf-8"))
+            atomic_write_bytes(path, data)
         except OSError as error:
             self.ctx.asker.warn(
                 title,

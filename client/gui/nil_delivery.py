@@ -66,7 +66,7 @@ def submit_nothing_to_report(page: FormPage) -> Operation | None:
     if count:
         kept = QCoreApplication.translate(
             "NilDelivery",
-            "The %n record(s) in the draft are not sent; they stay in the draft.",
+            "The draft's records (%n) are not sent; they stay in the draft.",
             "",
             count,
         )

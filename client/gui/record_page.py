@@ -271,7 +271,7 @@ class RecordPage(QSplitter):
         total = len(records) if records is not None else 0
         shown = self.model.rowCount()
         if shown == total:
-            text = QCoreApplication.translate("RecordPage", "%Ln record(s)", "", total)
+            text = QCoreApplication.translate("RecordPage", "Records: %Ln", "", total)
         else:
             text = (
                 QCoreApplication.translate("RecordPage", "%1 of %2 records")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.core.kommuner import oslo_bydeler
+from client.core.kommuner import name_of, oslo_bydeler
 from client.core.workspace import ReportingUnit
 from client.gui import accessibility
 
@@ -95,15 +95,26 @@ class SetupDialog(QDialog):
             index = self.bydel.findData(unit.bydel)
             if index >= 0:
                 self.bydel.setCurrentIndex(index)
+        # The name last filled in from the number: replaced when the number changes, while
+        # a name the user typed is kept.
+        self._filled_name = ""
         self.kommunenummer.textChanged.connect(self._kommune_changed)
         self._kommune_changed()
 
     def _kommune_changed(self) -> None:
-        oslo = self.kommunenummer.text() == OSLO
+        number = self.kommunenummer.text()
+        oslo = number == OSLO
         self.bydel.setVisible(oslo)
         self.rows["bydel"].setVisible(oslo)
-        if oslo and not self.name.text():
-            self.name.setText("Oslo")
+        # The shipped list of kommuner (resources/kommuner/<year>.json) knows the name.
+        known = name_of(number, dt.date.today().year) if len(number) == 4 else None
+        current = self.name.text().strip()
+        if known and current in ("", self._filled_name):
+            self.name.setText(known)
+            self._filled_name = known
+        elif not known and current and current == self._filled_name:
+            self.name.clear()
+            self._filled_name = ""
 
     def unit(self) -> ReportingUnit:
         kommune = self.kommunenummer.text().strip()
@@ -149,8 +160,21 @@ class SetupDialog(QDialog):
         if problems:
             text = "\n".join(problems.values())
             self.problem.setText("⚠ " + text)
+            self._fit()
             fields[next(iter(problems))].setFocus()
             accessibility.announcer().say(self, text, assertive=True)
             return
         self.problem.clear()
         super().accept()
+
+    def _fit(self) -> None:
+        """Grow (never shrink) so the whole message shows: a top-level window does not
+        follow a word-wrapped label's height on its own."""
+        layout = self.layout()
+        layout.activate()
+        width = self.width()
+        wanted = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else (
+            layout.totalSizeHint().height()
+        )
+        if wanted > self.height():
+            self.resize(width, wanted)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from client.core.i18n import format_int, tr
 from client.gui import texts
-from client.gui.widgets import FieldEditor, Mode, group_digits, parse_date
+from client.gui.widgets import FieldEditor, Mode, date_placeholder, group_digits, parse_date
 
 if TYPE_CHECKING:
     from client.core.forms.model import FieldDef
@@ -96,7 +96,7 @@ class _CellDelegate(QStyledItemDelegate):
             return combo
         edit = QLineEdit(parent)
         if column.type == "date":
-            edit.setPlaceholderText("dd.mm.åååå")
+            edit.setPlaceholderText(date_placeholder())
         if column.max_length:
             edit.setMaxLength(column.max_length)
         if column.type == "integer":

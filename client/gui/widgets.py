@@ -290,6 +290,14 @@ class AmountEditor(IntegerEditor):
     suffix = "kr"
 
 
+
+def date_placeholder(mask: str = "dd.mm.åååå") -> str:
+    """A date field's placeholder in the window's language (dd.mm.åååå, dd.mm.yyyy)."""
+    if mask == "dd.mm.åå":
+        return QCoreApplication.translate("DateEdit", "dd.mm.yy")
+    return QCoreApplication.translate("DateEdit", "dd.mm.yyyy")
+
+
 class _CalendarDateEditor(FieldEditor):
     """A date typed as dd.mm.åååå in a line edit, or picked in a calendar that opens on the
     reporting year (Alt+Down or F4 from the field, or the button beside it).
@@ -308,7 +316,8 @@ class _CalendarDateEditor(FieldEditor):
         super().__init__(field, mode, lang, parent)
         self.edit = QLineEdit(self)
         self.edit.setMaxLength(len(self.placeholder))
-        self.edit.setPlaceholderText(self.placeholder)
+        # The placeholder shown is in the user's language (dd.mm.yyyy in English, issue 13).
+        self.edit.setPlaceholderText(date_placeholder(self.placeholder))
         self.edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 16)
         self.edit.textEdited.connect(self._emit)
         self.edit.editingFinished.connect(self._tidy)

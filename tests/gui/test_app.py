@@ -36,7 +36,7 @@ def test_setup_dialog_checks_the_organisation_number(qtbot):
     qtbot.addWidget(dialog)
     dialog.kommunenummer.setText("0301")
     assert dialog.bydel.isVisibleTo(dialog)
-    assert dialog.name.text() == "Oslo"
+    assert dialog.name.text() == "Oslo - Oslove"  # SSB's name, from the list of kommuner
     dialog.bydel.setCurrentIndex(dialog.bydel.findData("05"))
     dialog.orgnr.setText("123456789")
     dialog.accept()

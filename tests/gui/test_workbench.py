@@ -431,3 +431,24 @@ def test_restart_comes_back_to_the_record_size_and_splitters(qtbot, window, form
     assert second.page.records.editor.index == 6
     assert second.page.split.sizes() == sizes
     second.close()
+
+
+def test_findings_per_caseworker_as_pdf(qtbot, window, form, tmp_path):
+    from pypdf import PdfReader
+
+    records = list(clean_records(form, 6, REGION))
+    for i, record in enumerate(records):
+        record["SAKSBEHANDLER"] = ["ANNE", "BJØRN"][i % 2]
+    records[0]["KJONN"] = "3"
+    records[1]["KJONN"] = "3"
+    page = load(qtbot, window, tmp_path, form, records)
+    numbers = [r["PERSON_FODSELSNR"] for r in records]
+    path = page.export_caseworker_list(tmp_path / "liste.pdf")
+    assert path == tmp_path / "liste.pdf"
+    reader = PdfReader(str(path))
+    pages = [p.extract_text() for p in reader.pages]
+    assert len(pages) >= 2  # each caseworker starts a page of their own
+    assert "Saksbehandler ANNE" in pages[0] and "J0000001" in pages[0]
+    assert "Saksbehandler BJØRN" in pages[1] and "J0000002" in pages[1]
+    assert "FEIL" in pages[0]  # severities named as in every command
+    assert not any(number in "".join(pages) for number in numbers)

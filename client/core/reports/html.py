@@ -24,18 +24,14 @@ from client.core.i18n import format_int, tr
 from client.core.reports.charts import section_drawing, to_svg
 from client.core.reports.compare import FindingRef, RunDiff
 from client.core.statistics import Statistics, compute_statistics, paired_rows
-from client.core.validation.findings import SEVERITY_RANK, Finding, summarize
+from client.core.validation.findings import SEVERITY_LABELS, SEVERITY_RANK, Finding, summarize
 
 Write = Callable[[str], None]
 MASK = "•" * 11
 _ELEVEN_DIGITS = re.compile(r"(?<!\d)(?<!\d[.,])\d{11}(?!\d)(?![.,]\d)")
 
-SEVERITY = {
-    "FATAL": {"nb": "Kritisk feil", "nn": "Kritisk feil", "en": "Fatal"},
-    "ERROR": {"nb": "Feil", "nn": "Feil", "en": "Error"},
-    "WARNING": {"nb": "Advarsel", "nn": "Åtvaring", "en": "Warning"},
-    "INFO": {"nb": "Informasjon", "nn": "Informasjon", "en": "Information"},
-}
+# Severities are named as in every command (FEIL, ADVARSEL, ...): one table in the core.
+SEVERITY = SEVERITY_LABELS
 
 T = {
     "title": {"nb": "Kontrollrapport", "nn": "Kontrollrapport", "en": "Validation report"},

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from client.core.errors import UserError
 from client.core.i18n import DEFAULT_LANGUAGE, Text, format_int, tr
+from client.core.validation.findings import severity_label
 
 if TYPE_CHECKING:
     from client.core.readiness import Readiness
@@ -94,7 +95,8 @@ def _blocked_message(readiness: Readiness, lang: str) -> str:
         where = [t("line", line=finding.line)] if finding.line is not None else []
         where += [finding.field] if finding.field else []
         where.append(t("control", control=finding.control))
-        return f"  {', '.join(where)}: {finding.message(lang)}"
+        label = severity_label(finding.severity, lang)
+        return f"  {label} {', '.join(where)}: {finding.message(lang)}"
 
     lines = [t("head")]
     for key, findings in (("blocking", readiness.blocking), ("unexplained", readiness.unexplained)):

@@ -13,6 +13,19 @@ from client.core.i18n import DEFAULT_LANGUAGE, Text, format_int, tr
 
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 BLOCKING = frozenset({"FATAL", "ERROR"})
+# The one naming of severities in every command, report and list (issue 13, point 8):
+# SSB's own Norwegian words, as its control program prints them.
+SEVERITY_LABELS: dict[str, Text] = {
+    "FATAL": {"nb": "KRITISK", "nn": "KRITISK", "en": "FATAL"},
+    "ERROR": {"nb": "FEIL", "nn": "FEIL", "en": "ERROR"},
+    "WARNING": {"nb": "ADVARSEL", "nn": "ÅTVARING", "en": "WARNING"},
+    "INFO": {"nb": "INFO", "nn": "INFO", "en": "INFO"},
+}
+
+
+def severity_label(severity: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A severity as every command names it; an unknown one as it is."""
+    return tr(SEVERITY_LABELS[severity], lang) if severity in SEVERITY_LABELS else severity
 
 
 @dataclass(frozen=True, slots=True)  # slots: a file of bad lines has one per line

@@ -375,6 +375,19 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     </message>
   </context>
   <context>
+    <name>DateEdit</name>
+    <message>
+      <location filename="../widgets.py" line="297" />
+      <source>dd.mm.yy</source>
+      <translation>dd.mm.åå</translation>
+    </message>
+    <message>
+      <location filename="../widgets.py" line="298" />
+      <source>dd.mm.yyyy</source>
+      <translation>dd.mm.åååå</translation>
+    </message>
+  </context>
+  <context>
     <name>FieldEditor</name>
     <message>
       <location filename="../widgets.py" line="116" />
@@ -382,12 +395,12 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>%1 av %2 tegn</translation>
     </message>
     <message>
-      <location filename="../widgets.py" line="322" />
+      <location filename="../widgets.py" line="331" />
       <source>Choose a date in a calendar (Alt+Down)</source>
       <translation>Velg dato i en kalender (Alt+Pil ned)</translation>
     </message>
     <message>
-      <location filename="../widgets.py" line="325" />
+      <location filename="../widgets.py" line="334" />
       <source>Open calendar: %1</source>
       <translation>Åpne kalender: %1</translation>
     </message>
@@ -444,7 +457,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     </message>
     <message numerus="yes">
       <location filename="../findings_panel.py" line="119" />
-      <source>%Ln record(s)</source>
+      <source>Records: %Ln</source>
       <translation>
         <numerusform>%Ln post</numerusform>
         <numerusform>%Ln poster</numerusform>
@@ -593,22 +606,6 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   </context>
   <context>
     <name>FormPage</name>
-    <message numerus="yes">
-      <location filename="../form_page.py" line="145" />
-      <source>The %n record(s) in the draft will be replaced by the file's records. You can undo this with Ctrl+Z. Continue?</source>
-      <translation>
-        <numerusform>Posten i utkastet blir erstattet av postene i filen. Du kan angre med Ctrl+Z. Fortsette?</numerusform>
-        <numerusform>De %n postene i utkastet blir erstattet av postene i filen. Du kan angre med Ctrl+Z. Fortsette?</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../form_page.py" line="248" />
-      <source>%n record(s) written to %1.</source>
-      <translation>
-        <numerusform>%n post skrevet til %1.</numerusform>
-        <numerusform>%n poster skrevet til %1.</numerusform>
-      </translation>
-    </message>
     <message>
       <location filename="../form_page.py" line="78" />
       <source>&amp;Back to overview</source>
@@ -658,6 +655,14 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../form_page.py" line="221" />
+      <source>The draft's records (%n) will be replaced by the file's records. You can undo this with Ctrl+Z. Continue?</source>
+      <translation>
+        <numerusform>Posten i utkastet blir erstattet av postene i filen. Du kan angre med Ctrl+Z. Fortsette?</numerusform>
+        <numerusform>De %n postene i utkastet blir erstattet av postene i filen. Du kan angre med Ctrl+Z. Fortsette?</numerusform>
+      </translation>
+    </message>
     <message>
       <location filename="../form_page.py" line="279" />
       <source>Checking %1…</source>
@@ -675,7 +680,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     </message>
     <message numerus="yes">
       <location filename="../form_page.py" line="326" />
-      <source>%n record(s) read from %1.</source>
+      <source>Records read from %1: %n.</source>
       <translation>
         <numerusform>%n post lest fra %1.</numerusform>
         <numerusform>%n poster lest fra %1.</numerusform>
@@ -689,7 +694,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     <message>
       <location filename="../form_page.py" line="363" />
       <location filename="../form_page.py" line="375" />
-      <location filename="../form_page.py" line="379" />
+      <location filename="../form_page.py" line="380" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
@@ -698,115 +703,123 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../form_page.py" line="381" />
+      <source>Records written to %1: %n.</source>
+      <translation>
+        <numerusform>%n post skrevet til %1.</numerusform>
+        <numerusform>%n poster skrevet til %1.</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../form_page.py" line="392" />
+      <location filename="../form_page.py" line="393" />
       <source>Findings per caseworker</source>
       <translation>Funn per saksbehandler</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="396" />
-      <source>Web page for printing (*.html);;Spreadsheet (*.csv)</source>
-      <translation>Nettside for utskrift (*.html);;Regneark (*.csv)</translation>
+      <location filename="../form_page.py" line="397" />
+      <source>Web page for printing (*.html);;PDF for printing (*.pdf);;Spreadsheet (*.csv)</source>
+      <translation>Nettside for utskrift (*.html);;PDF for utskrift (*.pdf);;Regneark (*.csv)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="418" />
+      <location filename="../form_page.py" line="423" />
       <source>Could not write %1: %2</source>
       <translation>Kunne ikke skrive %1: %2</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="424" />
+      <location filename="../form_page.py" line="429" />
       <source>Written to %1.</source>
       <translation>Skrevet til %1.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="436" />
-      <location filename="../form_page.py" line="567" />
+      <location filename="../form_page.py" line="441" />
+      <location filename="../form_page.py" line="572" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="444" />
+      <location filename="../form_page.py" line="449" />
       <source>The form is empty: import the case system's file or fill in the form before it is submitted.</source>
       <translation>Skjemaet er tomt: importer filen fra fagsystemet eller fyll ut skjemaet før det sendes inn.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="491" />
+      <location filename="../form_page.py" line="496" />
       <source>Line %1</source>
       <translation>Linje %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="495" />
+      <location filename="../form_page.py" line="500" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="521" />
+      <location filename="../form_page.py" line="526" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet hører til organisasjonsnummer %1, men rapporteringsenheten har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="539" />
+      <location filename="../form_page.py" line="544" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfilen og kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="597" />
+      <location filename="../form_page.py" line="602" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriver innsendingsfilen …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="640" />
+      <location filename="../form_page.py" line="645" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er kryptert til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="644" />
+      <location filename="../form_page.py" line="649" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="648" />
+      <location filename="../form_page.py" line="653" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="651" />
+      <location filename="../form_page.py" line="656" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="657" />
+      <location filename="../form_page.py" line="662" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med et testsertifikat: SSB godtar bare kommunens virksomhetssertifikat.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="665" />
+      <location filename="../form_page.py" line="670" />
       <source>How it reaches SSB:</source>
       <translation>Slik kommer det fram til SSB:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="670" />
+      <location filename="../form_page.py" line="675" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Åpne kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="671" />
+      <location filename="../form_page.py" line="676" />
       <source>Open &amp;folder</source>
       <translation>Åpne &amp;mappen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="675" />
-      <location filename="../form_page.py" line="697" />
+      <location filename="../form_page.py" line="680" />
+      <location filename="../form_page.py" line="702" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="686" />
+      <location filename="../form_page.py" line="691" />
       <source>No program for PDF files was found on this computer, so the receipt could not be opened. It is saved as %1. Install a PDF reader (or ask IT to), or open the file from another computer.</source>
       <translation>Fant ikke noe program for PDF-filer på denne maskinen, så kvitteringen kunne ikke åpnes. Den er lagret som %1. Installer en PDF-leser (eller be IT om det), eller åpne filen på en annen maskin.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="693" />
+      <location filename="../form_page.py" line="698" />
       <source>The folder could not be opened. The files are in %1.</source>
       <translation>Mappen kunne ikke åpnes. Filene ligger i %1.</translation>
     </message>
@@ -1061,7 +1074,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     </message>
     <message numerus="yes">
       <location filename="../nil_delivery.py" line="67" />
-      <source>The %n record(s) in the draft are not sent; they stay in the draft.</source>
+      <source>The draft's records (%n) are not sent; they stay in the draft.</source>
       <translation>
         <numerusform>Utkastets %n post sendes ikke; den blir liggende i utkastet.</numerusform>
         <numerusform>Utkastets %n poster sendes ikke; de blir liggende i utkastet.</numerusform>
@@ -1447,7 +1460,7 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
     </message>
     <message numerus="yes">
       <location filename="../record_page.py" line="274" />
-      <source>%Ln record(s)</source>
+      <source>Records: %Ln</source>
       <translation>
         <numerusform>%Ln post</numerusform>
         <numerusform>%Ln poster</numerusform>
@@ -1572,22 +1585,22 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       <translation>&amp;Organisasjonsnummer:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="123" />
+      <location filename="../setup_dialog.py" line="134" />
       <source>The municipality number has four digits, for example 4601.</source>
       <translation>Kommunenummeret har fire sifre, for eksempel 4601.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="126" />
+      <location filename="../setup_dialog.py" line="137" />
       <source>Write the municipality's name.</source>
       <translation>Skriv navnet på kommunen.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="127" />
+      <location filename="../setup_dialog.py" line="138" />
       <source>Choose the district.</source>
       <translation>Velg bydel.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="128" />
+      <location filename="../setup_dialog.py" line="139" />
       <source>The organisation number has nine digits and its last digit must match the others (mod 11). Check it in the Central Coordinating Register (Brønnøysundregistrene).</source>
       <translation>Organisasjonsnummeret har ni sifre, og det siste sifferet må stemme med de andre (mod 11). Sjekk det i Brønnøysundregistrene.</translation>
     </message>
