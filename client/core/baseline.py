@@ -339,11 +339,33 @@ def _amount(text: str) -> int:
     return value if value > 0 else 0
 
 
-def _line_amounts(lines: Sequence[str], columns: Sequence[tuple[int, int]]) -> list[int]:
+# Amounts already read in one comparison, by (lines' identity, start, end): the figures and
+# the per-person control read the same columns of the same records.
+AmountMemo = dict[tuple[int, int, int], list[int]]
+
+
+def _column_amounts(
+    lines: Sequence[str], start: int, end: int, memo: AmountMemo | None = None
+) -> list[int]:
+    """Each line's amount in one column, as SSB counts it (see _amount); the plain digits
+    that nearly every line holds are read without a call per line."""
+    key = (id(lines), start, end)
+    if memo is not None and key in memo:
+        return memo[key]
+    texts = [line[start:end].strip() for line in lines]
+    values = [int(t) if t.isdecimal() else _amount(t) for t in texts]
+    if memo is not None:
+        memo[key] = values
+    return values
+
+
+def _line_amounts(
+    lines: Sequence[str], columns: Sequence[tuple[int, int]], memo: AmountMemo | None = None
+) -> list[int]:
     """Each line's amounts in `columns` added up, as SSB counts them (see _amount)."""
     totals: list[int] | None = None
     for start, end in columns:
-        values = [_amount(line[start:end]) for line in lines]
+        values = _column_amounts(lines, start, end, memo)
         totals = values if totals is None else [a + b for a, b in zip(totals, values, strict=True)]
     return totals if totals is not None else [0] * len(lines)
 
@@ -390,7 +412,9 @@ def _count_filled_at_least(
     return hits
 
 
-def _figure(spec: dict[str, Any], records: RecordSet) -> Figure | None:
+def _figure(
+    spec: dict[str, Any], records: RecordSet, memo: AmountMemo | None = None
+) -> Figure | None:
     """The figure `spec` declares over `records`; None when its layout lacks a field."""
     form = records.form
     fid, label = spec["id"], spec["label"]
@@ -406,9 +430,7 @@ def _figure(spec: dict[str, Any], records: RecordSet) -> Figure | None:
         columns.append((column.start, column.end))
     lines = records.lines
     if "sumOf" in spec:
-        total = 0
-        for start, end in columns:
-            total += sum(_amount(line[start:end]) for line in lines)
+        total = sum(sum(_column_amounts(lines, start, end, memo)) for start, end in columns)
         return Figure(fid, label, float(total))
     if not lines:
         return None  # a share of no one: no figure, so no verdict against it
@@ -439,21 +461,24 @@ def compare(
     and per-record findings for amounts many times the same person's last year."""
     comparisons: list[Comparison] = []
     findings: list[Finding] = []
+    memo: AmountMemo = {}  # lives for this comparison only: the records may change after
     for compiled in validator.last_year_controls:
         control = compiled.control
         spec = control.spec
         if control.kind == "lastYearFigure":
-            this = _figure(spec["figure"], records)
+            this = _figure(spec["figure"], records, memo)
             if this is None:
                 continue
-            before = _figure(spec["figure"], last.records)
+            before = _figure(spec["figure"], last.records, memo)
             comparison = Comparison(this.id, this.label, this, before)
             comparisons.append(comparison)
             finding = _figure_finding(validator, compiled, comparison, context)
             if finding is not None:
                 findings.append(finding)
         elif control.kind == "lastYearAmount":
-            findings += _amount_findings(validator, compiled, records, last.records, context)
+            findings += _amount_findings(
+                validator, compiled, records, last.records, context, memo
+            )
     return comparisons, findings
 
 
@@ -502,6 +527,7 @@ def _amount_findings(
     records: RecordSet,
     last: RecordSet,
     context: ValidationContext,
+    memo: AmountMemo | None = None,
 ) -> list[Finding]:
     spec = compiled.control.spec
     factor, minimum = spec["factor"], spec["minAmount"]
@@ -512,7 +538,7 @@ def _amount_findings(
     # Per record, as few Python steps as can be: list comprehensions over the columns
     # (this is the one control that looks at every record of both years).
     lines, last_lines = records.lines, last.lines
-    this_totals = _line_amounts(lines, this_amounts)
+    this_totals = _line_amounts(lines, this_amounts, memo)
     last_totals: list[int] | None = None
     before: list[int | None] = [None] * len(lines)
     matched_by: dict[int, str] = {}  # records matched on another identifier than the first
@@ -528,7 +554,7 @@ def _amount_findings(
         blank = [i for i, key in zip(indexes, keys, strict=True) if not key.strip("0")]
         if len(blank) < len(keys):
             if last_totals is None:
-                last_totals = _line_amounts(last_lines, last_amounts)
+                last_totals = _line_amounts(last_lines, last_amounts, memo)
             last_keys = [line[last_start:last_end].strip() for line in last_lines]
             by_key = dict(zip(last_keys, last_totals, strict=True))
             if len(by_key) < len(last_keys):  # a person on several lines: add them up
