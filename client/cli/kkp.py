@@ -21,7 +21,6 @@ from client.core.forms.catalog import FormCatalog
 from client.core.forms.model import FormDefinition
 from client.core.records.fixedwidth import MAX_FILE_BYTES, parse_record_bytes
 from client.core.records.recordset import RecordSet
-from client.core.reports.html import ReportData, render_html
 from client.core.reports.kkp import (
     RULE_000,
     UNKNOWN_SCHEME,
@@ -207,6 +206,9 @@ def _html(kkp: KkpRun, form: FormDefinition | None, records: RecordSet | None,
                 f"<p><strong>{_esc(entry.rule_name)}</strong>: {_esc(entry.message)}</p>"
                 "</body></html>\n")
     else:
+        # reportlab's charts load only for an HTML report: start-up stays light for JSON.
+        from client.core.reports.html import ReportData, render_html
+
         page = render_html(ReportData(
             form=form,
             region=kkp.region,
