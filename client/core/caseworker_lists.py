@@ -147,9 +147,9 @@ def to_pdf(
         TableStyle,
     )
 
-    from client.core.submission.receipt import FONT, FONT_BOLD, _register_fonts
+    from client.core.submission.receipt import FONT, FONT_BOLD, register_fonts
 
-    _register_fonts()
+    register_fonts()
     title = tr(_T["title"], lang).format(form=form.form_id, year=form.year, unit=unit)
     body = ParagraphStyle("body", fontName=FONT, fontSize=8, leading=10)
     head = ParagraphStyle("head", parent=body, fontName=FONT_BOLD)

@@ -218,7 +218,7 @@ _T: dict[str, Text] = {
 _registered = False
 
 
-def _register_fonts() -> None:
+def register_fonts() -> None:
     global _registered  # noqa: PLW0603 - reportlab's font registry is process-wide anyway
     if _registered:
         return
@@ -254,7 +254,7 @@ def render_receipt(data: ReceiptData, lang: str = "nb") -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    _register_fonts()
+    register_fonts()
     builder = _Builder(data, lang)
     story = (builder.header() + builder.facts() + builder.contents() + builder.findings()
              + builder.statistics())
@@ -321,7 +321,7 @@ def render_questionnaire(
 
     from client.core.forms.answers import checked_answers
 
-    _register_fonts()
+    register_fonts()
     builder = _Builder(None, lang)  # type: ignore[arg-type]
     when, _ = oslo_time(printed_at or dt.datetime.now(dt.UTC))
     title = tr(form.title, lang)
