@@ -13,9 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from client.core.errors import UserError
 from client.core.forms.model import Control, FieldDef, FormDefinition
@@ -23,7 +21,6 @@ from client.core.i18n import LANGUAGES, Text, tr
 from client.core.records.recordset import RecordSet
 from client.core.validation.compiler import (
     BASE_NAMESPACE,
-    FORMAT_CHECKER,
     PARAMS,
     CodeGen,
     DefinitionProblem,
@@ -32,8 +29,12 @@ from client.core.validation.compiler import (
     prologue_lines,
     property_failures,
     record_schema_checks,
+    schema_validator,
 )
 from client.core.validation.findings import Finding, summarize
+
+if TYPE_CHECKING:
+    import jsonschema
 
 _REGION = re.compile(r"[0-9]{4}([0-9]{2}|  )?")
 _BAD_REGION = {
@@ -184,9 +185,7 @@ class FormValidator:
         if control.field is None:
             if not self.form.is_record_form:
                 # Questionnaires are small: jsonschema itself checks them (see _questionnaire).
-                self._whole_schema_validator = jsonschema.Draft202012Validator(
-                    self.form.schema, format_checker=FORMAT_CHECKER
-                )
+                self._whole_schema_validator = schema_validator(self.form.schema)
                 return [
                     f"        if not {gen.const(self._whole_schema_validator)}.is_valid(line):",
                     f"            out.append(({compiled.index}, i, '*'))",
