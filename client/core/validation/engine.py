@@ -36,6 +36,8 @@ from client.core.validation.findings import Finding, summarize
 if TYPE_CHECKING:
     import jsonschema
 
+    from client.core.validation.parallel import RecordWorkers
+
 _REGION = re.compile(r"[0-9]{4}([0-9]{2}|  )?")
 _BAD_REGION = {
     "nb": "Region «{region}» er ugyldig. Oppgi kommunenummer (4 sifre) og bydel (2 sifre, "
@@ -95,6 +97,9 @@ class FormValidator:
 
     def __init__(self, form: FormDefinition) -> None:
         self.form = form
+        # Helper processes for a large file's record controls (parallel.py): set by the
+        # command line, never by the window.
+        self.workers: RecordWorkers | None = None
         self.namespace: dict[str, Any] = dict(BASE_NAMESPACE)
         self.compiled: list[_CompiledControl] = []
         self.length_control: _CompiledControl | None = None
@@ -315,8 +320,16 @@ class FormValidator:
     def run_record_controls(
         self, lines: list[str], base: int, context: ValidationContext
     ) -> list[tuple[int, int, Any]]:
+        if self.workers is not None and self.workers.wanted(len(lines)):
+            return self.workers.run(lines, base, context)
+        return self.run_serial(lines, base, context.args())
+
+    def run_serial(
+        self, lines: list[str], base: int, args: tuple[Any, ...]
+    ) -> list[tuple[int, int, Any]]:
+        """(control index, line index + base, detail) for each record control that fails."""
         out: list[tuple[int, int, Any]] = []
-        self._run(lines, base, out, *context.args())
+        self._run(lines, base, out, *args)
         return out
 
     def _questionnaire(self, answers: dict[str, Any], context: ValidationContext) -> list[Finding]:
