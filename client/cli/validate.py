@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from client.cli.common import (
     add_form_arguments,
+    add_last_year_argument,
     add_with_argument,
     load_input,
     load_others,
@@ -30,6 +31,7 @@ from client.core.validation.findings import (
     sort_findings,
     summarize,
 )
+from client.core.validation.parallel import RecordWorkers
 
 if TYPE_CHECKING:
     from client.core.baseline import Comparison, LastYear
@@ -190,12 +192,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="kommunen skal ikke rapportere (SSBs «-a 0»): filen skal være nøyaktig ett mellomrom",
     )
-    parser.add_argument(
-        "--last-year",
-        metavar="FJORÅR",
-        help="fjorårets SSB-fil, utkast eller innsendingsfil (.asice), i hvilken som helst "
-        "årgangs format: tallene sammenlignes og store endringer gir advarsler (K-)",
-    )
+    add_last_year_argument(parser)
     add_with_argument(parser)
     parser.add_argument(
         "--caseworker-list",
@@ -233,7 +230,12 @@ def run(args: argparse.Namespace) -> int:
 
     catalog = FormCatalog()
     validators: dict[tuple[str, int], FormValidator] = {}  # compiled once for every file
-    reports = [_check_one(args, path, catalog, validators) for path in args.files]
+    try:
+        reports = [_check_one(args, path, catalog, validators) for path in args.files]
+    finally:
+        for validator in validators.values():
+            if validator.workers is not None:
+                validator.workers.close()
     form = reports[0].document.form
     print_region_notes(args.region, form.year, args.lang)
     if args.compare:
@@ -351,6 +353,7 @@ def _check_one(
     validator = validators.get((form.form_id, form.year))
     if validator is None:
         validator = validators[(form.form_id, form.year)] = FormValidator(form)
+        validator.workers = RecordWorkers(validator)  # a large file is checked on every core
     findings = validator.validate(document.data, context) + _other_findings(args, document, context)
     last = comparisons = None
     if args.last_year and document.records is not None and not (

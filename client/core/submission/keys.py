@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from client.core.datadir import key_directory
 from client.core.errors import UserError
 from client.core.fileio import atomic_write_bytes
 from client.core.i18n import Text
@@ -58,11 +59,6 @@ Clock = Callable[[], dt.datetime]
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def key_directory(data_dir: Path) -> Path:
-    """Where the signing key lives inside a data folder (the desktop window's --data-dir)."""
-    return Path(data_dir) / "keys"
 
 
 def default_key_directory() -> Path:
