@@ -71,6 +71,22 @@ _TEXT: dict[str, Text] = {
         "nn": "--nothing-to-report gjeld berre postskjema (11F, 11CF).",
         "en": "--nothing-to-report applies to record forms (11F, 11CF) only.",
     },
+    "last_year_questionnaire": {
+        "nb": "--last-year sammenligner postene med fjorårets og gjelder bare postskjema "
+        "(11F, 11CF). Skjema {form} er et spørreskjema: send det uten --last-year.",
+        "nn": "--last-year samanliknar postane med fjorårets og gjeld berre postskjema "
+        "(11F, 11CF). Skjema {form} er eit spørjeskjema: send det utan --last-year.",
+        "en": "--last-year compares the records with last year's and applies to record forms "
+        "(11F, 11CF) only. Form {form} is a questionnaire: submit it without --last-year.",
+    },
+    "last_year_nothing": {
+        "nb": "--last-year kan ikke brukes når kommunen ikke har noe å rapportere i år: det er "
+        "ingen poster å sammenligne med fjorårets. Send uten --last-year.",
+        "nn": "--last-year kan ikkje brukast når kommunen ikkje har noko å rapportere i år: det "
+        "er ingen postar å samanlikne med fjorårets. Send utan --last-year.",
+        "en": "--last-year cannot be used when the municipality has nothing to report this "
+        "year: there are no records to compare with last year's. Submit without --last-year.",
+    },
 }
 
 
@@ -147,11 +163,22 @@ def _document(args: argparse.Namespace) -> FormDocument:
     return FormDocument(form, records=RecordSet(form, nil_marker=True))
 
 
+def _check_last_year_applies(args: argparse.Namespace, document: FormDocument) -> None:
+    """A --last-year that would not be used is refused, not quietly left out: the user
+    asked for last year's controls on what is signed."""
+    if document.records is None:
+        raise UserError(_TEXT["last_year_questionnaire"], form=document.form.form_id)
+    if args.nothing_to_report or document.records.nil_marker:
+        raise UserError(_TEXT["last_year_nothing"])
+
+
 def run(args: argparse.Namespace) -> int:
     from client.core.validation.engine import FormValidator, ValidationContext
     from client.core.validation.parallel import RecordWorkers
 
     document = _document(args)
+    if args.last_year:
+        _check_last_year_applies(args, document)
     if args.explanations is not None:
         document.explanations.update(read_explanations(args.explanations))
     form = document.form
@@ -179,9 +206,7 @@ def _check_and_sign(args: argparse.Namespace, document: FormDocument,
 
         findings += cross_findings(form, document.answers or {}, others, context)
     last = None
-    if args.last_year and document.records is not None and not (
-        context.nothing_to_report or document.records.nil_marker
-    ):
+    if args.last_year and document.records is not None:  # refused otherwise, in run()
         from client.core.baseline import compare, load_last_year
 
         last = load_last_year(args.last_year, form.form_id, form.year,
