@@ -5,6 +5,9 @@ starting answers."""
 from __future__ import annotations
 
 import json
+import os
+import signal
+import sys
 
 import pytest
 from test_submission_support import (
@@ -130,3 +133,114 @@ def test_an_unusable_last_year_file_stops_submit_with_exit_2(capsys, keys, tmp_p
                           "--out", str(out), "--key-dir", str(keys), "--last-year", str(last))
     assert code == 2 and expected in err, err
     assert "Traceback" not in err and list(out.iterdir()) == []
+
+
+# --- helper processes for large files ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def form11f():
+    from client.core.forms.catalog import FormCatalog
+
+    return FormCatalog().load("11F", YEAR)
+
+
+def _odd_file(form, count: int) -> bytes:
+    """Planted errors, the first records repeated in the second half (the uniqueness
+    controls must see both parts), then lines cut short, lengthened and given control
+    characters, with CRLF line ends."""
+    from client.core.records.fixedwidth import encode_records
+    from client.core.records.recordset import RecordSet
+    from synthetic import clean_records, plant_errors
+
+    rows = plant_errors(list(clean_records(form, count, REGION, seed=8)), form, every=9)
+    for i in range(60):
+        rows[count // 2 + i] = dict(rows[i])
+    lines = encode_records(RecordSet.from_records(form, rows)).split(b"\n")
+    for i in range(5, count, 97):
+        lines[i] = lines[i][:-4]
+    for i in range(7, count, 131):
+        lines[i] += b"XY"
+    for i in range(11, count, 53):
+        lines[i] = lines[i][:40] + b"\x01\x1b" + lines[i][42:]
+    return b"\r\n".join(lines)
+
+
+@pytest.mark.parametrize("odd", [True, False])
+def test_helpers_agree_with_one_core_on_odd_lines_and_duplicates_across_parts(form11f, odd):
+    from client.core.records.fixedwidth import parse_record_bytes
+    from client.core.validation.engine import FormValidator, ValidationContext
+    from client.core.validation.parallel import RecordWorkers
+
+    data = _odd_file(form11f, 900)
+    if not odd:  # only the right-length lines: every record control runs, not just 001
+        data = b"\r\n".join(line for line in data.split(b"\r\n")
+                            if len(line) == form11f.record_length and b"\x01" not in line)
+    records = parse_record_bytes(data, form11f)
+    context = ValidationContext.from_region(REGION, YEAR)
+    alone = FormValidator(form11f).validate(records, context)
+    validator = FormValidator(form11f)
+    with RecordWorkers(validator, helpers=2, min_lines=1) as workers:
+        validator.workers = workers
+        shared = validator.validate(records, context)
+        assert not workers.fell_back
+    assert shared == alone
+    controls = {f.control for f in alone}
+    assert ("001" in controls) if odd else {"05A", "05B"} <= controls
+
+
+@pytest.mark.parametrize("value", ["off", "-1", "²", "1.5", "garbage"])
+def test_a_kostra_helpers_that_is_no_number_means_no_helpers(monkeypatch, form11f, value):
+    """It is set to limit the helpers: a typo must neither crash every command ("²" is
+    a digit to str.isdigit, not to int) nor hand out every core."""
+    from client.core.validation.engine import FormValidator
+    from client.core.validation.parallel import RecordWorkers
+
+    monkeypatch.setenv("KOSTRA_HELPERS", value)
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    assert RecordWorkers(FormValidator(form11f)).helpers == 0
+    monkeypatch.setenv("KOSTRA_HELPERS", " 2 ")
+    assert RecordWorkers(FormValidator(form11f)).helpers == 2
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="signals to a forked helper")
+def test_ctrl_c_ends_an_idle_helper_without_a_traceback(form11f, capfd):
+    """Ctrl+C goes to the whole process group; a helper waiting for work must end quietly
+    (the program itself says nothing either: exit code 130)."""
+    import time
+
+    from client.core.records.fixedwidth import parse_record_bytes
+    from client.core.validation.engine import FormValidator, ValidationContext
+    from client.core.validation.parallel import RecordWorkers
+
+    records = parse_record_bytes(_odd_file(form11f, 200), form11f)
+    context = ValidationContext.from_region(REGION, YEAR)
+    validator = FormValidator(form11f)
+    with RecordWorkers(validator, helpers=1, min_lines=1) as workers:
+        workers.run(list(records.lines), 0, context)  # the helper now waits for more
+        helper = next(iter(workers._pool._processes.values()))
+        os.kill(helper.pid, signal.SIGINT)
+        helper.join(timeout=10)
+        assert helper.exitcode is not None
+        time.sleep(0.2)
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="signals to a forked helper")
+def test_a_helper_killed_between_runs_leaves_the_work_to_this_process(form11f):
+    from client.core.records.fixedwidth import parse_record_bytes
+    from client.core.validation.engine import FormValidator, ValidationContext
+    from client.core.validation.parallel import RecordWorkers
+
+    lines = list(parse_record_bytes(_odd_file(form11f, 300), form11f).lines)
+    context = ValidationContext.from_region(REGION, YEAR)
+    validator = FormValidator(form11f)
+    alone = validator.run_serial(lines, 0, context.args())
+    with RecordWorkers(validator, helpers=1, min_lines=1) as workers:
+        assert workers.run(lines, 0, context) == alone
+        helper = next(iter(workers._pool._processes.values()))
+        os.kill(helper.pid, signal.SIGKILL)
+        helper.join(timeout=10)
+        assert workers.run(lines, 0, context) == alone
+        assert workers.fell_back

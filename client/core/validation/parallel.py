@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -47,12 +48,18 @@ def _helpers_allowed() -> int:
     cores = os.cpu_count() or 1
     wanted = min(MAX_HELPERS, cores - 1)
     configured = os.environ.get(ENV_HELPERS, "").strip()
-    if configured.isdigit():
-        wanted = min(wanted, int(configured))
+    if configured:
+        # Whoever set it meant to limit the helpers: a value that is not a whole number
+        # ("off", "-1", "²") means none rather than every core. The findings are the same.
+        number = int(configured) if configured.isascii() and configured.isdigit() else 0
+        wanted = min(wanted, number)
     return max(0, wanted)
 
 
 def _init_worker(directory: str, inherited: FormValidator | None) -> None:
+    # Ctrl+C reaches the helpers too: the program itself stops and says so; a helper
+    # simply ends (an idle one would otherwise print a KeyboardInterrupt traceback).
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     if inherited is not None:  # forked: the parent's compiled controls came along
         _in_helper["validator"] = inherited
         return
