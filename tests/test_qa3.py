@@ -244,3 +244,32 @@ def test_a_helper_killed_between_runs_leaves_the_work_to_this_process(form11f):
         helper.join(timeout=10)
         assert workers.run(lines, 0, context) == alone
         assert workers.fell_back
+
+
+# --- the questionnaires' starting answers -----------------------------------------------
+
+CONTACT = {"ANSVARLIG": "Kari Nordmann", "EPOST": "kari@testkommune.no", "TELEFON": "55560000"}
+
+
+@pytest.mark.parametrize("odd", [
+    {"TELEFON": 55560000},
+    {"ANSVARLIG": 12345, "EPOST": 1.5},
+    {"ANSVARLIG": ["Kari"]},
+    {"EPOST": {"x": 1}},
+    {"TELEFON": True},
+    {"ANSVARLIG": None},
+    {"ANSVARLIG": "K" * 1_000_000},
+])
+def test_another_drafts_odd_contact_is_not_taken(odd):
+    """A draft written by hand or by another program: its contact part is taken only when
+    every answer is text the question takes; otherwise the next form's, or none."""
+    from client.core.forms.catalog import FormCatalog
+    from client.core.forms.starting import start_answers
+
+    form = FormCatalog().load("7B", YEAR)
+    started = start_answers(form, {}, "4601", {"12": {**CONTACT, **odd}})
+    assert started.answers == {"KOMMUNE_NR": "4601"}
+    assert started.note() is not None and "skjema 12" not in started.note()["nb"]
+    started = start_answers(form, {}, "4601", {"12": {**CONTACT, **odd}, "7": CONTACT})
+    assert started.answers == {"KOMMUNE_NR": "4601", **CONTACT}
+    assert set(started.filled.values()) == {"unit", "7"}

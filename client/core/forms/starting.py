@@ -47,6 +47,16 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _usable(form: FormDefinition, name: str, value: Any) -> bool:
+    """Another draft's answer is taken as it is only when it is text the question takes:
+    a number, a list or a name longer than the question allows would start the new form
+    with an error the caseworker never typed (or with Python's spelling of a list)."""
+    if not isinstance(value, str) or is_blank(value):
+        return False
+    limit = form.field(name).max_length
+    return limit is None or len(value) <= limit
+
+
 def start_answers(
     form: FormDefinition,
     answers: Mapping[str, Any],
@@ -68,7 +78,8 @@ def start_answers(
     if contact and all(is_blank(out.get(name)) for name in contact):
         for form_id, other in sorted(others.items()):
             values = {name: other.get(name) for name in contact}
-            if form_id != form.form_id and not any(is_blank(v) for v in values.values()):
+            if form_id != form.form_id and all(
+                    _usable(form, name, value) for name, value in values.items()):
                 out.update(values)
                 filled.update(dict.fromkeys(contact, form_id))
                 break
