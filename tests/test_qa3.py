@@ -273,3 +273,29 @@ def test_another_drafts_odd_contact_is_not_taken(odd):
     started = start_answers(form, {}, "4601", {"12": {**CONTACT, **odd}, "7": CONTACT})
     assert started.answers == {"KOMMUNE_NR": "4601", **CONTACT}
     assert set(started.filled.values()) == {"unit", "7"}
+
+
+# --- the form-check cache ---------------------------------------------------------------
+
+
+def test_planted_markers_for_a_broken_form_still_give_its_error_not_an_internal_one(tmp_path):
+    """A marker says "these bytes passed"; one put in the cache folder by something else
+    for a broken user-installed form must not turn its clear message into a TypeError."""
+    import shutil
+
+    from client.core.errors import FormDefinitionError
+    from client.core.forms import checkcache, loader
+
+    folder = tmp_path / "forms" / "2026" / "7"
+    shutil.copytree(ROOT / "forms" / "2026" / "7", folder)
+    meta = json.loads((folder / "form.json").read_text("utf-8"))
+    meta["identity"] = {"kommune": 5, "contact": "ANSVARLIG"}
+    meta["title"] = 12
+    (folder / "form.json").write_text(json.dumps(meta), "utf-8")
+    for path in folder.glob("*.json"):
+        for kind in ("form", "ui", "controls", "layout", "reference", loader.SCHEMA_KIND):
+            checkcache.remember_pass(
+                checkcache.verdict_key(kind, loader._metaschema_bytes(), path.read_bytes()))
+    with pytest.raises(FormDefinitionError) as caught:
+        loader.load_form(folder)
+    assert "form.json" in str(caught.value) and "$.title" in str(caught.value)
