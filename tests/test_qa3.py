@@ -299,3 +299,75 @@ def test_planted_markers_for_a_broken_form_still_give_its_error_not_an_internal_
     with pytest.raises(FormDefinitionError) as caught:
         loader.load_form(folder)
     assert "form.json" in str(caught.value) and "$.title" in str(caught.value)
+
+
+@pytest.fixture
+def own_cache(monkeypatch):
+    from client.core.forms import checkcache
+
+    checkcache.cache_dir.cache_clear()
+    yield lambda path: monkeypatch.setenv("KOSTRA_CACHE_DIR", str(path))
+    monkeypatch.undo()
+    checkcache.cache_dir.cache_clear()
+
+
+@pytest.mark.parametrize("where", ["a file", "form-checks a file", "/dev/null"])
+def test_a_cache_folder_that_is_no_folder_only_means_checking(tmp_path, own_cache, where):
+    from client.core.forms import checkcache
+    from client.core.forms.loader import load_form
+
+    if where == "a file":
+        (tmp_path / "cache").write_text("x")
+        own_cache(tmp_path / "cache")
+    elif where == "form-checks a file":
+        (tmp_path / "cache").mkdir()
+        (tmp_path / "cache" / "form-checks").write_text("x")
+        own_cache(tmp_path / "cache")
+    else:
+        own_cache("/dev/null")
+    for _ in range(2):
+        assert load_form(ROOT / "forms" / "2026" / "7").form_id == "7"
+    assert not checkcache.has_passed("0" * 64)
+
+
+def test_thousands_of_markers_and_a_folder_among_them_are_pruned(tmp_path, own_cache):
+    from client.core.forms import checkcache
+
+    own_cache(tmp_path)
+    folder = tmp_path / "form-checks"
+    folder.mkdir()
+    for i in range(checkcache.MAX_MARKERS + 500):
+        (folder / f"{i:064x}").touch()
+    (folder / "planted").mkdir()
+    os.utime(folder / "planted", (0, 0))  # the oldest: the first the pruning comes to
+    checkcache.remember_pass("f" * 64)
+    left = list(folder.iterdir())
+    assert len(left) <= checkcache.MAX_MARKERS // 2 + 1
+    assert (folder / ("f" * 64)).exists() and (folder / "planted").is_dir()
+
+
+def _remember_many(args: tuple[str, int]) -> int:
+    from client.core.forms import checkcache
+
+    folder, start = args
+    os.environ["KOSTRA_CACHE_DIR"] = folder
+    checkcache.cache_dir.cache_clear()
+    for i in range(start, start + 300):
+        checkcache.remember_pass(f"{i:064x}")
+    return sum(1 for i in range(start, start + 300) if checkcache.has_passed(f"{i:064x}"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="forked processes")
+def test_commands_writing_and_pruning_the_cache_at_once_all_go_on(tmp_path):
+    import multiprocessing
+
+    from client.core.forms import checkcache
+
+    folder = tmp_path / "form-checks"
+    folder.mkdir()
+    for i in range(checkcache.MAX_MARKERS - 10):
+        (folder / f"a{i:063x}").touch()
+    with multiprocessing.get_context("fork").Pool(4) as pool:
+        kept = pool.map(_remember_many, [(str(tmp_path), 10**6 * (n + 1)) for n in range(4)])
+    assert all(count > 0 for count in kept)  # each went on; what it wrote last is kept
+    assert len(list(folder.iterdir())) <= checkcache.MAX_MARKERS

@@ -106,6 +106,16 @@ def remember_pass(key: str) -> None:
 
 
 def _prune(folder: Path) -> None:
-    markers = sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime)
+    markers = sorted(folder.iterdir(), key=_age)
     for marker in markers[: len(markers) - MAX_MARKERS // 2]:
-        marker.unlink(missing_ok=True)
+        try:
+            marker.unlink(missing_ok=True)
+        except OSError:
+            continue  # a folder or a locked file put there: the rest are still pruned
+
+
+def _age(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # removed meanwhile by another command pruning at the same time
+        return 0.0
