@@ -371,3 +371,22 @@ def test_commands_writing_and_pruning_the_cache_at_once_all_go_on(tmp_path):
         kept = pool.map(_remember_many, [(str(tmp_path), 10**6 * (n + 1)) for n in range(4)])
     assert all(count > 0 for count in kept)  # each went on; what it wrote last is kept
     assert len(list(folder.iterdir())) <= checkcache.MAX_MARKERS
+
+
+@pytest.mark.parametrize("command", ["submit", "validate"])
+def test_an_empty_last_year_is_refused_not_left_out(capsys, keys, tmp_path, command):
+    """`--last-year "$FJOR"` with FJOR unset: last year's controls would quietly not run."""
+    document = document_11f(20)
+    source = write_11f(tmp_path / "11F.txt", document)
+    explanations = tmp_path / "forklaringer.json"
+    explanations.write_text(json.dumps(document.explanations, ensure_ascii=False), "utf-8")
+    out = tmp_path / "ut"
+    out.mkdir()
+    extra = (["--explanations", str(explanations), "--out", str(out), "--key-dir", str(keys)]
+             if command == "submit" else [])
+    for blank in ("", "  "):
+        code, _, err = run(capsys, "--lang", "en", command, str(source), "--form", "11F",
+                           "--year", str(YEAR), "--region", REGION, *extra,
+                           "--last-year", blank)
+        assert code == 2 and "--last-year is empty" in err
+    assert list(out.iterdir()) == []

@@ -202,6 +202,20 @@ def load_others(
     return others
 
 
+_LAST_YEAR_BLANK: Text = {
+    "nb": "--last-year er tom. Oppgi fjorårets fil, eller utelat --last-year.",
+    "nn": "--last-year er tom. Oppgi fjorårsfila, eller utelat --last-year.",
+    "en": "--last-year is empty. Give last year's file, or leave --last-year out.",
+}
+
+
+def check_last_year_given(args: argparse.Namespace) -> None:
+    """`--last-year ""` (say `--last-year "$FJOR"` with FJOR unset) is refused: left out
+    quietly, last year's controls would not run on what the user believes is compared."""
+    if args.last_year is not None and not args.last_year.strip():
+        raise UserError(_LAST_YEAR_BLANK)
+
+
 def add_last_year_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--last-year",

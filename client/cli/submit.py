@@ -11,6 +11,7 @@ from client.cli.common import (
     add_form_arguments,
     add_last_year_argument,
     add_with_argument,
+    check_last_year_given,
     load_input,
     load_others,
     print_region_notes,
@@ -176,6 +177,7 @@ def run(args: argparse.Namespace) -> int:
     from client.core.validation.engine import FormValidator, ValidationContext
     from client.core.validation.parallel import RecordWorkers
 
+    check_last_year_given(args)
     document = _document(args)
     if args.last_year:
         _check_last_year_applies(args, document)

@@ -14,6 +14,7 @@ from client.cli.common import (
     add_form_arguments,
     add_last_year_argument,
     add_with_argument,
+    check_last_year_given,
     load_input,
     load_others,
     print_region_notes,
@@ -218,6 +219,7 @@ def _other_findings(args: argparse.Namespace, document: FormDocument,
 
 def run(args: argparse.Namespace) -> int:
     ValidationContext.from_region(args.region, args.year or 0)  # a bad region before any reading
+    check_last_year_given(args)
     if args.last_year and len(args.files) > 1:
         raise UserError(_TEXT["last_year_many"])
     output = "json" if args.json else (args.format or "text")
