@@ -259,6 +259,8 @@ CONTACT = {"ANSVARLIG": "Kari Nordmann", "EPOST": "kari@testkommune.no", "TELEFO
     {"TELEFON": True},
     {"ANSVARLIG": None},
     {"ANSVARLIG": "K" * 1_000_000},
+    {"TELEFON": "5" * 1_000_000},
+    {"EPOST": "ikke en adresse"},
 ])
 def test_another_drafts_odd_contact_is_not_taken(odd):
     """A draft written by hand or by another program: its contact part is taken only when

@@ -12,6 +12,7 @@ other form, never pieced together from several people.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,13 +49,22 @@ def is_blank(value: Any) -> bool:
 
 
 def _usable(form: FormDefinition, name: str, value: Any) -> bool:
-    """Another draft's answer is taken as it is only when it is text the question takes:
-    a number, a list or a name longer than the question allows would start the new form
+    """Another draft's answer is taken as it is only when it is text the question takes
+    (its schema's maxLength and pattern): a number, a list, a name longer than the
+    question allows or a telephone number of a million digits would start the new form
     with an error the caseworker never typed (or with Python's spelling of a list)."""
     if not isinstance(value, str) or is_blank(value):
         return False
-    limit = form.field(name).max_length
-    return limit is None or len(value) <= limit
+    field = form.field(name)
+    if field.max_length is not None and len(value) > field.max_length:
+        return False
+    pattern = field.schema.get("pattern")
+    if not isinstance(pattern, str):
+        return True
+    try:
+        return re.search(pattern, value) is not None  # JSON Schema's pattern: a search
+    except re.error:  # a pattern Python reads otherwise: the controls judge the answer
+        return True
 
 
 def start_answers(
