@@ -124,7 +124,7 @@ def _draft_keys(args: argparse.Namespace) -> Any:
     `kostra submit` read an encrypted draft; fetched only when one is met."""
     from client.cli.keys import TerminalAsker
     from client.core.atrest import DraftKeys
-    from client.core.submission.keys import default_key_directory
+    from client.core.submission.keydir import default_key_directory
     from client.core.submission.secrets import KeyringSecretStore
 
     asker = TerminalAsker(args.lang, getattr(args, "passphrase_env", None))

@@ -60,19 +60,6 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def key_directory(data_dir: Path) -> Path:
-    """Where the signing key lives inside a data folder (the desktop window's --data-dir)."""
-    return Path(data_dir) / "keys"
-
-
-def default_key_directory() -> Path:
-    """keys/ in the user's data folder, the same folder the desktop window uses
-    (KOSTRA_DATA_DIR overrides it)."""
-    from client.core.workspace import Workspace
-
-    return key_directory(Workspace.from_environment().data_dir)
-
-
 # --- Certificates ------------------------------------------------------------------
 
 
