@@ -51,7 +51,7 @@ from client.core.forms.catalog import FormCatalog  # noqa: E402
 from client.core.forms.model import FormDefinition  # noqa: E402
 from client.core.records.fixedwidth import read_record_file, write_record_file  # noqa: E402
 from client.core.records.recordset import RecordSet  # noqa: E402
-from client.core.validation.compiler import FORMAT_CHECKER  # noqa: E402
+from client.core.validation.compiler import format_checker  # noqa: E402
 from client.core.validation.engine import (  # noqa: E402
     FormValidator,
     ValidationContext,
@@ -238,7 +238,7 @@ def bench_parsing(form: FormDefinition, files: Files, repeat: int) -> list[Row]:
 
 def bench_baseline(form: FormDefinition, files: Files, small: int, repeat: int) -> list[Row]:
     schema = json.loads((form.directory / "schema.json").read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=format_checker())
     rows = []
     for records, label in ((files.small_records, "clean"), (files.small_error_records, "errors")):
         recordset = RecordSet.from_records(form, records[:BASELINE_SAMPLE])

@@ -146,6 +146,32 @@ def check_examples(state: _State) -> str:
     return tr(_TEXT["examples"], state.lang).format(files=", ".join(found))
 
 
+def check_cores(state: _State) -> str:
+    """A large file is checked by helper processes (client.core.validation.parallel): on
+    Windows and macOS those are this program started again, which only a complete
+    bundle can do. A record example is checked with a helper and alone; both must agree."""
+    from client.core.documents import load_document
+    from client.core.resources import resources_dir
+    from client.core.validation.engine import FormValidator, ValidationContext
+    from client.core.validation.parallel import RecordWorkers
+
+    name, (form_id, year, _) = next(
+        (name, spec) for name, spec in EXPECTED.items() if name.endswith(".txt"))
+    form = state.need("catalog").load(form_id, year)
+    records = load_document(resources_dir() / "examples" / name, form).records
+    validator = FormValidator(form)
+    lines = list(records.lines) * 2  # two parts: one here, one in the helper
+    context = ValidationContext.from_region(REGION, year)
+    alone = validator.run_serial(lines, 0, context.args())
+    with RecordWorkers(validator, helpers=1, min_lines=1) as workers:
+        shared = workers.run(lines, 0, context)
+        if workers.fell_back:
+            raise CheckFailed(tr(_TEXT["cores_fell_back"], state.lang))
+    if shared != alone:
+        raise CheckFailed(tr(_TEXT["cores_differ"], state.lang))
+    return tr(_TEXT["cores"], state.lang).format(cores=os.cpu_count() or 1)
+
+
 def check_publisher(state: _State) -> str:
     from client.core.formpacks import publisher_certificates
 
@@ -367,6 +393,7 @@ CHECKS: tuple[Check, ...] = (
     ("credentials", check_credentials),
 )
 WINDOW_CHECK: Check = ("window", check_window)
+CORES_CHECK: Check = ("cores", check_cores)
 
 
 # --- running them ---------------------------------------------------------------------
@@ -418,7 +445,8 @@ def selftest(
     out: TextIO | None = None,
     platform: WindowPlatform | None = None,
 ) -> int:
-    checks = (*CHECKS, WINDOW_CHECK) if window else CHECKS
+    # The window never uses helper processes (a process forked beside Qt is not safe).
+    checks = (*CHECKS, WINDOW_CHECK) if window else (*CHECKS, CORES_CHECK)
     results = run_checks(checks, lang, out, platform)
     return 0 if all(r.ok for r in results) else 1
 
@@ -469,6 +497,7 @@ _TEXT: dict[str, Text] = {
     "name:credentials": {"nb": "passordlager", "nn": "passordlager", "en": "credentials"},
     "name:forms": {"nb": "skjema", "nn": "skjema", "en": "forms"},
     "name:examples": {"nb": "eksempler", "nn": "døme", "en": "examples"},
+    "name:cores": {"nb": "kjerner", "nn": "kjernar", "en": "cores"},
     "name:publisher": {"nb": "utgiver", "nn": "utgivar", "en": "publisher"},
     "name:certificate": {"nb": "sertifikat", "nn": "sertifikat", "en": "certificate"},
     "name:submit": {"nb": "innsending", "nn": "innsending", "en": "submission"},
@@ -490,6 +519,24 @@ _TEXT: dict[str, Text] = {
         "nb": "{count} skjemadefinisjoner lastet ({forms}; {first}–{last})",
         "nn": "{count} skjemadefinisjonar lasta ({forms}; {first}–{last})",
         "en": "{count} form definitions loaded ({forms}; {first}–{last})",
+    },
+    "cores": {
+        "nb": "en hjelpeprosess kontrollerer som denne ({cores} kjerner på maskinen)",
+        "nn": "ein hjelpeprosess kontrollerer som denne ({cores} kjernar på maskina)",
+        "en": "a helper process checks as this one does ({cores} cores on the machine)",
+    },
+    "cores_fell_back": {
+        "nb": "hjelpeprosessen startet ikke; store filer kontrolleres på én kjerne (tregere, "
+        "samme resultat). Installer klienten på nytt hvis feilen vedvarer.",
+        "nn": "hjelpeprosessen starta ikkje; store filer blir kontrollerte på éin kjerne "
+        "(tregare, same resultat). Installer klienten på nytt om feilen held fram.",
+        "en": "the helper process did not start; large files are checked on one core "
+        "(slower, the same result). Reinstall the client if this persists.",
+    },
+    "cores_differ": {
+        "nb": "hjelpeprosessen ga andre funn enn denne prosessen. Meld feilen til brukerstøtte.",
+        "nn": "hjelpeprosessen gav andre funn enn denne prosessen. Meld feilen til brukarstøtte.",
+        "en": "the helper process gave other findings than this process. Report it to support.",
     },
     "examples": {
         "nb": "funn som ventet: {files}",

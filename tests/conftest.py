@@ -10,3 +10,5 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never the user's own data folder (drafts, keys, installed form packs): the tests and
 # every process they start see a fresh one.
 os.environ["KOSTRA_DATA_DIR"] = tempfile.mkdtemp(prefix="kostra-tests-")
+# Nor the user's cache of form checks (client/core/forms/checkcache.py).
+os.environ["KOSTRA_CACHE_DIR"] = tempfile.mkdtemp(prefix="kostra-tests-cache-")

@@ -97,7 +97,7 @@ def test_outside_windows_there_is_no_registry_policy():
 def test_every_part_of_the_client_follows_the_policy(tmp_path, monkeypatch):
     """The form packs, the signing key and the window's workspace all use the one folder."""
     from client.core.forms.catalog import user_forms_dir
-    from client.core.submission.keydir import default_key_directory
+    from client.core.submission.keys import default_key_directory
     from client.gui.app import create_context
 
     monkeypatch.delenv("KOSTRA_DATA_DIR")

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from client.core.forms.catalog import FormCatalog
 from client.core.forms.model import Control, FieldDef, FormDefinition
 from client.core.records.recordset import RecordSet
-from client.core.validation.compiler import _FAST_KEYWORDS, FORMAT_CHECKER
+from client.core.validation.compiler import _FAST_KEYWORDS, format_checker
 from client.core.validation.engine import FormValidator, ValidationContext
 from client.core.validation.findings import Finding
 from synthetic import clean_record
@@ -79,13 +79,13 @@ def validator_for(form_id: str, year: int) -> FormValidator:
 @cache
 def record_schema_validator(form_id: str, year: int) -> jsonschema.Draft202012Validator:
     schema = load(form_id, year).schema
-    return jsonschema.Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
+    return jsonschema.Draft202012Validator(schema, format_checker=format_checker())
 
 
 @cache
 def property_validator(form_id: str, year: int, name: str) -> jsonschema.Draft202012Validator:
     prop = load(form_id, year).schema["properties"][name]
-    return jsonschema.Draft202012Validator(prop, format_checker=FORMAT_CHECKER)
+    return jsonschema.Draft202012Validator(prop, format_checker=format_checker())
 
 
 @cache

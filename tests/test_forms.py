@@ -7,11 +7,13 @@ import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from client.core.errors import FormDefinitionError
+from client.core.forms import checkcache, loader
 from client.core.forms.catalog import FormCatalog
-from client.core.forms.loader import load_form, referenced_fields
+from client.core.forms.loader import FORM_FILES, load_form, referenced_fields
 from client.core.i18n import LANGUAGES
 from client.core.records.recordset import RecordSet
 from client.core.validation.engine import FormValidator, ValidationContext
@@ -202,3 +204,67 @@ def test_next_years_form_is_files_not_code(tmp_path):
 def test_forms_are_listed_in_ssbs_numeric_order():
     catalog = FormCatalog([Path(__file__).resolve().parents[1] / "forms"])
     assert [f.form_id for f in catalog.forms_for_year(2026)] == ["7", "7B", "11CF", "11F", "12"]
+
+
+# --- remembered checks (client/core/forms/checkcache.py) ---------------------------------
+
+
+@pytest.fixture
+def form_check_cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(checkcache.ENV_CACHE_DIR, str(folder))
+    checkcache.cache_dir.cache_clear()
+    yield folder / "form-checks"
+    checkcache.cache_dir.cache_clear()
+
+
+def test_a_passed_check_is_remembered_and_not_run_again(tmp_path, form_check_cache, monkeypatch):
+    directory = _copy_form(tmp_path)
+    load_form(directory)
+    # One marker per checked file: form, schema, layout, ui, controls and reference.
+    assert len(list(form_check_cache.iterdir())) == len(
+        [name for name in FORM_FILES if (directory / name).exists()])
+
+    def refuse(*args):
+        raise AssertionError("checked again although nothing changed")
+
+    monkeypatch.setattr(loader, "_check_against", refuse)
+    monkeypatch.setattr(jsonschema.Draft202012Validator, "check_schema", refuse)
+    assert load_form(directory).form_id == "11F"
+
+
+@pytest.mark.parametrize(("file", "change", "where"), BROKEN)
+def test_a_remembered_pass_never_passes_a_changed_file(tmp_path, form_check_cache, file, change,
+                                                       where):
+    directory = _copy_form(tmp_path)
+    load_form(directory)  # every file passes and is remembered
+    _edit(directory / file, change)
+    with pytest.raises(FormDefinitionError) as info:
+        load_form(directory)
+    assert info.value.path.startswith(where)
+    with pytest.raises(FormDefinitionError):  # a failure is never remembered
+        load_form(directory)
+
+
+def test_a_changed_metaschema_checks_every_file_again(tmp_path, form_check_cache, monkeypatch):
+    directory = _copy_form(tmp_path)
+    load_form(directory)
+    before = set(form_check_cache.iterdir())
+    monkeypatch.setattr(loader, "_metaschema_bytes", lambda: b"a newer metaschema")
+    load_form(directory)
+    assert len(set(form_check_cache.iterdir()) - before) == len(before)
+
+
+def test_a_cache_folder_that_cannot_be_written_only_means_checking(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", "utf-8")
+    monkeypatch.setenv(checkcache.ENV_CACHE_DIR, str(blocker))
+    checkcache.cache_dir.cache_clear()
+    try:
+        directory = _copy_form(tmp_path)
+        assert load_form(directory).form_id == "11F"
+        _edit(directory / "form.json", lambda d: d.update(kind="survey"))
+        with pytest.raises(FormDefinitionError):
+            load_form(directory)
+    finally:
+        checkcache.cache_dir.cache_clear()

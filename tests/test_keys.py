@@ -349,7 +349,7 @@ def test_ssb_certificate_is_checked_and_stored(tmp_path, memory_keyring):
 
 def test_key_directory_follows_the_data_folder(tmp_path, monkeypatch):
     """The command line and the desktop window find the key in the same folder."""
-    from client.core.submission.keydir import default_key_directory, key_directory
+    from client.core.submission.keys import default_key_directory, key_directory
     from client.core.workspace import Workspace
 
     monkeypatch.setenv("KOSTRA_DATA_DIR", str(tmp_path))

@@ -419,7 +419,7 @@ def test_a_draft_that_its_key_does_not_open_is_blocked_and_untouched(memory_keyr
 def test_the_command_line_reads_an_encrypted_draft_with_the_same_key(memory_keyring, tmp_path,
                                                                       monkeypatch, capsys):
     monkeypatch.setenv("KOSTRA_DATA_DIR", str(tmp_path / "data"))
-    from client.core.submission.keydir import default_key_directory
+    from client.core.submission.keys import default_key_directory
 
     keys = DraftKeys(default_key_directory(), KeyringSecretStore(), StubAsker())
     path = tmp_path / "utkast.json"

@@ -115,6 +115,12 @@ def _accept_lang(subparsers: argparse._SubParsersAction) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # A helper process of a large file's check (client.core.validation.parallel) is
+        # this same program started again on Windows and macOS: let it do that work.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     parser = build_parser()
     _Parser.argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)

@@ -124,11 +124,13 @@ def _draft_keys(args: argparse.Namespace) -> Any:
     `kostra submit` read an encrypted draft; fetched only when one is met."""
     from client.cli.keys import TerminalAsker
     from client.core.atrest import DraftKeys
-    from client.core.submission.keydir import default_key_directory
+    from client.core.datadir import key_directory
     from client.core.submission.secrets import KeyringSecretStore
+    from client.core.workspace import Workspace
 
     asker = TerminalAsker(args.lang, getattr(args, "passphrase_env", None))
-    return DraftKeys(default_key_directory(), KeyringSecretStore(), asker)
+    directory = key_directory(Workspace.from_environment().data_dir)
+    return DraftKeys(directory, KeyringSecretStore(), asker)
 
 
 _BAD_WITH = {

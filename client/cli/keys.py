@@ -135,8 +135,7 @@ def add_key_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def open_store(args: argparse.Namespace) -> KeyStore:
-    from client.core.submission.keydir import default_key_directory
-    from client.core.submission.keys import KeyStore
+    from client.core.submission.keys import KeyStore, default_key_directory
     from client.core.submission.secrets import KeyringSecretStore
 
     directory = args.key_dir or default_key_directory()

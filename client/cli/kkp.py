@@ -32,6 +32,7 @@ from client.core.reports.kkp import (
 from client.core.statistics import compute_statistics
 from client.core.validation.engine import FormValidator, ValidationContext
 from client.core.validation.findings import sort_findings
+from client.core.validation.parallel import RecordWorkers
 
 EXIT_BAD_CHARSET = 255  # SSB's program exits with -1
 CHARSETS = {"ISO-8859-1": "iso-8859-1", "LATIN1": "iso-8859-1", "UTF-8": "utf-8",
@@ -180,7 +181,10 @@ def _check(kkp: KkpRun, data: bytes, attachment: bool, year: int,
         kkp.number_of_controls = 1
         kkp.entries.append(Entry("FATAL", UNREADABLE_FILE, exc.message("nb")))
         return form, None, []
-    findings = sort_findings(FormValidator(form).validate(records, context))
+    validator = FormValidator(form)
+    with RecordWorkers(validator) as workers:  # a large file is checked on every core
+        validator.workers = workers
+        findings = sort_findings(validator.validate(records, context))
     ssb_controls = sum(1 for c in form.controls if not c.is_ours)
     kkp.number_of_controls = len(records) * ssb_controls
     kkp.entries.extend(entries_from_findings(form, records, findings))

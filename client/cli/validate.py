@@ -30,6 +30,7 @@ from client.core.validation.findings import (
     sort_findings,
     summarize,
 )
+from client.core.validation.parallel import RecordWorkers
 
 if TYPE_CHECKING:
     from client.core.baseline import Comparison, LastYear
@@ -233,7 +234,12 @@ def run(args: argparse.Namespace) -> int:
 
     catalog = FormCatalog()
     validators: dict[tuple[str, int], FormValidator] = {}  # compiled once for every file
-    reports = [_check_one(args, path, catalog, validators) for path in args.files]
+    try:
+        reports = [_check_one(args, path, catalog, validators) for path in args.files]
+    finally:
+        for validator in validators.values():
+            if validator.workers is not None:
+                validator.workers.close()
     form = reports[0].document.form
     print_region_notes(args.region, form.year, args.lang)
     if args.compare:
@@ -351,6 +357,7 @@ def _check_one(
     validator = validators.get((form.form_id, form.year))
     if validator is None:
         validator = validators[(form.form_id, form.year)] = FormValidator(form)
+        validator.workers = RecordWorkers(validator)  # a large file is checked on every core
     findings = validator.validate(document.data, context) + _other_findings(args, document, context)
     last = comparisons = None
     if args.last_year and document.records is not None and not (

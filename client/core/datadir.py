@@ -210,3 +210,9 @@ _TEXT = {
         "REG_EXPAND_SZ). Contact your IT department.",
     },
 }
+
+
+def key_directory(data_dir: Path) -> Path:
+    """Where the signing key and the drafts' key live inside a data folder. Here, not
+    beside the key store, so that reading a draft does not load the X.509 machinery."""
+    return Path(data_dir) / "keys"

@@ -125,10 +125,40 @@ def _replace_year(date: dt.date, year: int) -> dt.date:
         return date.replace(year=year, day=28)
 
 
+def birth_year(value: str, reporting_year: int) -> int | None:
+    """The year of `birth_date(value, reporting_year)`, without making the date.
+
+    Every record's age is read this way (a control, and the statistics), so the rules of
+    birth_date are followed in arithmetic: SSB's lenient reading asks only for day 1-31
+    and month 1-12, and a placeholder's date lies after next year exactly when its year
+    does. A property test holds the two functions to the same answer."""
+    if not _ELEVEN_DIGITS.fullmatch(value):
+        return None
+    yy = int(value[4:6])
+    if value[-5:] in PLACEHOLDER_SUFFIXES:
+        day, month = int(value[0:2]), int(value[2:4])
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return 1900 + yy if 2000 + yy > reporting_year + 1 else 2000 + yy
+    first, third = int(value[0]), int(value[2])
+    day = (first - 4 if first > 3 else first) * 10 + int(value[1])
+    month = (third - 8 if third >= 8 else third) * 10 + int(value[3])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    individual = int(value[6:9])
+    if 500 <= individual <= 999 and yy <= 39:
+        return 2000 + yy
+    if 500 <= individual <= 749 and yy >= 54:
+        return 1800 + yy
+    if individual <= 499 or 900 <= individual <= 999:
+        return 1900 + yy
+    return 2000 + yy
+
+
 def age_in_year(value: str, reporting_year: int) -> int | None:
     """Age as SSB counts it: reporting year minus birth year, or None when unreadable."""
-    date = birth_date(value, reporting_year)
-    return None if date is None else reporting_year - date.year
+    year = birth_year(value, reporting_year)
+    return None if year is None else reporting_year - year
 
 
 def is_valid_duf(value: str) -> bool:

@@ -9,13 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from client.core.errors import InputFileError
 from client.core.forms.model import FormDefinition
 from client.core.i18n import Text
 from client.core.records.fixedwidth import MAX_FILE_BYTES
-from client.core.validation.compiler import FORMAT_CHECKER
+from client.core.validation.compiler import schema_validator
 
 
 @dataclass(frozen=True)
@@ -33,7 +31,7 @@ class Prefill:
 
 
 def _fits(schema: Mapping[str, Any], value: Any) -> bool:
-    return jsonschema.Draft202012Validator(schema, format_checker=FORMAT_CHECKER).is_valid(value)
+    return schema_validator(schema).is_valid(value)
 
 
 def prefill(form: FormDefinition, last_year: Mapping[str, Any]) -> Prefill:

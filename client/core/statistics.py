@@ -23,7 +23,7 @@ from typing import Any
 
 from client.core.forms.model import FormDefinition
 from client.core.i18n import Text, tr
-from client.core.identity import birth_date
+from client.core.identity import birth_year
 from client.core.records.recordset import RecordSet
 from client.core.validation.runtime import to_date
 
@@ -315,8 +315,7 @@ def _birth_reader(form: FormDefinition, name: str) -> Callable[[str], int | None
     year = form.year
     if field.type != "date":  # a fødselsnummer or d-nummer
         def from_number(line: str) -> int | None:
-            date = birth_date(line[a:b].strip(), year)
-            return date.year if date is not None else None
+            return birth_year(line[a:b].strip(), year)
         return from_number
     pattern = column.date_pattern or "ddMMyyyy"
 

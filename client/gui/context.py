@@ -59,8 +59,7 @@ class AppContext:
         KOSTRA_DATA_DIR move it too), built once; it asks through `asker`."""
         if self._key_store is None:
             # cryptography and keyring load only when a key is needed.
-            from client.core.submission.keydir import key_directory
-            from client.core.submission.keys import KeyStore
+            from client.core.submission.keys import KeyStore, key_directory
             from client.core.submission.secrets import KeyringSecretStore
 
             self._key_store = KeyStore(
@@ -75,7 +74,7 @@ class AppContext:
         """The drafts' key (encrypted at rest) beside the signing key, asking through
         `asker` when no credential store works."""
         from client.core.atrest import DraftKeys
-        from client.core.submission.keydir import key_directory
+        from client.core.datadir import key_directory  # not keys: it would load cryptography
         from client.core.submission.secrets import KeyringSecretStore
 
         return DraftKeys(

@@ -14,12 +14,10 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import jsonschema
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any
 
 from client.core.errors import FormDefinitionError
+from client.core.forms import checkcache
 from client.core.forms.model import (
     Code,
     Column,
@@ -32,6 +30,10 @@ from client.core.forms.model import (
     Section,
 )
 
+if TYPE_CHECKING:
+    import jsonschema
+    from referencing import Registry
+
 FORM_FILES = (
     "form.json", "schema.json", "layout.json", "ui.json", "controls.json", "reference.json"
 )
@@ -43,10 +45,16 @@ BUILTIN_PARAMS = frozenset(
 )
 UNIQUE_PARAMS = frozenset({"count", "others"})
 CROSS_PARAMS = frozenset({"this", "other", "otherForm"})
+# schema.json is checked against JSON Schema's own metaschema (2020-12), not one of ours.
+SCHEMA_KIND = "json-schema-2020-12"
 
 
 @cache
 def _metaschemas() -> tuple[dict[str, jsonschema.protocols.Validator], Registry]:
+    # jsonschema is imported only when a file must be checked (checkcache remembers passes).
+    import jsonschema
+    from referencing import Registry, Resource
+
     folder = resources.files("client.core.forms") / "meta"
     documents = {}
     for name in ("i18n", "form", "layout", "ui", "controls", "reference"):
@@ -61,22 +69,54 @@ def _metaschemas() -> tuple[dict[str, jsonschema.protocols.Validator], Registry]
     return validators, registry
 
 
-def _read_json(path: Path) -> Any:
+def _read_json_bytes(path: Path) -> tuple[Any, bytes]:
     try:
-        text = path.read_text("utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except OSError as exc:
         raise FormDefinitionError(str(path), "", f"cannot be read ({exc.strerror})") from exc
     except UnicodeDecodeError as exc:
         raise FormDefinitionError(str(path), "", "is not UTF-8 text") from exc
     try:
-        return json.loads(text)
+        return json.loads(text), raw
     except json.JSONDecodeError as exc:
         raise FormDefinitionError(
             str(path), "", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from exc
 
 
+@cache
+def _metaschema_bytes() -> bytes:
+    """All metaschemas, so that a changed metaschema invalidates every remembered verdict."""
+    folder = resources.files("client.core.forms") / "meta"
+    return b"".join(
+        (folder / f"{name}.schema.json").read_bytes()
+        for name in ("i18n", "form", "layout", "ui", "controls", "reference")
+    )
+
+
+def _read_checked(kind: str, path: Path) -> Any:
+    """Read a definition file and check it against its metaschema, unless these exact bytes
+    passed the same check before (checkcache)."""
+    document, raw = _read_json_bytes(path)
+    key = checkcache.verdict_key(kind, _metaschema_bytes(), raw)
+    if not checkcache.has_passed(key):
+        if kind == SCHEMA_KIND:
+            import jsonschema
+
+            try:
+                jsonschema.Draft202012Validator.check_schema(document)
+            except jsonschema.SchemaError as exc:
+                raise FormDefinitionError(str(path), exc.json_path, exc.message) from exc
+        else:
+            _check_against(kind, document, path)
+        checkcache.remember_pass(key)
+    return document
+
+
 def _check_against(kind: str, document: Any, path: Path) -> None:
+    import jsonschema
+
     validators, _ = _metaschemas()
     error = jsonschema.exceptions.best_match(validators[kind].iter_errors(document))
     if error is not None:
@@ -103,38 +143,29 @@ def _check_statistics(statistics: dict[str, Any], names: set[str], directory: Pa
 def load_form(directory: Path) -> FormDefinition:
     """Load and check the form in `directory` (forms/<year>/<form id>/)."""
     directory = Path(directory)
-    meta = _read_json(directory / "form.json")
-    _check_against("form", meta, directory / "form.json")
+    meta = _read_checked("form", directory / "form.json")
     kind = meta["kind"]
 
     schema_path = directory / "schema.json"
-    schema = _read_json(schema_path)
-    try:
-        jsonschema.Draft202012Validator.check_schema(schema)
-    except jsonschema.SchemaError as exc:
-        raise FormDefinitionError(str(schema_path), exc.json_path, exc.message) from exc
+    schema = _read_checked(SCHEMA_KIND, schema_path)
     if schema.get("type") != "object" or not isinstance(schema.get("properties"), dict):
         raise FormDefinitionError(str(schema_path), "$", "must describe an object with properties")
 
     ui_path = directory / "ui.json"
-    ui = _read_json(ui_path)
-    _check_against("ui", ui, ui_path)
+    ui = _read_checked("ui", ui_path)
 
     controls_path = directory / "controls.json"
-    controls_doc = _read_json(controls_path)
-    _check_against("controls", controls_doc, controls_path)
+    controls_doc = _read_checked("controls", controls_path)
 
     layout = None
     layout_path = directory / "layout.json"
     if kind == "record":
-        layout = _read_json(layout_path)
-        _check_against("layout", layout, layout_path)
+        layout = _read_checked("layout", layout_path)
 
     references: tuple[Reference, ...] = ()
     reference_path = directory / "reference.json"
     if reference_path.exists():
-        reference_doc = _read_json(reference_path)
-        _check_against("reference", reference_doc, reference_path)
+        reference_doc = _read_checked("reference", reference_path)
         references = tuple(
             Reference(
                 name=name,

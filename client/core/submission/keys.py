@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from client.core.datadir import key_directory
 from client.core.errors import UserError
 from client.core.fileio import atomic_write_bytes
 from client.core.i18n import Text
@@ -58,6 +59,14 @@ Clock = Callable[[], dt.datetime]
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def default_key_directory() -> Path:
+    """keys/ in the user's data folder, the same folder the desktop window uses
+    (KOSTRA_DATA_DIR overrides it)."""
+    from client.core.workspace import Workspace
+
+    return key_directory(Workspace.from_environment().data_dir)
 
 
 # --- Certificates ------------------------------------------------------------------

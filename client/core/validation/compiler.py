@@ -13,40 +13,56 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from typing import Any
-
-import jsonschema
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from client.core.errors import FormDefinitionError
 from client.core.forms.model import FieldDef, FormDefinition
 from client.core.i18n import Text
 from client.core.validation.runtime import RUNTIME, is_strict_date, to_date
 
+if TYPE_CHECKING:
+    import jsonschema
+
 PARAMS = ("P_reportingYear", "P_kommunenummer", "P_bydel")
-
-FORMAT_CHECKER = jsonschema.FormatChecker()
-
-
-@FORMAT_CHECKER.checks("ssb-date-ddMMyyyy")
-def _check_ddmmyyyy(value: object) -> bool:
-    return not isinstance(value, str) or to_date(value, "ddMMyyyy") is not None
-
-
-@FORMAT_CHECKER.checks("ssb-date-ddMMyy")
-def _check_ddmmyy(value: object) -> bool:
-    return not isinstance(value, str) or to_date(value, "ddMMyy") is not None
-
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-@FORMAT_CHECKER.checks("date")
+def _check_ddmmyyyy(value: object) -> bool:
+    return not isinstance(value, str) or to_date(value, "ddMMyyyy") is not None
+
+
+def _check_ddmmyy(value: object) -> bool:
+    return not isinstance(value, str) or to_date(value, "ddMMyy") is not None
+
+
 def _check_iso_date(value: object) -> bool:
     if not isinstance(value, str):
         return True
     if not _ISO_DATE.fullmatch(value):
         return False
     return is_strict_date(value[8:10] + value[5:7] + value[0:4], "ddMMyyyy")
+
+
+@cache
+def format_checker() -> jsonschema.FormatChecker:
+    """jsonschema's format checker with SSB's date formats. Made on first use: importing
+    jsonschema is a twentieth of a second that a record form's fast checks do not need."""
+    import jsonschema
+
+    checker = jsonschema.FormatChecker()
+    checker.checks("ssb-date-ddMMyyyy")(_check_ddmmyyyy)
+    checker.checks("ssb-date-ddMMyy")(_check_ddmmyy)
+    checker.checks("date")(_check_iso_date)
+    return checker
+
+
+def schema_validator(schema: dict[str, Any]) -> jsonschema.protocols.Validator:
+    """A Draft 2020-12 validator for `schema` that knows SSB's date formats."""
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(schema, format_checker=format_checker())
 
 
 _COMPARE = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
@@ -113,8 +129,16 @@ class CodeGen:
 
     def int_(self, name: str) -> str:
         index, _ = self._field(name)
-        raw = self.raw(name)
-        return self._local(f"i{index}", f"_int({raw})" if self.record else f"_aint({raw})")
+        if not self.record:
+            return self._local(f"i{index}", f"_aint({self.raw(name)})")
+        # Most amounts are blank or plain digits: those are read inline, without a call
+        # per field and record; anything else (a sign, a stray character) goes to _int.
+        text = self.text(name)
+        return self._local(
+            f"i{index}",
+            f"(int({text}) if {text}.isdigit() and {text}.isascii() else _int({text})) "
+            f"if {text} else None",
+        )
 
     def date(self, name: str) -> str:
         index, field = self._field(name)
@@ -342,7 +366,7 @@ def property_failures(
     """
     text = gen.text(name)
     if set(prop) - _FAST_KEYWORDS or prop.get("type", "string") != "string":
-        validator = jsonschema.Draft202012Validator(prop, format_checker=FORMAT_CHECKER)
+        validator = schema_validator(prop)
         return [(f"(not {gen.const(validator)}.is_valid({text}))", "other")]
     checks = []
     if "const" in prop:
@@ -361,8 +385,8 @@ def property_failures(
         if fmt.startswith("ssb-date-"):
             pattern = gen.const(fmt.removeprefix("ssb-date-"))
             checks.append((f"(_date({text}, {pattern}) is None)", "format"))
-        elif fmt in FORMAT_CHECKER.checkers:
-            checker = gen.const(FORMAT_CHECKER)
+        elif fmt in format_checker().checkers:
+            checker = gen.const(format_checker())
             checks.append((f"(not {checker}.conforms({text}, {gen.const(fmt)}))", "format"))
     return checks
 

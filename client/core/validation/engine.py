@@ -13,9 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from client.core.errors import UserError
 from client.core.forms.model import Control, FieldDef, FormDefinition
@@ -23,7 +21,6 @@ from client.core.i18n import LANGUAGES, Text, tr
 from client.core.records.recordset import RecordSet
 from client.core.validation.compiler import (
     BASE_NAMESPACE,
-    FORMAT_CHECKER,
     PARAMS,
     CodeGen,
     DefinitionProblem,
@@ -32,8 +29,14 @@ from client.core.validation.compiler import (
     prologue_lines,
     property_failures,
     record_schema_checks,
+    schema_validator,
 )
 from client.core.validation.findings import Finding, summarize
+
+if TYPE_CHECKING:
+    import jsonschema
+
+    from client.core.validation.parallel import RecordWorkers
 
 _REGION = re.compile(r"[0-9]{4}([0-9]{2}|  )?")
 _BAD_REGION = {
@@ -94,6 +97,9 @@ class FormValidator:
 
     def __init__(self, form: FormDefinition) -> None:
         self.form = form
+        # Helper processes for a large file's record controls (parallel.py): set by the
+        # command line, never by the window.
+        self.workers: RecordWorkers | None = None
         self.namespace: dict[str, Any] = dict(BASE_NAMESPACE)
         self.compiled: list[_CompiledControl] = []
         self.length_control: _CompiledControl | None = None
@@ -184,9 +190,7 @@ class FormValidator:
         if control.field is None:
             if not self.form.is_record_form:
                 # Questionnaires are small: jsonschema itself checks them (see _questionnaire).
-                self._whole_schema_validator = jsonschema.Draft202012Validator(
-                    self.form.schema, format_checker=FORMAT_CHECKER
-                )
+                self._whole_schema_validator = schema_validator(self.form.schema)
                 return [
                     f"        if not {gen.const(self._whole_schema_validator)}.is_valid(line):",
                     f"            out.append(({compiled.index}, i, '*'))",
@@ -316,8 +320,16 @@ class FormValidator:
     def run_record_controls(
         self, lines: list[str], base: int, context: ValidationContext
     ) -> list[tuple[int, int, Any]]:
+        if self.workers is not None and self.workers.wanted(len(lines)):
+            return self.workers.run(lines, base, context)
+        return self.run_serial(lines, base, context.args())
+
+    def run_serial(
+        self, lines: list[str], base: int, args: tuple[Any, ...]
+    ) -> list[tuple[int, int, Any]]:
+        """(control index, line index + base, detail) for each record control that fails."""
         out: list[tuple[int, int, Any]] = []
-        self._run(lines, base, out, *context.args())
+        self._run(lines, base, out, *args)
         return out
 
     def _questionnaire(self, answers: dict[str, Any], context: ValidationContext) -> list[Finding]:

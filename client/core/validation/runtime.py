@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from client.core.identity import (
@@ -35,12 +36,16 @@ def _date_parts(raw: str, pattern: str) -> tuple[int, int, int] | None:
     return day, month, year
 
 
+# A file's dates are a few hundred distinct days read over and over (every record has
+# several): remembering them is cheaper than parsing. Bounded, whatever the input.
+@lru_cache(maxsize=4096)
 def to_date(raw: str, pattern: str) -> dt.date | None:
     """A date as SSB's program reads it: a day past the month's end becomes the last day."""
     parts = _date_parts(raw, pattern)
     return None if parts is None else lenient_date(*parts)
 
 
+@lru_cache(maxsize=4096)
 def is_strict_date(raw: str, pattern: str) -> bool:
     """True when the text names a day that exists (31022025 does not)."""
     parts = _date_parts(raw, pattern)
