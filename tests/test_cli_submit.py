@@ -168,3 +168,48 @@ def test_whole_process_without_a_keyring_asks_every_time(files):
         assert "Traceback" not in result.stderr
     assert len(list(out.glob("*.asice"))) == 1
     assert secret.encode() not in b"".join(p.read_bytes() for p in keys.iterdir())
+
+
+def test_submit_with_last_year_signs_its_warnings_and_both_years_figures(
+        capsys, memory_keyring, files, tmp_path):
+    """Last year's K- controls run on what is signed, as the window runs them: a delivery
+    a third of last year's is blocked until explained, then signed with both years."""
+    import zipfile
+
+    from client.core.baseline import compare, load_last_year
+    from client.core.documents import load_document
+    from client.core.forms.catalog import FormCatalog
+    from client.core.records.fixedwidth import write_record_file
+    from client.core.records.recordset import RecordSet
+    from client.core.submission.submit import REPORT_HTML
+    from client.core.validation.engine import FormValidator, ValidationContext
+    from synthetic import clean_records
+
+    source, explanations, out, keys = files
+    run(capsys, "keys", "create", "--orgnr", ORGNR, "--name", "T", "--key-dir", str(keys))
+    last_form = FormCatalog().load("11F", YEAR - 1)
+    last = tmp_path / "fjor.txt"
+    write_record_file(last, RecordSet.from_records(
+        last_form, list(clean_records(last_form, 240, REGION, seed=3))))
+    code, _, err = run(capsys, *submit_args(source, explanations, out, keys,
+                                            "--last-year", str(last)))
+    assert code == 1 and "K-ANTALL:-:-" in err and "mangler forklaring" in err
+    assert list(out.iterdir()) == []
+
+    form = FormCatalog().load("11F", YEAR)
+    context = ValidationContext.from_region(REGION, YEAR)
+    document = load_document(source, form)
+    _, found = compare(FormValidator(form), document.records,
+                       load_last_year(last, "11F", YEAR), context)
+    given = json.loads(explanations.read_text("utf-8"))
+    given.update({f.ref: "Færre mottakere etter at Nav-kontoret ble delt" for f in found})
+    explanations.write_text(json.dumps(given, ensure_ascii=False), "utf-8")
+    code, _, err = run(capsys, *submit_args(source, explanations, out, keys,
+                                            "--last-year", str(last)))
+    assert code == 0, err
+    with zipfile.ZipFile(next(out.glob("*.asice"))) as container:
+        report = container.read(REPORT_HTML).decode("utf-8")
+        form_data = container.read(next(n for n in container.namelist()
+                                        if n.endswith(".json"))).decode("utf-8")
+    assert f"{YEAR - 1}</th>" in report and "240" in report  # last year beside this year
+    assert all(f.ref in form_data for f in found)  # each explained warning is signed

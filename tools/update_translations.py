@@ -22,7 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "client" / "gui" / "translations"
 BIN = Path(sys.executable).parent
-LANGUAGES = ("nb", "nn")
+LANGUAGES = ("nb", "nn", "en")
+# The sources are English, so kostra_en.ts holds only what a source cannot say for every
+# count: a plural written "finding(s)" gets its English singular and plural forms.
+ENGLISH_NEEDS = "(s)"
+
+
+def wanted(lang: str, source: str) -> bool:
+    return lang != "en" or (is_plural(source) and ENGLISH_NEEDS in source)
 
 
 def is_plural(source: str) -> bool:
@@ -56,6 +63,9 @@ def set_translation(message: ET.Element, value: str | list[str] | None) -> None:
 
 def merge(lang: str, new_texts: dict[str, dict[str, dict[str, object]]]) -> list[str]:
     path = FOLDER / f"kostra_{lang}.ts"
+    if not path.exists():
+        path.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<TS version="2.1" '
+                        f'language="{lang}"></TS>\n', "utf-8")
     old = ET.parse(path).getroot()
     known: dict[tuple[str, str], ET.Element] = {}
     for context in old.iter("context"):
@@ -80,16 +90,20 @@ def merge(lang: str, new_texts: dict[str, dict[str, dict[str, object]]]) -> list
         name = context.findtext("name")
         for message in context.iter("message"):
             key = (name, message.findtext("source"))
-            if message.get("numerus") == "yes" and key in known and key not in extracted:
+            if (message.get("numerus") == "yes" and key in known and key not in extracted
+                    and wanted(lang, key[1] or "")):
                 kept_plurals.setdefault(name, []).append(message)
     root = ET.Element("TS", {"version": "2.1", "language": old.get("language", "")})
     missing = []
     for context in fresh.iter("context"):
         name = context.findtext("name")
+        messages = [m for m in context.iter("message") if wanted(lang, m.findtext("source"))]
+        if not messages and name not in kept_plurals:
+            continue
         out_context = ET.SubElement(root, "context")
         ET.SubElement(out_context, "name").text = name
         out_context.extend(kept_plurals.pop(name, []))
-        for message in context.iter("message"):
+        for message in messages:
             source = message.findtext("source")
             out = ET.SubElement(out_context, "message")
             if is_plural(source):
@@ -111,8 +125,44 @@ def merge(lang: str, new_texts: dict[str, dict[str, dict[str, object]]]) -> list
         out_context = ET.SubElement(root, "context")
         ET.SubElement(out_context, "name").text = name
         out_context.extend(messages)
+    if lang == "en":
+        missing += _english_plurals_lupdate_missed(root, known, new_texts)
     ET.indent(root, space="  ")
     ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def _english_plurals_lupdate_missed(
+    root: ET.Element, known: dict[tuple[str, str], ET.Element],
+    new_texts: dict[str, dict[str, dict[str, object]]],
+) -> list[str]:
+    """The plurals lupdate misses (merged into kostra_nb.ts before English): the English
+    file needs them as well, read from the bokmål file, which keeps them."""
+    have = {(c.findtext("name"), m.findtext("source"))
+            for c in root.iter("context") for m in c.iter("message")}
+    contexts = {c.findtext("name"): c for c in root.iter("context")}
+    missing = []
+    for context in ET.parse(FOLDER / "kostra_nb.ts").getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            if (name, source) in have or message.get("numerus") != "yes" or not wanted(
+                    "en", source):
+                continue
+            if name not in contexts:
+                contexts[name] = ET.SubElement(root, "context")
+                ET.SubElement(contexts[name], "name").text = name
+            out = ET.SubElement(contexts[name], "message", {"numerus": "yes"})
+            for location in message.iter("location"):
+                ET.SubElement(out, "location", dict(location.attrib))
+            ET.SubElement(out, "source").text = source
+            if (name, source) in known:
+                out.append(known[(name, source)])
+                continue
+            value = new_texts.get(name, {}).get(source, {}).get("en")
+            if value is None:
+                missing.append(f"en {name}: {source}")
+            set_translation(out, value)  # type: ignore[arg-type]
     return missing
 
 

@@ -200,3 +200,12 @@ def load_others(
                             kommunenummer=kommunenummer)
             others[other.form.form_id] = other.records
     return others
+
+
+def add_last_year_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--last-year",
+        metavar="FJORÅR",
+        help="fjorårets SSB-fil, utkast eller innsendingsfil (.asice), i hvilken som helst "
+        "årgangs format: tallene sammenlignes og store endringer gir advarsler (K-)",
+    )

@@ -9,6 +9,7 @@ from typing import Any
 
 from client.cli.common import (
     add_form_arguments,
+    add_last_year_argument,
     add_with_argument,
     load_input,
     load_others,
@@ -106,6 +107,7 @@ def register(subparsers: Any) -> None:
         help="krypter datafilene til dette sertifikatet (standard: SSBs sertifikat fra "
         "«kostra keys ssb-cert», om det er satt opp)",
     )
+    add_last_year_argument(parser)
     add_with_argument(parser)
     add_key_arguments(parser)
     parser.set_defaults(run=run)
@@ -163,6 +165,16 @@ def run(args: argparse.Namespace) -> int:
         from client.core.validation.crossforms import cross_findings
 
         findings += cross_findings(form, document.answers or {}, others, context)
+    last = None
+    if args.last_year and document.records is not None and not (
+        context.nothing_to_report or document.records.nil_marker
+    ):
+        from client.core.baseline import compare, load_last_year
+
+        last = load_last_year(args.last_year, form.form_id, form.year,
+                              kommunenummer=context.kommunenummer)
+        if not any(f.severity == "FATAL" for f in findings):
+            findings += compare(validator, document.records, last, context)[1]
     check_ready(findings, document.explanations)
     store = open_store(args)
     signer = store.signer()
@@ -188,6 +200,7 @@ def run(args: argparse.Namespace) -> int:
         others=others,
         replaces=(earlier.name, earlier.sha256) if earlier else None,
         data_dir=data_dir,
+        last_year=last,
     )
 
     def t(key: str, **params: object) -> str:

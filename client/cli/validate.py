@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from client.cli.common import (
     add_form_arguments,
+    add_last_year_argument,
     add_with_argument,
     load_input,
     load_others,
@@ -191,12 +192,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="kommunen skal ikke rapportere (SSBs «-a 0»): filen skal være nøyaktig ett mellomrom",
     )
-    parser.add_argument(
-        "--last-year",
-        metavar="FJORÅR",
-        help="fjorårets SSB-fil, utkast eller innsendingsfil (.asice), i hvilken som helst "
-        "årgangs format: tallene sammenlignes og store endringer gir advarsler (K-)",
-    )
+    add_last_year_argument(parser)
     add_with_argument(parser)
     parser.add_argument(
         "--caseworker-list",

@@ -578,7 +578,9 @@ class FormPage(QWidget):
         data_dir = self.ctx.workspace.data_dir
         form = session.form
         before = earlier(out_dir, data_dir, context.region, form.form_id, form.year)
-        more = [] if nil else list(session.baseline_findings)
+        # Last year's delivery, as the window compared with it: its K- controls run again
+        # on the copy that is signed.
+        last_year = None if nil else session.last_year
         # What is signed is what the window checked: the same year's other forms.
         others = self.pane.cross.others if self.pane is not None else None
 
@@ -595,7 +597,7 @@ class FormPage(QWidget):
                 others=others,
                 replaces=(before.name, before.sha256) if before else None,
                 data_dir=data_dir,
-                more_findings=more,
+                last_year=last_year,
             )
 
         busy = QProgressDialog(

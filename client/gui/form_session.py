@@ -92,6 +92,9 @@ class FormSession(QObject):
         # own controls; compared again before a submission, so what is signed is current.
         self.last_year: LastYear | None = None
         self.baseline_findings: list[Finding] = []
+        # Questions filled in on opening from the unit and the other forms
+        # (client.core.forms.starting): not the caseworker's own answers.
+        self.started: dict[str, Any] = {}
         self._status = FormStatus("draft")
         self._signed = False  # signed, and not changed since
         self._signed_at: dt.datetime | None = None
@@ -123,6 +126,12 @@ class FormSession(QObject):
     def answers(self) -> dict[str, Any]:
         assert self.document.answers is not None
         return self.document.answers
+
+    def has_own_answers(self) -> bool:
+        """Whether the caseworker has answered anything beyond what opening filled in."""
+        answers = self.answers or {}
+        return any(name not in self.started or self.started[name] != value
+                   for name, value in answers.items())
 
     @property
     def explanations(self) -> dict[str, str]:
@@ -193,7 +202,7 @@ class FormSession(QObject):
         if self.records is not None:
             # SSB's nil delivery ("nothing to report") is a delivery, not an empty form.
             return len(self.records) == 0 and not self.records.nil_marker
-        return not self.answers
+        return not self.has_own_answers()
 
     def indexes_with_findings(self) -> set[int]:
         return {f.line - 1 for f in self.findings() if f.line is not None}

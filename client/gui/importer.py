@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from client.core.documents import FormDocument, load_document
+from client.core.errors import UserError
 from client.core.forms.catalog import FormCatalog
 from client.core.forms.model import FormDefinition
+from client.core.forms.starting import Started
 from client.core.records.fixedwidth import MAX_FILE_BYTES, parse_record_bytes, too_big
 from client.core.records.recordset import RecordSet
 from client.core.validation.engine import FormValidator, ValidationContext, ValidationSession
@@ -35,6 +37,8 @@ class Opened:
     document: FormDocument
     validator: FormValidator
     session: ValidationSession | None
+    # What a questionnaire was started with from the unit and the other forms.
+    started: Started | None = None
 
 
 class _LazyLengths(dict):
@@ -120,15 +124,50 @@ def open_form(
     region: str,
     context: ValidationContext,
     progress: Progress,
+    catalog: FormCatalog | None = None,
 ) -> Opened:
-    """The form's draft (or an empty document) with its findings."""
+    """The form's draft (or an empty document) with its findings. A questionnaire's blank
+    kommunenummer and contact part are filled in (client.core.forms.starting) from the
+    unit and, given `catalog`, from the year's other questionnaires."""
     validator = FormValidator(form)
     progress.report(0, 0, "read")
     opened = workspace.open_draft(form)
     document = opened.document or FormDocument.empty(form, region)
     document.region = region
     session = None
+    started = None
     if document.records is not None:
         progress.report(0, 0, "check")
         session = ValidationSession(validator, document.records, context)
-    return Opened(opened, document, validator, session)
+    elif document.answers is not None and catalog is not None and not opened.blocked:
+        from client.core.forms.starting import start_answers
+
+        result = start_answers(form, document.answers, context.kommunenummer,
+                               _other_answers(workspace, catalog, form))
+        document.answers.clear()
+        document.answers.update(result.answers)
+        started = result
+    return Opened(opened, document, validator, session, started)
+
+
+def _other_answers(workspace: Workspace, catalog: FormCatalog,
+                   form: FormDefinition) -> dict[str, dict[str, Any]]:
+    """The same year's other questionnaires' answers, from the unit's drafts. A draft
+    that cannot be read is left out here, and left alone: opening that form says why."""
+    from client.core.drafts import DraftError, load_draft
+
+    out: dict[str, dict[str, Any]] = {}
+    for item in catalog.forms_for_year(form.year):
+        if item.form_id == form.form_id or not workspace.has_draft(item.form_id, form.year):
+            continue
+        try:
+            other = catalog.load(item.form_id, form.year)
+            if other.is_record_form:
+                continue
+            document = load_draft(workspace.draft_path(item.form_id, form.year), other,
+                                  workspace.draft_keys)
+        except (DraftError, UserError, OSError):
+            continue
+        if document.answers is not None:
+            out[item.form_id] = document.answers
+    return out

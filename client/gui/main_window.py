@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
         except UserError as error:
             self.ctx.asker.warn("KOSTRA-klienten", error.message(self.ctx.lang))
             return None
-        workspace = self.ctx.workspace
+        workspace, catalog = self.ctx.workspace, self.ctx.catalog
         self.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Opening %1…").replace(
                 "%1", form.display_title(self.ctx.lang)
@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
         self.setCursor(Qt.CursorShape.BusyCursor)
 
         def work(progress: operations.Progress) -> importer.Opened:
-            return importer.open_form(workspace, form, unit.region, context, progress)
+            return importer.open_form(workspace, form, unit.region, context, progress, catalog)
 
         def done(result: importer.Opened) -> None:
             self._opening = None
@@ -362,6 +362,8 @@ class MainWindow(QMainWindow):
             if result.opened.blocked:
                 return
             self._start_session(result, context)
+            if result.started is not None and result.started.filled:
+                self._say_started(result.started.note())
 
         def failed(error: BaseException) -> None:
             self._opening = None
@@ -374,6 +376,16 @@ class MainWindow(QMainWindow):
 
         self._opening = operations.run(work, done, failed, self)
         return self._opening
+
+    def _say_started(self, text: object) -> None:
+        """What a questionnaire was started with (kommunenummer, contact person), said in
+        the status line and to a screen reader."""
+        from client.core.i18n import tr
+        from client.gui.accessibility import announcer
+
+        message = tr(text, self.ctx.lang)  # type: ignore[arg-type]
+        self.statusBar().showMessage(message, 15000)
+        announcer().say(self, message)
 
     def wait_for_open(self, timeout: float = 30.0) -> None:
         if self._opening is not None:
@@ -390,6 +402,9 @@ class MainWindow(QMainWindow):
             result.session,
             self,
         )  # type: ignore[attr-defined]
+        started = getattr(result, "started", None)
+        if started is not None:
+            session.started = {name: started.answers[name] for name in started.filled}
         session.undo.canUndoChanged.connect(self._update_actions)
         session.undo.canRedoChanged.connect(self._update_actions)
         session.saved.connect(self._saved)

@@ -208,7 +208,7 @@ class QuestionnairePane(QWidget):
         from client.gui.prefill_view import DroppedNote, OfferBar, last_year_source
 
         self.dropped = DroppedNote(self)
-        if not session.answers and last_year_source(self) is not None:
+        if not session.has_own_answers() and last_year_source(self) is not None:
             self.offer = OfferBar(session.form.year - 1, self)
             self.offer.accept.clicked.connect(lambda _=False: self.start_from_last_year())
             self.offer.decline.clicked.connect(lambda _=False: self.hide_offer())

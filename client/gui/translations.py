@@ -27,12 +27,12 @@ def install_language(lang: str) -> None:
     _installed.clear()
     locale = QLocale(LOCALES.get(lang, "nb_NO"))
     QLocale.setDefault(locale)
-    if lang == "en":
-        return
     ours = QTranslator(app)
     if ours.load(str(FOLDER / f"kostra_{lang}.qm")):
         app.installTranslator(ours)
         _installed.append(ours)
+    if lang == "en":
+        return  # English is the sources' language: kostra_en holds only its plurals
     # Qt's own buttons (OK, Cancel, Yes): Qt ships nynorsk only; bokmål readers
     # understand it better than English.
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

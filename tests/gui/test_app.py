@@ -104,7 +104,7 @@ def test_amount_beats_integer_by_rank_alone():
     assert widgets.editor_class(plain, "answer") is widgets.IntegerEditor
 
 
-@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_translations_are_complete(lang):
     ts = TRANSLATIONS / f"kostra_{lang}.ts"
     qm = TRANSLATIONS / f"kostra_{lang}.qm"

@@ -94,7 +94,8 @@ def test_killed_mid_edit_the_draft_is_restored(qtbot, tmp_path):
     window.show()
     window.start()  # reopens the form that was open
     qtbot.waitUntil(lambda: window.page is not None, timeout=15000)
-    assert window.session.answers == {"BOUTGIFT_TAK": "1", "BOUTGIFT_TAK_BELOP": 9876}
+    assert window.session.answers == {
+        "KOMMUNE_NR": "1234", "BOUTGIFT_TAK": "1", "BOUTGIFT_TAK_BELOP": 9876}
     row = window.page.questionnaire.rows["BOUTGIFT_TAK_BELOP"]
     assert row.editor.value() == 9876
     assert not row.isHidden()
@@ -121,7 +122,7 @@ def test_close_and_reopen_keeps_edits_and_explanations(qtbot, window, ctx):
     settle(qtbot, window.session)
     window.close_form()
     saved = json.loads(draft_text(ctx.workspace, "12"))
-    assert saved["answers"] == {"BOUTGIFT_TAK": "2"}
+    assert saved["answers"] == {"KOMMUNE_NR": "1234", "BOUTGIFT_TAK": "2"}
     status = ctx.workspace.status_of("12", YEAR)
     assert status.state == "errors"
     assert (

@@ -24,6 +24,31 @@ def test_no_window_text_in_english_says_record_s_or_aaaa():
     assert not bad, bad
 
 
+def test_every_plural_written_with_s_has_english_singular_and_plural(qapp):
+    """"%n finding(s)" reads "1 finding" and "3 findings" in the English window."""
+    sources = {(c.findtext("name"), m.findtext("source"))
+               for c in ET.parse(FOLDER / "kostra_nb.ts").iter("context")
+               for m in c.iter("message") if "(s)" in (m.findtext("source") or "")}
+    english = {(c.findtext("name"), m.findtext("source"))
+               for c in ET.parse(FOLDER / "kostra_en.ts").iter("context")
+               for m in c.iter("message")}
+    assert sources and sources <= english, sources - english
+    from PySide6.QtCore import QCoreApplication
+
+    install_language("en")
+    try:
+        for context, source in sorted(sources):
+            for n in (1, 3):
+                shown = QCoreApplication.translate(context, source, "", n)
+                assert "(s)" not in shown, (context, source, shown)
+        assert QCoreApplication.translate("FindingsModel", "%Ln finding(s)", "", 1) == (
+            "1 finding")
+        assert QCoreApplication.translate("TableEditor", "%n row(s) pasted.", "", 3) == (
+            "3 rows pasted.")
+    finally:
+        install_language("nb")
+
+
 def test_no_english_core_text_says_record_s_or_aaaa():
     english = re.compile(r'"en":\s*"([^"]*)"')
     bad = [

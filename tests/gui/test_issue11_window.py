@@ -194,7 +194,9 @@ def test_last_year_is_found_in_the_archive_and_compared(qtbot, window, ctx, form
 
     with zipfile.ZipFile(signed) as archive:
         data = json.loads(archive.read("skjema.json"))
+        report = archive.read("kontrollrapport.html").decode("utf-8")
     assert {"K-ANTALL", "K-LANGTID"} <= {f["control"] for f in data["findings"]}
+    assert "2025</th>" in report  # the control report shows last year beside this year
 
 
 def test_last_years_file_chosen_by_hand_and_a_bad_one_is_explained(qtbot, window, ctx, form,

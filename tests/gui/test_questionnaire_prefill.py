@@ -62,7 +62,7 @@ def test_prefill_from_last_year(qtbot, window, ctx):
     # The whole prefill is one undo step (after the edit's own).
     session.undo.undo()
     session.undo.undo()
-    assert session.answers == {}
+    assert session.answers == {"KOMMUNE_NR": "1234"}  # as opened: the unit's number
 
 
 def test_prefill_from_last_years_signed_submission_in_the_archive(qtbot, window, ctx):
@@ -99,15 +99,15 @@ def test_prefill_from_a_file_that_cannot_be_read(qtbot, window, ctx, tmp_path):
     assert page.pane.start_from_last_year(bad) is False
     said = ctx.asker.texts("warn")[-1]
     assert "fjor.json" in said and "kan ikke leses" in said
-    assert session.answers == {"TELEFON": "55 56 00 00"}  # nothing lost
+    assert session.answers == {"KOMMUNE_NR": "1234", "TELEFON": "55 56 00 00"}  # nothing lost
     broken = tmp_path / "fjor.asice"
     broken.write_bytes(b"PK\x03\x04 not a container")
     assert page.pane.start_from_last_year(broken) is False
     assert "fjor.asice" in ctx.asker.texts("warn")[-1]
-    assert session.answers == {"TELEFON": "55 56 00 00"}
+    assert session.answers == {"KOMMUNE_NR": "1234", "TELEFON": "55 56 00 00"}
     # Without last year's draft the button asks for a file; cancelling changes nothing.
     page.pane.prefill_button.click()
-    assert session.answers == {"TELEFON": "55 56 00 00"}
+    assert session.answers == {"KOMMUNE_NR": "1234", "TELEFON": "55 56 00 00"}
 
 
 def test_print_a_filled_form_to_pdf(qtbot, window, ctx, tmp_path):
@@ -156,3 +156,25 @@ def test_last_years_marks_stay_when_the_language_changes(qtbot, window, ctx):
     assert row.origin.isVisibleTo(window.page)
     assert "SATS_GAMMEL_ORDNING" in pane.dropped.text() and pane.dropped.isVisibleTo(pane)
     assert pane.offer is None
+
+
+def test_a_new_questionnaire_starts_with_the_units_number_and_the_contact_person(
+        qtbot, window, ctx):
+    """Skjema 7's contact person, given first, is 7B's too; the kommunenummer is the unit's.
+    The status line says so, and the questions show it."""
+    open_form(qtbot, window, "7")
+    session = window.session
+    assert session.answers["KOMMUNE_NR"] == "1234"
+    for name, value in (("ANSVARLIG", "Kari Nordmann"), ("EPOST", "kari@testkommune.no"),
+                        ("TELEFON", "12 34 56 78")):
+        session.set_answer(name, value)
+    window.close_form()  # saves the draft
+
+    page = open_form(qtbot, window, "7B")
+    answers = window.session.answers
+    assert (answers["KOMMUNE_NR"], answers["ANSVARLIG"], answers["TELEFON"]) == (
+        "1234", "Kari Nordmann", "12 34 56 78")
+    assert page.questionnaire.rows["EPOST"].editor.edit.text() == "kari@testkommune.no"
+    status = window.statusBar().currentMessage()
+    assert "rapporteringsenheten" in status and "skjema 7" in status
+    window.grab().save("/tmp/starting_answers_7b.png")

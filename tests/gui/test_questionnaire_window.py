@@ -261,7 +261,7 @@ def test_export_and_import_answers_as_json(qtbot, window, ctx, tmp_path):
 
     # One undo step takes the whole import back.
     session.undo.undo()
-    assert session.answers == {}
+    assert session.answers == {"KOMMUNE_NR": "1234"}  # as opened: the unit's number
 
 
 def test_import_refuses_a_bad_file_with_the_cores_message(qtbot, window, ctx, tmp_path):
@@ -281,7 +281,7 @@ def test_import_refuses_a_bad_file_with_the_cores_message(qtbot, window, ctx, tm
             expected = error.message("nb")
         assert page.pane.import_answers(path) is False
         assert ctx.asker.texts("warn")[-1] == expected
-        assert session.answers == {"BOUTGIFT_TAK": "2"}  # nothing lost
+        assert session.answers == {"KOMMUNE_NR": "1234", "BOUTGIFT_TAK": "2"}  # nothing lost
 
 
 def test_export_to_a_folder_that_cannot_be_written(qtbot, window, ctx, tmp_path):

@@ -198,6 +198,7 @@ def load_form(directory: Path) -> FormDefinition:
         kommune=identity_doc.get("kommune"),
         bydel=identity_doc.get("bydel"),
         year=identity_doc.get("year"),
+        contact=tuple(identity_doc.get("contact", ())),
     )
     names = {f.name for f in fields}
     for key, value in identity_doc.items():

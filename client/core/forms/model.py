@@ -147,6 +147,7 @@ class RecordIdentity:
     kommune: str | None = None  # the record's kommunenummer (ties data to the reporting unit)
     bydel: str | None = None  # the record's bydel, where the kommune has them (Oslo)
     year: str | None = None  # the field with the reporting year (SSB's VERSION)
+    contact: tuple[str, ...] = ()  # a questionnaire's contact part (client.core.forms.starting)
 
 
 @dataclass(frozen=True)

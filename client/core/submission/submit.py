@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 
@@ -38,6 +38,9 @@ from client.core.submission.keys import Signer, fingerprint, is_self_signed, nam
 from client.core.submission.receipt import ReceiptData, render_receipt
 from client.core.validation.engine import FormValidator, ValidationContext
 from client.core.validation.findings import Finding, sort_findings, summarize
+
+if TYPE_CHECKING:
+    from client.core.baseline import LastYear
 
 FORM_JSON = "skjema.json"
 REPORT_HTML = "kontrollrapport.html"  # the control report, as `kostra validate --format html`
@@ -133,7 +136,7 @@ def submit(
     others: Mapping[str, RecordSet] | None = None,
     replaces: tuple[str, str] | None = None,
     data_dir: Path | None = None,
-    more_findings: Sequence[Finding] = (),
+    last_year: LastYear | None = None,
 ) -> SubmissionResult:
     """Validate `document`, and when nothing blocks it write `<region>_<form>_<year>_<UTC>.asice`
     and its receipt to `out_dir`. Raises SubmissionBlocked (nothing written),
@@ -143,16 +146,16 @@ def submit(
     report; `replaces` ((file name, SHA-256) of an earlier submission of the same form)
     is named in the form data and on the receipt. With `data_dir` (the user's data folder)
     a copy of both files is kept in its archive when `out_dir` is another folder, so that
-    the next submission and next year's comparison find it."""
+    the next submission and next year's comparison find it. With `last_year` (a record
+    form's delivery last year) the form's last-year controls run here, on what is signed,
+    and the report inside the container shows both years' statistics."""
     form = document.form
     now = clock().astimezone(dt.UTC).replace(microsecond=0)
     signer.check(now)
     unit_name, on_behalf = check_unit(signer, context, form.year)
     out_dir = _check_out_dir(Path(out_dir))
     validator = validator or FormValidator(form)
-    # `more_findings`: what the caller checked beyond the form's own controls (last year's
-    # K- controls in the window) is signed, explained and blocking like the rest.
-    findings = sort_findings([*_findings(validator, document, context, others), *more_findings])
+    findings, last_year = _checked(validator, document, context, others, last_year)
     check_ready(findings, document.explanations)
 
     region = context.region
@@ -188,7 +191,8 @@ def submit(
     if record_file is not None:
         data_files.append((record_file["name"], "text/plain", record_bytes))
     # The report of exactly the run that cleared the form, beside the data it describes.
-    data_files.append(_report_file(document, region, findings, record_file, signer.name, now))
+    data_files.append(_report_file(document, region, findings, record_file, signer.name, now,
+                                   last_year))
 
     encryption = None
     if recipient is not None:
@@ -294,12 +298,42 @@ def _keep_in_archive(data_dir: Path | None, container: Path, receipt: Path) -> P
     return archive_dir(data_dir) / container.name
 
 
+def _checked(
+    validator: FormValidator,
+    document: FormDocument,
+    context: ValidationContext,
+    others: Mapping[str, RecordSet] | None,
+    last_year: LastYear | None,
+) -> tuple[list[Finding], LastYear | None]:
+    """Every finding of what is signed, and last year's delivery if it was compared."""
+    findings = _findings(validator, document, context, others)
+    if last_year is None or not _compared_with_last_year(document, context, findings):
+        return sort_findings(findings), None
+    from client.core.baseline import compare
+
+    assert document.records is not None
+    # Last year's K- warnings are signed, explained and blocking like the rest.
+    findings += compare(validator, document.records, last_year, context)[1]
+    return sort_findings(findings), last_year
+
+
+def _compared_with_last_year(document: FormDocument, context: ValidationContext,
+                             findings: Sequence[Finding]) -> bool:
+    """As `kostra validate --last-year`: a record form with records, not the nil delivery,
+    and not a file SSB's program stops reading (its figures say nothing yet)."""
+    records = document.records
+    return (records is not None and not records.nil_marker and not context.nothing_to_report
+            and not any(f.severity == "FATAL" for f in findings))
+
+
 def _report_file(document: FormDocument, region: str, findings: list[Finding],
                  record_file: dict[str, Any] | None, organisation: str,
-                 now: dt.datetime) -> tuple[str, str, bytes]:
+                 now: dt.datetime, last_year: LastYear | None) -> tuple[str, str, bytes]:
+    before = compute_statistics(last_year.form, last_year.records) if last_year else None
     report = document_report(document, region, findings, "nb",
                              source_name=record_file["name"] if record_file else None,
-                             unit_name=organisation, generated=now.astimezone())
+                             unit_name=organisation, generated=now.astimezone(),
+                             last_year=before)
     return REPORT_HTML, "text/html", report.encode("utf-8")
 
 

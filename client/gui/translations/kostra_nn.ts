@@ -763,63 +763,63 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Mappe for innsendingsfila og kvitteringa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="602" />
+      <location filename="../form_page.py" line="604" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriv innsendingsfila …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="645" />
+      <location filename="../form_page.py" line="647" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er krypterte til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="649" />
+      <location filename="../form_page.py" line="651" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="653" />
+      <location filename="../form_page.py" line="655" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="656" />
+      <location filename="../form_page.py" line="658" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="662" />
+      <location filename="../form_page.py" line="664" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med eit testsertifikat: SSB godtek berre verksemdssertifikatet til kommunen.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="670" />
+      <location filename="../form_page.py" line="672" />
       <source>How it reaches SSB:</source>
       <translation>Slik kjem det fram til SSB:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="675" />
+      <location filename="../form_page.py" line="677" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Opne kvitteringa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="676" />
+      <location filename="../form_page.py" line="678" />
       <source>Open &amp;folder</source>
       <translation>Opne &amp;mappa</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="680" />
-      <location filename="../form_page.py" line="702" />
+      <location filename="../form_page.py" line="682" />
+      <location filename="../form_page.py" line="704" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="691" />
+      <location filename="../form_page.py" line="693" />
       <source>No program for PDF files was found on this computer, so the receipt could not be opened. It is saved as %1. Install a PDF reader (or ask IT to), or open the file from another computer.</source>
       <translation>Fann ikkje noko program for PDF-filer på denne maskina, så kvitteringa kunne ikkje opnast. Ho er lagra som %1. Installer ein PDF-lesar (eller be IT om det), eller opne fila på ei anna maskin.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="698" />
+      <location filename="../form_page.py" line="700" />
       <source>The folder could not be opened. The files are in %1.</source>
       <translation>Mappa kunne ikkje opnast. Filene ligg i %1.</translation>
     </message>
@@ -1020,32 +1020,32 @@ Eit testsertifikat blir laga her og no med organisasjonsnummeret til rapporterin
       <translation>Utkast</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="448" />
+      <location filename="../main_window.py" line="463" />
       <source>Draft saved</source>
       <translation>Utkastet er lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="458" />
+      <location filename="../main_window.py" line="473" />
       <source>Draft not saved</source>
       <translation>Utkastet vart ikkje lagra</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="497" />
+      <location filename="../main_window.py" line="512" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="498" />
+      <location filename="../main_window.py" line="513" />
       <source>Choose the reporting year at the top and open a form from the list. In a form, press F1 on a question for help with it.</source>
       <translation>Vel rapporteringsår øvst og opne eit skjema frå lista. I eit skjema trykkjer du F1 på eit spørsmål for å få hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="524" />
+      <location filename="../main_window.py" line="539" />
       <source>Install form pack</source>
       <translation>Installer skjemapakke</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="526" />
+      <location filename="../main_window.py" line="541" />
       <source>Form packs (*.zip)</source>
       <translation>Skjemapakkar (*.zip)</translation>
     </message>
