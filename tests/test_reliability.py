@@ -358,14 +358,16 @@ def test_importing_another_kommunes_file_in_the_window_offers_to_cancel(qtbot, t
 
     path = tmp_path / "oslo.txt"
     write_record_file(path, RecordSet.from_records(F11, clean_records(F11, 12, "030101")))
-    asker = ScriptedAsker(choices=[1])  # Avbryt
+    asker = ScriptedAsker(choices=[None])  # Avbryt
     page = FormPage.__new__(FormPage)  # only the decision, without a window
     page.ctx = type("Ctx", (), {"lang": "nb", "asker": asker})()
     page.session = type("S", (), {"context": BERGEN, "form": F11})()
     records = RecordSet.from_records(F11, clean_records(F11, 12, "030101"))
-    assert page._accept_foreign_data(records) is False
+    assert page._accept_foreign_data(records, path) is False
     (text,) = asker.texts("choose")
-    assert "12 av 12 poster gjelder kommune 0301" in text and "Importer likevel" in text
+    assert "12 av 12 poster gjelder kommune 0301" in text
+    assert text.endswith("Bytt til 0301 Oslo - Oslove\nImporter likevel")  # and Cancel
+    # The window's own test drives the switch: tests/gui/test_switch_unit.py.
 
 
 # --- 4. Drafts encrypted at rest -------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from client.cli.common import (
     add_form_arguments,
@@ -19,6 +19,9 @@ from client.cli.keys import add_key_arguments, open_store
 from client.core.documents import FormDocument
 from client.core.errors import UserError
 from client.core.i18n import Text, format_int, tr
+
+if TYPE_CHECKING:
+    from client.core.validation.engine import FormValidator, ValidationContext
 
 _TEXT: dict[str, Text] = {
     "bad_explanations": {
@@ -145,9 +148,8 @@ def _document(args: argparse.Namespace) -> FormDocument:
 
 
 def run(args: argparse.Namespace) -> int:
-    from client.core.submission.keys import load_encryption_certificate, utc_now
-    from client.core.submission.submit import check_ready, submit
     from client.core.validation.engine import FormValidator, ValidationContext
+    from client.core.validation.parallel import RecordWorkers
 
     document = _document(args)
     if args.explanations is not None:
@@ -158,6 +160,17 @@ def run(args: argparse.Namespace) -> int:
     )
     print_region_notes(args.region, form.year, args.lang)
     validator = FormValidator(form)
+    with RecordWorkers(validator) as workers:  # a large file is checked on every core
+        validator.workers = workers
+        return _check_and_sign(args, document, context, validator)
+
+
+def _check_and_sign(args: argparse.Namespace, document: FormDocument,
+                    context: ValidationContext, validator: FormValidator) -> int:
+    from client.core.submission.keys import load_encryption_certificate, utc_now
+    from client.core.submission.submit import check_ready, submit
+
+    form = document.form
     others = load_others(args, form, context.kommunenummer)  # refuses what is unused
     # Say what blocks the form before asking for a passphrase; submit() checks again.
     findings = validator.validate(document.data, context)

@@ -20,6 +20,7 @@ from client.core.i18n import Text
 from client.core.resources import resources_dir
 
 if TYPE_CHECKING:
+    from client.core.forms.model import Column
     from client.core.records.recordset import RecordSet
 
 
@@ -154,6 +155,11 @@ class ForeignData:
     name: str | None  # its name, when it is a kommune of the year
     count: int  # records naming another kommune
     total: int  # well-formed records
+    bydel: str | None = None  # the one bydel that kommune's records name, when only one
+
+    @property
+    def label(self) -> str:
+        return self.kommunenummer + (f" {self.name}" if self.name else "")
 
 
 def foreign_data(records: RecordSet, kommunenummer: str, year: int) -> ForeignData | None:
@@ -161,21 +167,37 @@ def foreign_data(records: RecordSet, kommunenummer: str, year: int) -> ForeignDa
     the unit): then one message says so, rather than one finding per record."""
     from collections import Counter
 
-    name = records.form.identity.kommune
-    if name is None:
+    identity = records.form.identity
+    if identity.kommune is None:
         return None
-    column = records.form.field(name).column
+    column = records.form.field(identity.kommune).column
     assert column is not None
     length = records.record_length
-    found = Counter(
-        line[column.start : column.end].strip() for line in records.lines if len(line) == length
-    )
+    lines = [line for line in records.lines if len(line) == length]
+    found = Counter(line[column.start : column.end].strip() for line in lines)
     total = sum(found.values())
     others = total - found.get(kommunenummer, 0)
     if total == 0 or others * 2 <= total:
         return None
     ((other, _),) = Counter({k: v for k, v in found.items() if k != kommunenummer}).most_common(1)
-    return ForeignData(other, name_of(other, year), others, total)
+    return ForeignData(
+        other, name_of(other, year), others, total, _one_bydel(records, lines, column, other)
+    )
+
+
+def _one_bydel(records: RecordSet, lines: list[str], kommune: Column, nummer: str) -> str | None:
+    """The bydel every record of kommune `nummer` names, when they name one and the same
+    (an Oslo bydel's file); None for a file of several bydeler or none."""
+    name = records.form.identity.bydel
+    bydel = records.form.field(name).column if name is not None else None
+    if bydel is None:
+        return None
+    found = {
+        line[bydel.start : bydel.end].strip()
+        for line in lines
+        if line[kommune.start : kommune.end].strip() == nummer
+    }
+    return found.pop() if len(found) == 1 and "" not in found else None
 
 
 FOREIGN_DATA: Text = {
@@ -191,18 +213,38 @@ FOREIGN_DATA: Text = {
 }
 
 
+def _label(nummer: str, year: int) -> str:
+    name = name_of(nummer, year)
+    return nummer + (f" {name}" if name else "")
+
+
 def foreign_data_text(foreign: ForeignData, kommunenummer: str, year: int) -> Text:
-    other = foreign.kommunenummer + (f" {foreign.name}" if foreign.name else "")
-    unit_name = name_of(kommunenummer, year)
-    unit = kommunenummer + (f" {unit_name}" if unit_name else "")
+    other = foreign.label
+    unit = _label(kommunenummer, year)
     return {
-        lang: text.format(count=foreign.count, total=foreign.total, other=other, unit=unit,
-                          region=foreign.kommunenummer + "00")
+        lang: text.format(
+            count=foreign.count,
+            total=foreign.total,
+            other=other,
+            unit=unit,
+            region=foreign.kommunenummer + "00",
+        )
         for lang, text in FOREIGN_DATA.items()
     }
 
 
 FOREIGN_CHOICES: dict[str, Text] = {
+    # When the records' kommune is one of the year: the unit can switch to it.
+    "switch": {"nb": "Bytt til {other}", "nn": "Byt til {other}", "en": "Switch to {other}"},
+    "switch_hint": {
+        "nb": "Bytt rapporteringsenhet til {other} og importer filen der (utkastet for {unit} "
+        "blir som det er), eller importer den likevel (SSBs kontroll 03 melder da hver post).",
+        "nn": "Byt rapporteringseining til {other} og importer fila der (utkastet for {unit} "
+        "blir som det er), eller importer ho likevel (kontroll 03 hos SSB melder då kvar post).",
+        "en": "Switch the reporting unit to {other} and import the file there (the draft of "
+        "{unit} stays as it is), or import it all the same (SSB's control 03 then reports "
+        "every record).",
+    },
     "hint": {
         "nb": "Bytt rapporteringsenhet under Innstillinger → Rapporteringsenhet og importer "
         "filen på nytt, eller importer den likevel (SSBs kontroll 03 melder da hver post).",
@@ -212,5 +254,20 @@ FOREIGN_CHOICES: dict[str, Text] = {
         "again, or import it all the same (SSB's control 03 then reports every record).",
     },
     "import": {"nb": "Importer likevel", "nn": "Importer likevel", "en": "Import all the same"},
-    "cancel": {"nb": "Avbryt", "nn": "Avbryt", "en": "Cancel"},
 }
+
+
+def foreign_choices(foreign: ForeignData, kommunenummer: str, year: int) -> dict[str, Text]:
+    """What the window offers for another kommune's file, filled in: "switch" (only when
+    that kommune is one of the year), "import", and the "hint" that explains them."""
+    switch = foreign.name is not None
+    keys = {"switch": "switch", "hint": "switch_hint"} if switch else {"hint": "hint"}
+    keys["import"] = "import"
+    unit = _label(kommunenummer, year)
+    return {
+        key: {
+            lang: text.format(other=foreign.label, unit=unit)
+            for lang, text in FOREIGN_CHOICES[source].items()
+        }
+        for key, source in keys.items()
+    }

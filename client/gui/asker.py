@@ -96,11 +96,13 @@ class QtAsker:
         return Path(name) if name else None
 
     def choice_box(self, title: str, text: str, options: Sequence[str]) -> QMessageBox:
-        """A question with one button per option and Cancel (built apart, to be looked at)."""
+        """A question with one button per option and Cancel, the first option the default
+        (built apart, to be looked at)."""
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self._parent())
-        for option in options:
-            box.addButton(option, QMessageBox.ButtonRole.AcceptRole)
+        buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
         box.addButton(QMessageBox.StandardButton.Cancel)
+        if buttons:
+            box.setDefaultButton(buttons[0])
         return box
 
     def choose(self, title: str, text: str, options: Sequence[str]) -> int | None:

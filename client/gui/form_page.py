@@ -53,6 +53,9 @@ PROGRESS_AFTER_MS = 300  # small files finish before a progress dialog would fla
 
 class FormPage(QWidget):
     close_requested = Signal()
+    # Another kommune's file (ForeignData, the file's Path): the window offers to switch
+    # the unit to that kommune and import the file there.
+    switch_unit_requested = Signal(object, object)
     # A record form's tabs: its records and their statistics (issue 14).
     tabs: QTabWidget | None = None
     statistics_tab: StatisticsTab | None = None
@@ -248,7 +251,7 @@ class FormPage(QWidget):
 
         def done(result: importer.Imported) -> None:
             finish()
-            if operation.progress.cancelled or not self._accept_foreign_data(result.records):
+            if operation.progress.cancelled or not self._accept_foreign_data(result.records, path):
                 return
             self._adopt_import(result, path.name,
                                had_records=records is not None and len(records) > 0)
@@ -284,10 +287,11 @@ class FormPage(QWidget):
         timer.start()
         return operation
 
-    def _accept_foreign_data(self, records: object) -> bool:
-        """Records mostly for another kommune are named once, with the choice to import
-        them all the same or cancel (and change the unit first)."""
-        from client.core.kommuner import FOREIGN_CHOICES, foreign_data, foreign_data_text
+    def _accept_foreign_data(self, records: object, path: Path) -> bool:
+        """Records mostly for another kommune are named once, with the choice to switch
+        the unit to that kommune and import them there, to import them all the same, or
+        to cancel."""
+        from client.core.kommuner import foreign_choices, foreign_data, foreign_data_text
 
         context = self.session.context
         year = self.session.form.year
@@ -296,12 +300,20 @@ class FormPage(QWidget):
             return True
         lang = self.ctx.lang
         text = tr(foreign_data_text(foreign, context.kommunenummer, year), lang)
+        choices = foreign_choices(foreign, context.kommunenummer, year)
+        options = [key for key in ("switch", "import") if key in choices]
         choice = self.ctx.asker.choose(
             QCoreApplication.translate("FormPage", "Import file"),
-            text + "\n\n" + tr(FOREIGN_CHOICES["hint"], lang),
-            [tr(FOREIGN_CHOICES["import"], lang), tr(FOREIGN_CHOICES["cancel"], lang)],
+            text + "\n\n" + tr(choices["hint"], lang),
+            [tr(choices[key], lang) for key in options],  # and Cancel
         )
-        return choice == 0
+        if choice is None:
+            return False
+        if options[choice] == "switch":
+            self.switch_unit_requested.emit(foreign, path)
+            return False  # not here: under the other unit, if the user goes on
+        return True
+
     def _import_progress(self, path: Path) -> QProgressDialog:
         dialog = QProgressDialog(
             QCoreApplication.translate("FormPage", "Reading %1…").replace("%1", path.name),

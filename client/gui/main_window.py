@@ -4,6 +4,7 @@ form below, menus for files, editing, language, settings and help."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -26,6 +27,8 @@ from client.gui.overview import OverviewPage, entries_for
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent  # its class (and QEvent's) loads at the first close
 
+    from client.core.kommuner import ForeignData
+    from client.core.workspace import ReportingUnit
     from client.gui.context import AppContext
     from client.gui.form_page import FormPage
     from client.gui.form_session import FormSession
@@ -63,7 +66,7 @@ class MainWindow(QMainWindow):
         )
         self.unit_label = QLabel()
         self.unit_button = QPushButton(QCoreApplication.translate("MainWindow", "Change &unit…"))
-        self.unit_button.clicked.connect(self.ask_unit)
+        self.unit_button.clicked.connect(lambda _=False: self.ask_unit())
         top = QHBoxLayout()
         top.addWidget(self.year_label)
         top.addWidget(self.year_combo)
@@ -274,16 +277,23 @@ class MainWindow(QMainWindow):
         text += QCoreApplication.translate("MainWindow", " (org. no. %1)").replace("%1", unit.orgnr)
         self.unit_label.setText(text)
 
-    def ask_unit(self) -> bool:
+    def ask_unit(
+        self,
+        suggested: ReportingUnit | None = None,
+        intro: str | None = None,
+        then: Callable[[FormPage], object] | None = None,
+    ) -> bool:
+        """The setup dialog, filled in with `suggested` (else the unit as it is); on OK the
+        unit is set, and `then` runs on the open form once it shows under the new unit."""
         from client.gui.setup_dialog import SetupDialog
 
-        dialog = SetupDialog(self.ctx.settings.unit, self)
+        dialog = SetupDialog(suggested or self.ctx.settings.unit, self, intro)
         if dialog.exec() != SetupDialog.DialogCode.Accepted:
             return False
-        self.set_unit(dialog.unit())
+        self.set_unit(dialog.unit(), then)
         return True
 
-    def set_unit(self, unit: object) -> None:
+    def set_unit(self, unit: object, then: Callable[[FormPage], object] | None = None) -> None:
         from client.core.workspace import ReportingUnit
 
         assert isinstance(unit, ReportingUnit)
@@ -297,9 +307,39 @@ class MainWindow(QMainWindow):
             form_id = self.session.form.form_id
             self.close_form()  # saves the draft under the unit it belongs to
             self.ctx.workspace.unit = unit.region
-            self.open_form(form_id)  # the region is part of every check
+            self.open_form(form_id, then)  # the region is part of every check
+        elif then is not None and self.page is not None:
+            then(self.page)
         self.ctx.workspace.unit = unit.region  # drafts are kept per unit
         self.refresh_overview()
+
+    def switch_unit(self, foreign: ForeignData, path: Path) -> bool:
+        """Another kommune's file: switch the unit to that kommune, the setup dialog filled
+        in from the list of kommuner (the user adds what the list lacks: an
+        organisasjonsnummer, Oslo's bydel), then import the file under the new unit. The
+        old unit's draft is saved as it was; nothing changes when the dialog is cancelled."""
+        from client.core.kommuner import kommune_list
+        from client.core.workspace import ReportingUnit
+
+        kommuner = kommune_list(self.year) if self.year is not None else None
+        kommune = kommuner.get(foreign.kommunenummer) if kommuner else None
+        suggested = ReportingUnit(
+            foreign.kommunenummer,
+            foreign.name or "",
+            (kommune.orgnr if kommune else None) or "",
+            foreign.bydel or "00",  # Oslo: the one bydel the file names, or the user chooses
+        )
+        old = self.ctx.settings.unit
+        intro = QCoreApplication.translate(
+            "MainWindow",
+            "The file's records are for %1. Check the reporting unit, fill in what is missing "
+            "and press OK: the form then opens under this unit and the file is imported "
+            "there. The draft of %2 stays as it is.",
+        )
+        intro = intro.replace("%1", foreign.label).replace(
+            "%2", f"{old.kommunenummer} {old.name}" if old else ""
+        )
+        return self.ask_unit(suggested, intro, lambda page: page.import_file(path))
 
     def _save_settings(self) -> None:
         try:
@@ -315,9 +355,11 @@ class MainWindow(QMainWindow):
 
     # --- forms -------------------------------------------------------------------------
 
-    def open_form(self, form_id: str) -> Operation | None:
+    def open_form(
+        self, form_id: str, then: Callable[[FormPage], object] | None = None
+    ) -> Operation | None:
         """Open a form (its draft, or an empty one) off the UI thread; the form page
-        appears when the draft is read and checked."""
+        appears when the draft is read and checked, and `then` runs on it."""
         if self.year is None:
             return None
         if self.ctx.settings.unit is None and not self.ask_unit():
@@ -364,6 +406,8 @@ class MainWindow(QMainWindow):
             self._start_session(result, context)
             if result.started is not None and result.started.filled:
                 self._say_started(result.started.note())
+            if then is not None and self.page is not None:
+                then(self.page)
 
         def failed(error: BaseException) -> None:
             self._opening = None
@@ -423,6 +467,7 @@ class MainWindow(QMainWindow):
             self.page.deleteLater()
         self.page = FormPage(self.ctx, session, self.stack)
         self.page.close_requested.connect(self.close_form)
+        self.page.switch_unit_requested.connect(self.switch_unit)
         extra = self.ctx.settings.extra
         window_state.restore_splitters(self.page.splitters(), extra)
         if self.page.records is not None:

@@ -30,17 +30,22 @@ OSLO_DISTRICTS = oslo_bydeler(dt.date.today().year)
 
 
 class SetupDialog(QDialog):
-    def __init__(self, unit: ReportingUnit | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, unit: ReportingUnit | None, parent: QWidget | None = None, intro: str | None = None
+    ) -> None:
+        """`unit` fills the fields in (the unit as it is, or one suggested); `intro` says
+        why the dialog asks, in place of the first start's question."""
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("SetupDialog", "Reporting unit"))
-        intro = QLabel(
-            QCoreApplication.translate(
+        intro_label = QLabel(
+            intro
+            or QCoreApplication.translate(
                 "SetupDialog",
                 "Who reports? This is used for every form and can be changed later under Settings.",
             ),
             self,
         )
-        intro.setWordWrap(True)
+        intro_label.setWordWrap(True)
         self.kommunenummer = QLineEdit(self)
         self.kommunenummer.setInputMask("9999;_")
         self.kommunenummer.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 10)
@@ -83,7 +88,7 @@ class SetupDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(intro_label)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
@@ -93,13 +98,16 @@ class SetupDialog(QDialog):
             self.name.setText(unit.name)
             self.orgnr.setText(unit.orgnr)
             index = self.bydel.findData(unit.bydel)
-            if index >= 0:
-                self.bydel.setCurrentIndex(index)
+            if index >= 0 or unit.kommunenummer == OSLO:
+                self.bydel.setCurrentIndex(index)  # none: Oslo's bydel is for the user to choose
         # The name last filled in from the number: replaced when the number changes, while
         # a name the user typed is kept.
         self._filled_name = ""
         self.kommunenummer.textChanged.connect(self._kommune_changed)
         self._kommune_changed()
+        missing = self.unit().problems() if unit is not None else []
+        if missing:  # a suggested unit: the cursor where the user has something to add
+            self._fields()[missing[0]].setFocus()
 
     def _kommune_changed(self) -> None:
         number = self.kommunenummer.text()
@@ -122,7 +130,7 @@ class SetupDialog(QDialog):
             kommunenummer=kommune,
             name=self.name.text().strip(),
             orgnr=self.orgnr.text().replace(" ", ""),
-            bydel=self.bydel.currentData() if kommune == OSLO else "00",
+            bydel=(self.bydel.currentData() or "") if kommune == OSLO else "00",
         )
 
     def problems_text(self) -> str:
@@ -147,12 +155,7 @@ class SetupDialog(QDialog):
 
     def accept(self) -> None:
         problems = self.problem_messages()
-        fields = {
-            "kommunenummer": self.kommunenummer,
-            "name": self.name,
-            "bydel": self.bydel,
-            "orgnr": self.orgnr,
-        }
+        fields = self._fields()
         # Each message belongs to its field: a screen reader reads it with the field.
         for key, widget in fields.items():
             widget.setAccessibleDescription(problems.get(key, ""))
@@ -166,6 +169,14 @@ class SetupDialog(QDialog):
             return
         self.problem.clear()
         super().accept()
+
+    def _fields(self) -> dict[str, QWidget]:
+        return {
+            "kommunenummer": self.kommunenummer,
+            "name": self.name,
+            "bydel": self.bydel,
+            "orgnr": self.orgnr,
+        }
 
     def _fit(self) -> None:
         """Grow (never shrink) so the whole message shows: a top-level window does not

@@ -151,7 +151,7 @@ def test_record_form_with_findings(qtbot, window, form_id):
     examples = sorted((resources_dir() / "examples").glob(f"{form_id}_{YEAR}_*.txt"))
     if examples:
         # The example is Bergen's, the window's unit another: import it all the same.
-        window.ctx.asker.choices = [0]
+        window.ctx.asker.choices = [1]  # Importer likevel (0: switch the unit)
         operation = page.import_file(examples[0])
         qtbot.waitUntil(lambda: bool(session.records), timeout=20000)
         operation.wait(10)
@@ -302,7 +302,7 @@ def test_what_matters_is_announced_once(qtbot, window, announced, tmp_path):
     accessibility.announcer().flush()
     announced.clear()
     examples = sorted((resources_dir() / "examples").glob(f"11F_{YEAR}_*.txt"))
-    window.ctx.asker.choices = [0]  # the example is Bergen's: import it all the same
+    window.ctx.asker.choices = [1]  # the example is Bergen's: import it all the same
     operation = page.import_file(examples[0])
     qtbot.waitUntil(lambda: bool(session.records), timeout=20000)
     operation.wait(10)

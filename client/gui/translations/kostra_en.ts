@@ -61,6 +61,17 @@
     </message>
   </context>
   <context>
+    <name>FindingsPanel</name>
+    <message numerus="yes">
+      <location filename="../findings_panel.py" line="233" />
+      <source>Not ready: %n warning(s) need a written explanation.</source>
+      <translation>
+        <numerusform>Not ready: %n warning needs a written explanation.</numerusform>
+        <numerusform>Not ready: %n warnings need a written explanation.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Prefill</name>
     <message numerus="yes">
       <location filename="../prefill_view.py" line="132" />
@@ -173,17 +184,6 @@
       <translation>
         <numerusform>%n row</numerusform>
         <numerusform>%n rows</numerusform>
-      </translation>
-    </message>
-  </context>
-  <context>
-    <name>FindingsPanel</name>
-    <message numerus="yes">
-      <location filename="../findings_panel.py" line="233" />
-      <source>Not ready: %n warning(s) need a written explanation.</source>
-      <translation>
-        <numerusform>Not ready: %n warning needs a written explanation.</numerusform>
-        <numerusform>Not ready: %n warnings need a written explanation.</numerusform>
       </translation>
     </message>
   </context>

@@ -36,22 +36,22 @@
   <context>
     <name>Asker</name>
     <message>
-      <location filename="../asker.py" line="148" />
+      <location filename="../asker.py" line="150" />
       <source>Passphrase</source>
       <translation>Passordfrase</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="158" />
+      <location filename="../asker.py" line="160" />
       <source>Type the same passphrase again</source>
       <translation>Skriv det samme passordet en gang til</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="166" />
+      <location filename="../asker.py" line="168" />
       <source>The two passphrases were not the same. Try again.</source>
       <translation>De to passordene var ikke like. Prøv igjen.</translation>
     </message>
     <message>
-      <location filename="../asker.py" line="188" />
+      <location filename="../asker.py" line="190" />
       <source>KOSTRA-klienten</source>
       <translation>KOSTRA-klienten</translation>
     </message>
@@ -607,56 +607,56 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>FormPage</name>
     <message>
-      <location filename="../form_page.py" line="78" />
+      <location filename="../form_page.py" line="81" />
       <source>&amp;Back to overview</source>
       <translation>&amp;Tilbake til oversikten</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="90" />
+      <location filename="../form_page.py" line="93" />
       <source>Sub&amp;mit…</source>
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="138" />
+      <location filename="../form_page.py" line="141" />
       <source>&amp;Records</source>
       <translation>&amp;Poster</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="139" />
+      <location filename="../form_page.py" line="142" />
       <source>S&amp;tatistics</source>
       <translation>S&amp;tatistikk</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="184" />
+      <location filename="../form_page.py" line="187" />
       <source>Move to a question and press F1 for help with it.</source>
       <translation>Gå til et spørsmål og trykk F1 for hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="187" />
+      <location filename="../form_page.py" line="190" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="190" />
+      <location filename="../form_page.py" line="193" />
       <source>There is no help text for this question.</source>
       <translation>Det finnes ingen hjelpetekst til dette spørsmålet.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="211" />
-      <location filename="../form_page.py" line="220" />
-      <location filename="../form_page.py" line="262" />
-      <location filename="../form_page.py" line="300" />
-      <location filename="../form_page.py" line="313" />
+      <location filename="../form_page.py" line="214" />
+      <location filename="../form_page.py" line="223" />
+      <location filename="../form_page.py" line="265" />
+      <location filename="../form_page.py" line="306" />
+      <location filename="../form_page.py" line="325" />
       <source>Import file</source>
       <translation>Importer fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="212" />
+      <location filename="../form_page.py" line="215" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../form_page.py" line="221" />
+      <location filename="../form_page.py" line="224" />
       <source>The draft's records (%n) will be replaced by the file's records. You can undo this with Ctrl+Z. Continue?</source>
       <translation>
         <numerusform>Posten i utkastet blir erstattet av postene i filen. Du kan angre med Ctrl+Z. Fortsette?</numerusform>
@@ -664,22 +664,22 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="279" />
+      <location filename="../form_page.py" line="282" />
       <source>Checking %1…</source>
       <translation>Kontrollerer %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="307" />
+      <location filename="../form_page.py" line="319" />
       <source>Reading %1…</source>
       <translation>Leser %1 …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="308" />
+      <location filename="../form_page.py" line="320" />
       <source>Cancel</source>
       <translation>Avbryt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../form_page.py" line="326" />
+      <location filename="../form_page.py" line="338" />
       <source>Records read from %1: %n.</source>
       <translation>
         <numerusform>%n post lest fra %1.</numerusform>
@@ -687,24 +687,24 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="342" />
+      <location filename="../form_page.py" line="354" />
       <source>Since the previous import: %1 fixed, %2 new, %3 remaining.</source>
       <translation>Siden forrige import: %1 rettet, %2 nye, %3 gjenstår.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="363" />
       <location filename="../form_page.py" line="375" />
-      <location filename="../form_page.py" line="380" />
+      <location filename="../form_page.py" line="387" />
+      <location filename="../form_page.py" line="392" />
       <source>Export file</source>
       <translation>Eksporter fil</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="364" />
+      <location filename="../form_page.py" line="376" />
       <source>SSB files (*.txt *.dat)</source>
       <translation>SSB-filer (*.txt *.dat)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../form_page.py" line="381" />
+      <location filename="../form_page.py" line="393" />
       <source>Records written to %1: %n.</source>
       <translation>
         <numerusform>%n post skrevet til %1.</numerusform>
@@ -712,114 +712,114 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
       </translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="393" />
+      <location filename="../form_page.py" line="405" />
       <source>Findings per caseworker</source>
       <translation>Funn per saksbehandler</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="397" />
+      <location filename="../form_page.py" line="409" />
       <source>Web page for printing (*.html);;PDF for printing (*.pdf);;Spreadsheet (*.csv)</source>
       <translation>Nettside for utskrift (*.html);;PDF for utskrift (*.pdf);;Regneark (*.csv)</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="423" />
+      <location filename="../form_page.py" line="435" />
       <source>Could not write %1: %2</source>
       <translation>Kunne ikke skrive %1: %2</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="429" />
+      <location filename="../form_page.py" line="441" />
       <source>Written to %1.</source>
       <translation>Skrevet til %1.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="441" />
-      <location filename="../form_page.py" line="572" />
+      <location filename="../form_page.py" line="453" />
+      <location filename="../form_page.py" line="584" />
       <source>Submit</source>
       <translation>Send inn</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="449" />
+      <location filename="../form_page.py" line="461" />
       <source>The form is empty: import the case system's file or fill in the form before it is submitted.</source>
       <translation>Skjemaet er tomt: importer filen fra fagsystemet eller fyll ut skjemaet før det sendes inn.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="496" />
+      <location filename="../form_page.py" line="508" />
       <source>Line %1</source>
       <translation>Linje %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="500" />
+      <location filename="../form_page.py" line="512" />
       <source>journal %1</source>
       <translation>journal %1</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="526" />
+      <location filename="../form_page.py" line="538" />
       <source>The signing certificate belongs to organisation number %1, but the reporting unit has %2. Sign with this certificate anyway?</source>
       <translation>Signeringssertifikatet hører til organisasjonsnummer %1, men rapporteringsenheten har %2. Vil du signere med dette sertifikatet likevel?</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="544" />
+      <location filename="../form_page.py" line="556" />
       <source>Folder for the submission file and the receipt</source>
       <translation>Mappe for innsendingsfilen og kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="604" />
+      <location filename="../form_page.py" line="616" />
       <source>Signing and writing the submission file…</source>
       <translation>Signerer og skriver innsendingsfilen …</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="647" />
+      <location filename="../form_page.py" line="659" />
       <source>Form %1 is signed, and its data files are encrypted to SSB.</source>
       <translation>Skjema %1 er signert, og datafilene er kryptert til SSB.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="651" />
+      <location filename="../form_page.py" line="663" />
       <source>Form %1 is signed.</source>
       <translation>Skjema %1 er signert.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="655" />
+      <location filename="../form_page.py" line="667" />
       <source>Submission file:</source>
       <translation>Innsendingsfil:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="658" />
+      <location filename="../form_page.py" line="670" />
       <source>Receipt:</source>
       <translation>Kvittering:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="664" />
+      <location filename="../form_page.py" line="676" />
       <source>Signed with a test certificate: SSB accepts only the municipality's enterprise certificate.</source>
       <translation>Signert med et testsertifikat: SSB godtar bare kommunens virksomhetssertifikat.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="672" />
+      <location filename="../form_page.py" line="684" />
       <source>How it reaches SSB:</source>
       <translation>Slik kommer det fram til SSB:</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="677" />
+      <location filename="../form_page.py" line="689" />
       <source>&amp;Open receipt</source>
       <translation>&amp;Åpne kvitteringen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="678" />
+      <location filename="../form_page.py" line="690" />
       <source>Open &amp;folder</source>
       <translation>Åpne &amp;mappen</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="682" />
-      <location filename="../form_page.py" line="704" />
+      <location filename="../form_page.py" line="694" />
+      <location filename="../form_page.py" line="716" />
       <source>Form signed</source>
       <translation>Skjemaet er signert</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="693" />
+      <location filename="../form_page.py" line="705" />
       <source>No program for PDF files was found on this computer, so the receipt could not be opened. It is saved as %1. Install a PDF reader (or ask IT to), or open the file from another computer.</source>
       <translation>Fant ikke noe program for PDF-filer på denne maskinen, så kvitteringen kunne ikke åpnes. Den er lagret som %1. Installer en PDF-leser (eller be IT om det), eller åpne filen på en annen maskin.</translation>
     </message>
     <message>
-      <location filename="../form_page.py" line="700" />
+      <location filename="../form_page.py" line="712" />
       <source>The folder could not be opened. The files are in %1.</source>
       <translation>Mappen kunne ikke åpnes. Filene ligger i %1.</translation>
     </message>
@@ -875,177 +875,182 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="56" />
+      <location filename="../main_window.py" line="59" />
       <source>Reporting &amp;year:</source>
       <translation>Rapporterings&amp;år:</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="60" />
+      <location filename="../main_window.py" line="63" />
       <source>Reporting year</source>
       <translation>Rapporteringsår</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="63" />
+      <location filename="../main_window.py" line="66" />
       <source>Change &amp;unit…</source>
       <translation>Endre &amp;enhet …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="104" />
+      <location filename="../main_window.py" line="107" />
       <source>&amp;File</source>
       <translation>&amp;Fil</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="106" />
+      <location filename="../main_window.py" line="109" />
       <source>&amp;Import file…</source>
       <translation>&amp;Importer fil …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="111" />
+      <location filename="../main_window.py" line="114" />
       <source>&amp;Export file…</source>
       <translation>&amp;Eksporter fil …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="116" />
+      <location filename="../main_window.py" line="119" />
       <source>Sub&amp;mit…</source>
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="119" />
+      <location filename="../main_window.py" line="122" />
       <source>Findings per &amp;caseworker…</source>
       <translation>Funn per &amp;saksbehandler …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="123" />
+      <location filename="../main_window.py" line="126" />
       <source>&amp;Close form</source>
       <translation>&amp;Lukk skjema</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="129" />
+      <location filename="../main_window.py" line="132" />
       <source>Check &amp;bydel files together…</source>
       <translation>Kontroller &amp;bydelsfilene sammen …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="145" />
+      <location filename="../main_window.py" line="148" />
       <source>&amp;Quit</source>
       <translation>&amp;Avslutt</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="151" />
+      <location filename="../main_window.py" line="154" />
       <source>&amp;Edit</source>
       <translation>&amp;Rediger</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="153" />
+      <location filename="../main_window.py" line="156" />
       <source>&amp;Undo</source>
       <translation>&amp;Angre</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="158" />
+      <location filename="../main_window.py" line="161" />
       <source>&amp;Redo</source>
       <translation>&amp;Gjør om</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="170" />
+      <location filename="../main_window.py" line="173" />
       <source>&amp;Find record</source>
       <translation>&amp;Finn post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="175" />
+      <location filename="../main_window.py" line="178" />
       <source>&amp;New record</source>
       <translation>&amp;Ny post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="181" />
+      <location filename="../main_window.py" line="184" />
       <source>&amp;Language</source>
       <translation>&amp;Språk</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="190" />
+      <location filename="../main_window.py" line="193" />
       <source>&amp;Settings</source>
       <translation>&amp;Innstillinger</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="193" />
+      <location filename="../main_window.py" line="196" />
       <source>&amp;Reporting unit…</source>
       <translation>&amp;Rapporteringsenhet …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="198" />
+      <location filename="../main_window.py" line="201" />
       <source>&amp;Certificate…</source>
       <translation>&amp;Sertifikat …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="203" />
+      <location filename="../main_window.py" line="206" />
       <source>Install &amp;form pack…</source>
       <translation>Installer s&amp;kjemapakke …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="208" />
+      <location filename="../main_window.py" line="211" />
       <source>&amp;Help</source>
       <translation>&amp;Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="210" />
+      <location filename="../main_window.py" line="213" />
       <source>&amp;Help for this question</source>
       <translation>&amp;Hjelp til dette spørsmålet</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="217" />
+      <location filename="../main_window.py" line="220" />
       <source>&amp;About KOSTRA-klienten</source>
       <translation>&amp;Om KOSTRA-klienten</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="265" />
+      <location filename="../main_window.py" line="268" />
       <source>No reporting unit chosen yet</source>
       <translation>Ingen rapporteringsenhet er valgt ennå</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="270" />
+      <location filename="../main_window.py" line="273" />
       <source>, district %1</source>
       <translation>, bydel %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="273" />
+      <location filename="../main_window.py" line="276" />
       <source> (org. no. %1)</source>
       <translation> (org.nr. %1)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="343" />
+      <location filename="../main_window.py" line="332" />
+      <source>The file's records are for %1. Check the reporting unit, fill in what is missing and press OK: the form then opens under this unit and the file is imported there. The draft of %2 stays as it is.</source>
+      <translation>Postene i filen gjelder %1. Sjekk rapporteringsenheten, fyll inn det som mangler, og trykk OK: skjemaet åpnes da for denne enheten, og filen importeres der. Utkastet for %2 blir som det er.</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="385" />
       <source>Opening %1…</source>
       <translation>Åpner %1 …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="359" />
+      <location filename="../main_window.py" line="401" />
       <source>Draft</source>
       <translation>Utkast</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="463" />
+      <location filename="../main_window.py" line="508" />
       <source>Draft saved</source>
       <translation>Utkastet er lagret</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="473" />
+      <location filename="../main_window.py" line="518" />
       <source>Draft not saved</source>
       <translation>Utkastet ble ikke lagret</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="512" />
+      <location filename="../main_window.py" line="557" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="513" />
+      <location filename="../main_window.py" line="558" />
       <source>Choose the reporting year at the top and open a form from the list. In a form, press F1 on a question for help with it.</source>
       <translation>Velg rapporteringsår øverst og åpne et skjema fra listen. I et skjema trykker du F1 på et spørsmål for å få hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="539" />
+      <location filename="../main_window.py" line="584" />
       <source>Install form pack</source>
       <translation>Installer skjemapakke</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="541" />
+      <location filename="../main_window.py" line="586" />
       <source>Form packs (*.zip)</source>
       <translation>Skjemapakker (*.zip)</translation>
     </message>
@@ -1555,52 +1560,52 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>SetupDialog</name>
     <message>
-      <location filename="../setup_dialog.py" line="35" />
+      <location filename="../setup_dialog.py" line="39" />
       <source>Reporting unit</source>
       <translation>Rapporteringsenhet</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="37" />
+      <location filename="../setup_dialog.py" line="42" />
       <source>Who reports? This is used for every form and can be changed later under Settings.</source>
       <translation>Hvem rapporterer? Dette brukes for alle skjema og kan endres senere under Innstillinger.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="64" />
+      <location filename="../setup_dialog.py" line="69" />
       <source>&amp;Municipality number:</source>
       <translation>&amp;Kommunenummer:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="67" />
+      <location filename="../setup_dialog.py" line="72" />
       <source>&amp;Name:</source>
       <translation>&amp;Navn:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="68" />
+      <location filename="../setup_dialog.py" line="73" />
       <source>&amp;District:</source>
       <translation>&amp;Bydel:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="71" />
+      <location filename="../setup_dialog.py" line="76" />
       <source>&amp;Organisation number:</source>
       <translation>&amp;Organisasjonsnummer:</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="134" />
+      <location filename="../setup_dialog.py" line="142" />
       <source>The municipality number has four digits, for example 4601.</source>
       <translation>Kommunenummeret har fire sifre, for eksempel 4601.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="137" />
+      <location filename="../setup_dialog.py" line="145" />
       <source>Write the municipality's name.</source>
       <translation>Skriv navnet på kommunen.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="138" />
+      <location filename="../setup_dialog.py" line="146" />
       <source>Choose the district.</source>
       <translation>Velg bydel.</translation>
     </message>
     <message>
-      <location filename="../setup_dialog.py" line="139" />
+      <location filename="../setup_dialog.py" line="147" />
       <source>The organisation number has nine digits and its last digit must match the others (mod 11). Check it in the Central Coordinating Register (Brønnøysundregistrene).</source>
       <translation>Organisasjonsnummeret har ni sifre, og det siste sifferet må stemme med de andre (mod 11). Sjekk det i Brønnøysundregistrene.</translation>
     </message>
