@@ -67,9 +67,9 @@ def time_to_ready(command: list[str]) -> float:
 
 def startup(runs: int, compile_first: bool = True) -> tuple[float, float]:
     if compile_first:
-        import compileall
+        from as_installed import write_bytecode
 
-        compileall.compile_dir(ROOT / "client", quiet=1)
+        write_bytecode()
     with tempfile.TemporaryDirectory() as data:
         app = [sys.executable, "-m", "client.gui", "--data-dir", data, "--exit-when-ready"]
         bare = [sys.executable, "-c", BARE]

@@ -35,6 +35,8 @@ for extra in (ROOT, ROOT / "tests"):
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 
+from as_installed import write_bytecode  # noqa: E402
+
 import synthetic  # noqa: E402
 from client.core.documents import FormDocument  # noqa: E402
 from client.core.forms.catalog import FormCatalog  # noqa: E402
@@ -95,6 +97,7 @@ def measure(form, path: Path, repeat: int) -> dict[str, float]:
 
 
 def main() -> None:
+    write_bytecode()  # measure the client as installed (as_installed.py)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=20_000)
     parser.add_argument("--big", type=int, default=130_000)
