@@ -30,6 +30,7 @@ for extra in (ROOT, ROOT / "tests", ROOT / "benchmarks"):
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 
+from as_installed import write_bytecode  # noqa: E402
 from validate import install_fast_fnr, run_process, write  # noqa: E402
 
 import synthetic  # noqa: E402
@@ -57,6 +58,7 @@ def _pair(first: list[tuple[float, float]], second: list[tuple[float, float]]) -
 
 
 def main(argv: list[str] | None = None) -> int:
+    write_bytecode()  # measure the client as installed (as_installed.py)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, default=130_000)
     parser.add_argument("--oslo", type=int, default=40_000, help="records in all bydel files")

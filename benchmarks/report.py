@@ -10,6 +10,8 @@ Generates synthetic 11F (2026) record files with SSB's usual problems planted in
   (d) the same process with --format json, the baseline (c) is compared with
   (e) validation alone in process (every control), the baseline (b) is compared with:
       the machine is shared, so the ratio says more than the seconds
+  (f) (c) on one core (KOSTRA_HELPERS=0), the baseline for the helper processes a large
+      file is checked with (client.core.validation.parallel)
 
 Each timing is the median of --repeat runs (default 5).
 
@@ -19,6 +21,7 @@ Each timing is the median of --repeat runs (default 5).
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -31,6 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 for extra in (ROOT, ROOT / "tests"):
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
+
+from as_installed import write_bytecode  # noqa: E402
 
 import synthetic  # noqa: E402
 from client.core.documents import FormDocument  # noqa: E402
@@ -77,16 +82,22 @@ def measure(form, path: Path, repeat: int) -> dict[str, float]:
         "report_s": median_time(
             lambda: document_report(document, REGION, findings, source_name=path.name), repeat),
     }
-    for fmt in ("html", "json"):
+    for fmt, helpers in (("html", None), ("json", None), ("html", "0")):
         command = [sys.executable, "-m", "client", "validate", str(path), "--form", "11F",
                    "--year", str(form.year), "--region", REGION, "--format", fmt]
-        out[f"process_{fmt}_s"] = median_time(
-            lambda command=command: subprocess.run(command, capture_output=True, check=False),
+        # KOSTRA_HELPERS=0: the same run on one core, the baseline for the helper processes
+        # (client.core.validation.parallel) that a large file gets on a machine with more.
+        env = {**os.environ, "KOSTRA_HELPERS": helpers} if helpers else None
+        key = f"process_{fmt}_s" if helpers is None else f"process_{fmt}_one_core_s"
+        out[key] = median_time(
+            lambda command=command, env=env: subprocess.run(command, capture_output=True,
+                                                            check=False, env=env),
             max(1, repeat // 2 + 1))
     return out
 
 
 def main() -> None:
+    write_bytecode()  # measure the client as installed (as_installed.py)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=20_000)
     parser.add_argument("--big", type=int, default=130_000)
@@ -107,6 +118,9 @@ def main() -> None:
                   f"validation = {result['report_s'] / result['validate_s']:.2f}")
             print(f"  validate --format html      {result['process_html_s']:.2f} s (process)")
             print(f"  validate --format json      {result['process_json_s']:.2f} s (baseline)")
+            print(f"  validate --format html, one core (KOSTRA_HELPERS=0) "
+                  f"{result['process_html_one_core_s']:.2f} s; with helpers / one core = "
+                  f"{result['process_html_s'] / result['process_html_one_core_s']:.2f}")
             print(f"  report's share of the run   "
                   f"{result['process_html_s'] - result['process_json_s']:+.2f} s")
 

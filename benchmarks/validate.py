@@ -44,6 +44,7 @@ for extra in (ROOT, ROOT / "tests"):
         sys.path.insert(0, str(extra))
 
 import jsonschema  # noqa: E402
+from as_installed import write_bytecode  # noqa: E402
 
 import synthetic  # noqa: E402
 from client.core import identity  # noqa: E402
@@ -498,6 +499,7 @@ def print_table(rows: list[Row], meta: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    write_bytecode()  # measure the client as installed (as_installed.py)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, default=20_000, help="records of the small file")
     parser.add_argument("--big", type=int, default=130_000, help="records of the big file")

@@ -36,6 +36,7 @@ ENV_DATA_DIR = "KOSTRA_DATA_DIR"
 ENV_CONFIG_DIR = "KOSTRA_CONFIG_DIR"
 SETTINGS_FORMAT = "kostra-klienten/settings"
 STATUS_FILE = "status.json"
+OSLO = "0301"  # the kommune with bydeler
 
 State = Literal["not_started", "draft", "errors", "unexplained", "ready", "signed"]
 
@@ -89,6 +90,11 @@ class ReportingUnit:
     def region(self) -> str:
         """As SSB's control program takes it: kommunenummer + bydel."""
         return self.kommunenummer + self.bydel
+
+    @property
+    def is_oslo(self) -> bool:
+        """Oslo, whose bydeler each report and are checked together (client.gui.bydeler)."""
+        return self.kommunenummer == OSLO
 
     def problems(self) -> list[str]:
         """Which fields are wrong ("kommunenummer", "name", "bydel", "orgnr")."""

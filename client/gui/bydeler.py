@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from client.core.errors import UserError
 from client.core.i18n import format_int
+from client.core.workspace import OSLO
 from client.gui import operations, texts
 
 if TYPE_CHECKING:
@@ -38,14 +39,7 @@ if TYPE_CHECKING:
     from client.core.forms.model import FormDefinition
     from client.gui.context import AppContext
 
-OSLO = "0301"
-
 Result = tuple[list["FileVerdict"], list["CrossFileFinding"]]
-
-
-def is_oslo(ctx: AppContext) -> bool:
-    unit = ctx.settings.unit
-    return unit is not None and unit.kommunenummer == OSLO
 
 
 class BydelCheckDialog(QDialog):

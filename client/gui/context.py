@@ -74,7 +74,7 @@ class AppContext:
         """The drafts' key (encrypted at rest) beside the signing key, asking through
         `asker` when no credential store works."""
         from client.core.atrest import DraftKeys
-        from client.core.submission.keys import key_directory
+        from client.core.datadir import key_directory  # not keys: it would load cryptography
         from client.core.submission.secrets import KeyringSecretStore
 
         return DraftKeys(

@@ -139,11 +139,11 @@ def open_form(
     if document.records is not None:
         progress.report(0, 0, "check")
         session = ValidationSession(validator, document.records, context)
-    elif document.answers is not None and catalog is not None and not opened.blocked:
+    elif document.answers is not None and not opened.blocked:
         from client.core.forms.starting import start_answers
 
-        result = start_answers(form, document.answers, context.kommunenummer,
-                               _other_answers(workspace, catalog, form))
+        others = _other_answers(workspace, catalog, form) if catalog is not None else {}
+        result = start_answers(form, document.answers, context.kommunenummer, others)
         document.answers.clear()
         document.answers.update(result.answers)
         started = result

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,6 +25,8 @@ from client.gui import window_state
 from client.gui.overview import OverviewPage, entries_for
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent  # its class (and QEvent's) loads at the first close
+
     from client.core.kommuner import ForeignData
     from client.core.workspace import ReportingUnit
     from client.gui.context import AppContext
@@ -259,10 +261,9 @@ class MainWindow(QMainWindow):
         self.refresh_overview()
 
     def _show_unit(self) -> None:
-        from client.gui.bydeler import is_oslo
-
-        self.bydel_action.setVisible(is_oslo(self.ctx))
         unit = self.ctx.settings.unit
+        # The unit, not client.gui.bydeler: the dialog's module loads when it is opened.
+        self.bydel_action.setVisible(unit is not None and unit.is_oslo)
         if unit is None:
             self.unit_label.setText(
                 QCoreApplication.translate("MainWindow", "No reporting unit chosen yet")

@@ -6,7 +6,6 @@ The check of installed libraries runs only on that failure: start-up pays nothin
 
 from __future__ import annotations
 
-import ctypes.util
 import sys
 from typing import Any
 
@@ -37,6 +36,8 @@ MESSAGE = (
 
 
 def missing_packages() -> list[str]:
+    import ctypes.util  # only when Qt has failed: it costs start-up 10 ms
+
     return [pkg for lib, pkg in XCB_LIBRARIES.items() if ctypes.util.find_library(lib) is None]
 
 

@@ -139,3 +139,39 @@ def test_signals_and_slots_keep_their_references(window):
     # A leaking binding loses one per call (500 here); other live objects move a few.
     assert sys.getrefcount(True) > before[0] - 50
     assert sys.getrefcount(None) > before[1] - 50
+
+
+def test_the_window_shows_before_keys_forms_and_reports_are_loaded(tmp_path):
+    """Start-up stays lazy (README, "Speed and memory"): the window, its overview and the
+    drafts' key store come up without cryptography (signing and the drafts' key itself),
+    jsonschema and the form classes (opening a form), reportlab (receipts and reports)
+    or the Oslo dialog. Opening a form still fetches the drafts' key on the UI thread
+    (test_drafts)."""
+    import os
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from client.core.identity import synthetic_orgnr\n"
+        "from client.core.workspace import ReportingUnit\n"
+        "from client.gui.app import create_context, create_window\n"
+        "app = QApplication([])\n"
+        f"ctx = create_context(Path({str(tmp_path / 'data')!r}), 'nb')\n"
+        "ctx.settings.unit = ReportingUnit('0301', 'Oslo', synthetic_orgnr(1), '05')\n"
+        "window = create_window(ctx)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "assert window.overview.model.entries and window.bydel_action.isVisible()\n"
+        "heavy = ('cryptography', 'jsonschema', 'reportlab', 'client.core.forms.model',\n"
+        "         'client.gui.bydeler')\n"
+        "print(sorted({m.split('.')[0] if not m.startswith('client') else m\n"
+        "              for m in sys.modules if m.startswith(heavy)}))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=Path(__file__).resolve().parents[2], env=env, timeout=120,
+                            check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "[]"

@@ -7,10 +7,15 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from client.core.errors import UnknownFormError
-from client.core.forms.model import FormDefinition
 from client.core.resources import bundled_forms_dir
+
+if TYPE_CHECKING:
+    # The definitions' classes load with the first form: listing what is installed
+    # (the window's year list and overview at start) needs none of them.
+    from client.core.forms.model import FormDefinition
 
 
 def user_forms_dir() -> Path:
