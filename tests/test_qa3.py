@@ -8,6 +8,7 @@ import json
 import os
 import signal
 import sys
+from pathlib import Path
 
 import pytest
 from test_submission_support import (
@@ -392,3 +393,62 @@ def test_an_empty_last_year_is_refused_not_left_out(capsys, keys, tmp_path, comm
                            "--last-year", blank)
         assert code == 2 and "--last-year is empty" in err
     assert list(out.iterdir()) == []
+
+
+def _children(pid: int) -> list[int]:
+    import subprocess
+
+    found = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True,
+                           text=True, check=False).stdout.split()
+    return [int(p) for p in found]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().split(") ")[-1].startswith("Z"))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked helpers, ps")
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+def test_helpers_end_when_the_program_is_killed(tmp_path, form11f, how):
+    """kill, kill -9 or a closed terminal ends the program at once: its helpers must not
+    stay behind, each waiting for work forever."""
+    import subprocess
+    import time
+
+    from client.core.records.fixedwidth import write_record_file
+    from client.core.records.recordset import RecordSet
+    from client.core.validation.parallel import MIN_LINES_FORK
+    from synthetic import clean_records
+
+    path = tmp_path / "stor.txt"
+    rows = list(clean_records(form11f, 600, REGION, seed=9))
+    records = RecordSet.from_records(form11f, rows * (MIN_LINES_FORK // 600 + 1))
+    write_record_file(path, records)
+    program = subprocess.Popen(
+        [sys.executable, "-m", "client", "validate", str(path), "--form", "11F", "--year",
+         str(YEAR), "--region", REGION, "--json"], cwd=ROOT, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, env={**os.environ, "KOSTRA_HELPERS": "1"})
+    helpers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while not helpers and program.poll() is None and time.monotonic() < deadline:
+            helpers = _children(program.pid)
+            time.sleep(0.02)
+        assert helpers, "no helper was started"
+        program.send_signal(how)
+        program.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while any(_alive(pid) for pid in helpers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(pid) for pid in helpers)
+    finally:
+        for pid in helpers:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        if program.poll() is None:
+            program.kill()

@@ -18,6 +18,8 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -60,6 +62,7 @@ def _init_worker(directory: str, inherited: FormValidator | None) -> None:
     # Ctrl+C reaches the helpers too: the program itself stops and says so; a helper
     # simply ends (an idle one would otherwise print a KeyboardInterrupt traceback).
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    _end_with(os.getppid())
     if inherited is not None:  # forked: the parent's compiled controls came along
         _in_helper["validator"] = inherited
         return
@@ -67,6 +70,19 @@ def _init_worker(directory: str, inherited: FormValidator | None) -> None:
     from client.core.validation.engine import FormValidator
 
     _in_helper["validator"] = FormValidator(load_form(Path(directory)))
+
+
+def _end_with(parent: int) -> None:
+    """End this helper when the program that started it is gone (killed, or its terminal
+    closed): a forked helper holds both ends of its work queue, so it would otherwise
+    wait for work forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kostra-parent-watch", daemon=True).start()
 
 
 def _run_part(lines: list[str], base: int, args: tuple[Any, ...]) -> Raw:
