@@ -452,3 +452,13 @@ def test_helpers_end_when_the_program_is_killed(tmp_path, form11f, how):
                 os.kill(pid, signal.SIGKILL)
         if program.poll() is None:
             program.kill()
+
+
+def test_validate_with_last_year_and_a_questionnaire_says_it_is_not_used(capsys, tmp_path):
+    last = write_11f(tmp_path / "fjor.txt", document_11f(20))
+    code, out, err = run(capsys, "validate",
+                         str(ROOT / "resources" / "examples" / "12_2026_460100.json"),
+                         "--form", "12", "--year", str(YEAR), "--region", REGION,
+                         "--last-year", str(last))
+    assert code == 2 and "Skjema 12 er et spørreskjema" in err and "uten --last-year" in err
+    assert out == ""

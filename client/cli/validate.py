@@ -140,6 +140,14 @@ _TEXT = {
         "en": "Note: {field} is {given} in the file, but the answers give {computed}. "
         "The client checks and submits {computed}.",
     },
+    "last_year_questionnaire": {
+        "nb": "--last-year sammenligner postene med fjorårets og gjelder bare postskjema "
+        "(11F, 11CF). Skjema {form} er et spørreskjema: kontroller det uten --last-year.",
+        "nn": "--last-year samanliknar postane med fjorårets og gjeld berre postskjema "
+        "(11F, 11CF). Skjema {form} er eit spørjeskjema: kontroller det utan --last-year.",
+        "en": "--last-year compares the records with last year's and applies to record forms "
+        "(11F, 11CF) only. Form {form} is a questionnaire: check it without --last-year.",
+    },
     "last_year_same": {
         "nb": "--last-year {path} er den samme filen som skal kontrolleres. Velg fjorårets fil.",
         "nn": "--last-year {path} er den same fila som skal kontrollerast. Vel fjorårsfila.",
@@ -358,6 +366,8 @@ def _check_one(
         validator.workers = RecordWorkers(validator)  # a large file is checked on every core
     findings = validator.validate(document.data, context) + _other_findings(args, document, context)
     last = comparisons = None
+    if args.last_year and document.records is None:
+        raise UserError(_TEXT["last_year_questionnaire"], form=form.form_id)
     if args.last_year and document.records is not None and not (
         context.nothing_to_report or document.records.nil_marker
     ):
