@@ -101,8 +101,20 @@ def rss_mb() -> float:
     return float("nan")
 
 
+def wait_for_page(app, window, ctx, timeout: float = 120.0) -> None:
+    """Until the form's page shows; a form that cannot open says why instead of hanging."""
+    end = time.perf_counter() + timeout
+    while window.page is None:
+        app.processEvents()
+        time.sleep(0.001)
+        if (window._opening is None and window.page is None) or time.perf_counter() > end:
+            raise RuntimeError(f"the form did not open: {ctx.asker.texts('warn')}")
+
+
 def open_and_type(records: int) -> dict[str, float]:
+    import keyring
     from PySide6.QtWidgets import QApplication
+    from test_submission_support import MemoryKeyring
 
     from client.core.forms.catalog import FormCatalog
     from client.core.identity import synthetic_orgnr
@@ -113,6 +125,9 @@ def open_and_type(records: int) -> dict[str, float]:
     from client.gui.asker import ScriptedAsker
     from synthetic import clean_records, plant_errors
 
+    # Drafts are encrypted with a key kept in the credential store; a machine without
+    # one would ask for a passphrase that no one types here (and the window would wait).
+    keyring.set_keyring(MemoryKeyring())
     app = QApplication.instance() or QApplication([])
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as folder:
@@ -133,8 +148,7 @@ def open_and_type(records: int) -> dict[str, float]:
         window.resize(1280, 860)
         window.show()
         window.open_form("11F")
-        while window.page is None:
-            app.processEvents()
+        wait_for_page(app, window, ctx)
         base = rss_mb()
 
         start = time.perf_counter()
@@ -154,9 +168,7 @@ def open_and_type(records: int) -> dict[str, float]:
         window.close_form()
         start = time.perf_counter()
         window.open_form("11F")
-        while window.page is None:
-            app.processEvents()
-            time.sleep(0.001)
+        wait_for_page(app, window, ctx)
         window.page.records.select_record(0)
         results["reopen_s"] = time.perf_counter() - start
         session = window.session
