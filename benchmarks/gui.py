@@ -113,8 +113,8 @@ def wait_for_page(app, window, ctx, timeout: float = 120.0) -> None:
 
 def open_and_type(records: int) -> dict[str, float]:
     import keyring
+    from memory_keyring import MemoryKeyring
     from PySide6.QtWidgets import QApplication
-    from test_submission_support import MemoryKeyring
 
     from client.core.forms.catalog import FormCatalog
     from client.core.identity import synthetic_orgnr

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
+from memory_keyring import MemoryKeyring
 
 from client.core.documents import FormDocument
 from client.core.forms.catalog import FormCatalog
@@ -35,25 +36,6 @@ REGION = "460100"
 YEAR = 2026
 ORGNR = synthetic_orgnr(7)
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A real keyring backend that keeps passwords in a dict, for tests."""
-
-    priority = 0.1  # never chosen on its own; tests install it with keyring.set_keyring
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.passwords.pop((service, username), None)
 
 
 class BrokenKeyring(MemoryKeyring):
