@@ -226,6 +226,20 @@ def test_forms_lists_years_and_our_own_controls_apart():
         ("7", 2025), ("7B", 2025), ("12", 2025), ("7", 2026), ("7B", 2026)}
 
 
+def test_one_broken_installed_form_is_named_and_hides_no_other(tmp_path):
+    broken = tmp_path / "data" / "forms" / "2027" / "11F"
+    broken.mkdir(parents=True)
+    (broken / "form.json").write_text('{"id": "11F",', "utf-8")
+    result = kostra("forms", "--json", env={"KOSTRA_DATA_DIR": str(tmp_path / "data")})
+    assert result.returncode == 2  # a definition that cannot be read, as for any input
+    assert "Skjema 11F 2027 kan ikke brukes" in result.stderr and "form.json" in result.stderr
+    assert "Traceback" not in result.stderr
+    listed = {(f["form"], f["year"]) for f in json.loads(result.stdout)}
+    assert ("11F", 2026) in listed and ("12", 2026) in listed and ("11F", 2027) not in listed
+    text = kostra("forms", env={"KOSTRA_DATA_DIR": str(tmp_path / "data")})
+    assert text.returncode == 2 and "11F   Økonomisk sosialhjelp" in text.stdout
+
+
 def test_questionnaire_answers_validate_the_same_way(tmp_path):
     good = ROOT / "resources" / "examples" / "12_2026_460100.json"
     result = kostra("validate", str(good), "--form", "12", "--year", "2026", "--region",

@@ -7,12 +7,20 @@ import json
 import sys
 from typing import Any
 
+from client.core.errors import UserError
 from client.core.forms.catalog import FormCatalog
 from client.core.forms.model import FormDefinition
 from client.core.i18n import tr
 from client.core.validation.findings import severity_label
 
+EXIT_UNREADABLE = 2  # as for any input that cannot be read
+
 _TEXT = {
+    "broken": {
+        "nb": "Skjema {form} {year} kan ikke brukes: {problem}",
+        "nn": "Skjema {form} {year} kan ikkje brukast: {problem}",
+        "en": "Form {form} {year} cannot be used: {problem}",
+    },
     "none": {
         "nb": "Ingen skjema er installert.",
         "nn": "Ingen skjema er installerte.",
@@ -60,20 +68,29 @@ def run_install(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     catalog = FormCatalog()
-    forms = [
-        catalog.load(item.form_id, item.year)
-        for item in catalog.installed()
-        if (args.form is None or item.form_id.upper() == args.form.upper())
-        and (args.year is None or item.year == args.year)
-    ]
+    forms: list[FormDefinition] = []
+    broken: list[str] = []
+    for item in catalog.installed():
+        if (args.form is not None and item.form_id.upper() != args.form.upper()) or (
+                args.year is not None and item.year != args.year):
+            continue
+        try:
+            forms.append(catalog.load(item.form_id, item.year))
+        except UserError as error:  # one broken definition must not hide the others
+            broken.append(tr(_TEXT["broken"], args.lang).format(
+                form=item.form_id, year=item.year, problem=error.message(args.lang)))
+    for line in broken:
+        print(line, file=sys.stderr)
+    exit_code = EXIT_UNREADABLE if broken else 0
     if args.json:
         json.dump([_form_json(f, args.controls, args.lang) for f in forms], sys.stdout,
                   ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
-        return 0
+        return exit_code
     if not forms:
-        print(tr(_TEXT["none"], args.lang))
-        return 0
+        if not broken:
+            print(tr(_TEXT["none"], args.lang))
+        return exit_code
     for form in forms:
         kind = (tr(_TEXT["record"], args.lang).format(length=form.record_length)
                 if form.is_record_form else tr(_TEXT["questionnaire"], args.lang))
@@ -90,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
                     label = severity_label(c.severity, args.lang)
                     print(f"      {c.id:<8} {label:<8}{where} {tr(c.title, args.lang)}")
             print()
-    return 0
+    return exit_code
 
 
 def _form_json(form: FormDefinition, controls: bool, lang: str) -> dict[str, Any]:
