@@ -251,3 +251,18 @@ def test_a_question_whose_message_points_to_its_help_has_help(form_id, year):
         if "pattern" in field.schema:
             assert set(field.help) == {"nb", "nn", "en"}, f"{form_id} {year} {field.name}"
             assert all(text.strip() for text in field.help.values()), field.name
+
+
+@pytest.mark.parametrize("form_id", ["7", "7B", "12"])
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_an_answer_of_the_wrong_kind_names_the_kind_the_question_wants(form_id, year):
+    """A number given for the name of the person responsible is told "a text", not "write
+    a number or choose" (the message of 7 and 7B said so until 2 December 2026)."""
+    from client.core.validation.engine import FormValidator, ValidationContext
+
+    form = FormCatalog().load(form_id, year)
+    findings = FormValidator(form).validate(
+        {"KOMMUNE_NR": "1234", "ANSVARLIG": 42}, ValidationContext.from_region("123400", year))
+    (wrong,) = [f for f in findings if f.field == "ANSVARLIG"]
+    assert "Svaret skal være en tekst" in wrong.message("nb")
+    assert "The answer must be a text" in wrong.message("en")
