@@ -257,14 +257,14 @@ def test_a_correction_for_a_bundled_year_overrides_only_its_forms(tmp_path, root
     assert refused.value.reason == "form_older"
     assert "eldre enn den installerte versjonen 2026.1.0" in refused.value.message("nb")
 
-    same = write_pack(tmp_path, forms_for(tmp_path, 2026, {"11F": "2026.1.1", "12": "2026.2.0"}),
+    same = write_pack(tmp_path, forms_for(tmp_path, 2026, {"11F": "2026.1.1", "12": "2026.2.1"}),
                       publisher, version="2026.2")
     with pytest.raises(FormPackError) as refused:
         install(same, root, publisher)
     assert refused.value.reason == "same"
 
     # A later pack must bring every form the one before it brought.
-    partial = write_pack(tmp_path, forms_for(tmp_path, 2026, {"12": "2026.2.1"}), publisher,
+    partial = write_pack(tmp_path, forms_for(tmp_path, 2026, {"12": "2026.2.2"}), publisher,
                          version="2026.3")
     with pytest.raises(FormPackError) as refused:
         install(partial, root, publisher)
