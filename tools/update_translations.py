@@ -24,12 +24,18 @@ FOLDER = ROOT / "client" / "gui" / "translations"
 BIN = Path(sys.executable).parent
 LANGUAGES = ("nb", "nn", "en")
 # The sources are English, so kostra_en.ts holds only what a source cannot say for every
-# count: a plural written "finding(s)" gets its English singular and plural forms.
+# count: a plural written "finding(s)" gets its English singular and plural forms, and so
+# does any plural given an English translation on purpose ("Records: %Ln" in a heading).
 ENGLISH_NEEDS = "(s)"
 
 
-def wanted(lang: str, source: str) -> bool:
-    return lang != "en" or (is_plural(source) and ENGLISH_NEEDS in source)
+def wanted(lang: str, source: str, chosen: bool = False) -> bool:
+    return lang != "en" or (is_plural(source) and (ENGLISH_NEEDS in source or chosen))
+
+
+def english_chosen(name: str, source: str, known: dict[tuple[str, str], ET.Element],
+                   new_texts: dict[str, dict[str, dict[str, object]]]) -> bool:
+    return (name, source) in known or "en" in new_texts.get(name, {}).get(source, {})
 
 
 def is_plural(source: str) -> bool:
@@ -91,13 +97,17 @@ def merge(lang: str, new_texts: dict[str, dict[str, dict[str, object]]]) -> list
         for message in context.iter("message"):
             key = (name, message.findtext("source"))
             if (message.get("numerus") == "yes" and key in known and key not in extracted
-                    and wanted(lang, key[1] or "")):
+                    and wanted(lang, key[1] or "", chosen=True)):
                 kept_plurals.setdefault(name, []).append(message)
     root = ET.Element("TS", {"version": "2.1", "language": old.get("language", "")})
     missing = []
     for context in fresh.iter("context"):
         name = context.findtext("name")
-        messages = [m for m in context.iter("message") if wanted(lang, m.findtext("source"))]
+        messages = [
+            m for m in context.iter("message")
+            if wanted(lang, m.findtext("source"),
+                      english_chosen(name, m.findtext("source"), known, new_texts))
+        ]
         if not messages and name not in kept_plurals:
             continue
         out_context = ET.SubElement(root, "context")
@@ -147,7 +157,7 @@ def _english_plurals_lupdate_missed(
         for message in context.iter("message"):
             source = message.findtext("source") or ""
             if (name, source) in have or message.get("numerus") != "yes" or not wanted(
-                    "en", source):
+                    "en", source, english_chosen(name, source, known, new_texts)):
                 continue
             if name not in contexts:
                 contexts[name] = ET.SubElement(root, "context")

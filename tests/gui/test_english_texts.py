@@ -45,6 +45,8 @@ def test_every_plural_written_with_s_has_english_singular_and_plural(qapp):
             "1 finding")
         assert QCoreApplication.translate("TableEditor", "%n row(s) pasted.", "", 3) == (
             "3 rows pasted.")
+        # A findings group's heading: "03 …: 20,000 records", not "Records: 20,000".
+        assert QCoreApplication.translate("FindingsModel", "Records: %Ln", "", 1) == "1 record"
     finally:
         install_language("nb")
 

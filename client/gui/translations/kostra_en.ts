@@ -22,7 +22,7 @@
   <context>
     <name>BydelCheck</name>
     <message numerus="yes">
-      <location filename="../bydeler.py" line="168" />
+      <location filename="../bydeler.py" line="162" />
       <source>Checking %n file(s)…</source>
       <translation>
         <numerusform>Checking %n file…</numerusform>
@@ -30,7 +30,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../bydeler.py" line="197" />
+      <location filename="../bydeler.py" line="191" />
       <source>%n person(s) are in more than one file. SSB counts each of them once for the municipality.</source>
       <translation>
         <numerusform>%n person is in more than one file. SSB counts them once for the municipality.</numerusform>
@@ -51,6 +51,14 @@
   </context>
   <context>
     <name>FindingsModel</name>
+    <message numerus="yes">
+      <location filename="../findings_panel.py" line="119" />
+      <source>Records: %Ln</source>
+      <translation>
+        <numerusform>%Ln record</numerusform>
+        <numerusform>%Ln records</numerusform>
+      </translation>
+    </message>
     <message numerus="yes">
       <location filename="../findings_panel.py" line="125" />
       <source>%Ln finding(s)</source>

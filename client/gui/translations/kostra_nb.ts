@@ -98,62 +98,62 @@
   <context>
     <name>BydelCheck</name>
     <message>
-      <location filename="../bydeler.py" line="62" />
+      <location filename="../bydeler.py" line="56" />
       <source>Check the bydel files together</source>
       <translation>Kontroller bydelsfilene sammen</translation>
     </message>
     <message>
-      <location filename="../bydeler.py" line="65" />
+      <location filename="../bydeler.py" line="59" />
       <source>Choose every bydel's file of the form. Each file is checked by itself, then all together: a person in more than one file is counted once by SSB.</source>
       <translation>Velg filen fra hver bydel for skjemaet. Hver fil kontrolleres for seg, deretter alle sammen: SSB teller en person som er med i flere filer, bare én gang.</translation>
     </message>
     <message>
-      <location filename="../bydeler.py" line="76" />
+      <location filename="../bydeler.py" line="70" />
       <source>&amp;Form:</source>
       <translation>&amp;Skjema:</translation>
     </message>
     <message>
-      <location filename="../bydeler.py" line="79" />
+      <location filename="../bydeler.py" line="73" />
       <source>&amp;Choose files and check…</source>
       <translation>&amp;Velg filer og kontroller …</translation>
     </message>
     <message>
-      <location filename="../bydeler.py" line="87" />
+      <location filename="../bydeler.py" line="81" />
       <source>File</source>
       <translation>Fil</translation>
     </message>
     <message>
-      <location filename="../bydeler.py" line="88" />
+      <location filename="../bydeler.py" line="82" />
       <source>Records</source>
       <translation>Poster</translation>
     </message>
     <message>
-      <location filename="../bydeler.py" line="96" />
+      <location filename="../bydeler.py" line="90" />
       <source>Each file</source>
       <translation>Hver fil</translation>
     </message>
     <message>
-      <location filename="../bydeler.py" line="98" />
+      <location filename="../bydeler.py" line="92" />
       <source>People in more than one file:</source>
       <translation>Personer i mer enn én fil:</translation>
     </message>
     <message>
-      <location filename="../bydeler.py" line="122" />
+      <location filename="../bydeler.py" line="116" />
       <source>The bydel files</source>
       <translation>Bydelsfilene</translation>
     </message>
     <message>
-      <location filename="../bydeler.py" line="123" />
+      <location filename="../bydeler.py" line="117" />
       <source>SSB files (*.txt *.dat *.*)</source>
       <translation>SSB-filer (*.txt *.dat *.*)</translation>
     </message>
     <message>
-      <location filename="../bydeler.py" line="129" />
+      <location filename="../bydeler.py" line="123" />
       <source>Choose at least two files to check them together.</source>
       <translation>Velg minst to filer for å kontrollere dem sammen.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../bydeler.py" line="168" />
+      <location filename="../bydeler.py" line="162" />
       <source>Checking %n file(s)…</source>
       <translation>
         <numerusform>Kontrollerer %n fil …</numerusform>
@@ -161,7 +161,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../bydeler.py" line="197" />
+      <location filename="../bydeler.py" line="191" />
       <source>%n person(s) are in more than one file. SSB counts each of them once for the municipality.</source>
       <translation>
         <numerusform>%n person er med i mer enn én fil. SSB teller personen én gang for kommunen.</numerusform>
@@ -169,7 +169,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../bydeler.py" line="205" />
+      <location filename="../bydeler.py" line="199" />
       <source>Nobody is in more than one file.</source>
       <translation>Ingen personer er med i mer enn én fil.</translation>
     </message>
@@ -875,182 +875,182 @@ Et testsertifikat lages her og nå med rapporteringsenhetens organisasjonsnummer
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="59" />
+      <location filename="../main_window.py" line="61" />
       <source>Reporting &amp;year:</source>
       <translation>Rapporterings&amp;år:</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="63" />
+      <location filename="../main_window.py" line="65" />
       <source>Reporting year</source>
       <translation>Rapporteringsår</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="66" />
+      <location filename="../main_window.py" line="68" />
       <source>Change &amp;unit…</source>
       <translation>Endre &amp;enhet …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="107" />
+      <location filename="../main_window.py" line="109" />
       <source>&amp;File</source>
       <translation>&amp;Fil</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="109" />
+      <location filename="../main_window.py" line="111" />
       <source>&amp;Import file…</source>
       <translation>&amp;Importer fil …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="114" />
+      <location filename="../main_window.py" line="116" />
       <source>&amp;Export file…</source>
       <translation>&amp;Eksporter fil …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="119" />
+      <location filename="../main_window.py" line="121" />
       <source>Sub&amp;mit…</source>
       <translation>Sen&amp;d inn …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="122" />
+      <location filename="../main_window.py" line="124" />
       <source>Findings per &amp;caseworker…</source>
       <translation>Funn per &amp;saksbehandler …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="126" />
+      <location filename="../main_window.py" line="128" />
       <source>&amp;Close form</source>
       <translation>&amp;Lukk skjema</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="132" />
+      <location filename="../main_window.py" line="134" />
       <source>Check &amp;bydel files together…</source>
       <translation>Kontroller &amp;bydelsfilene sammen …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="148" />
+      <location filename="../main_window.py" line="150" />
       <source>&amp;Quit</source>
       <translation>&amp;Avslutt</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="154" />
+      <location filename="../main_window.py" line="156" />
       <source>&amp;Edit</source>
       <translation>&amp;Rediger</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="156" />
+      <location filename="../main_window.py" line="158" />
       <source>&amp;Undo</source>
       <translation>&amp;Angre</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="161" />
+      <location filename="../main_window.py" line="163" />
       <source>&amp;Redo</source>
       <translation>&amp;Gjør om</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="173" />
+      <location filename="../main_window.py" line="175" />
       <source>&amp;Find record</source>
       <translation>&amp;Finn post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="178" />
+      <location filename="../main_window.py" line="180" />
       <source>&amp;New record</source>
       <translation>&amp;Ny post</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="184" />
+      <location filename="../main_window.py" line="186" />
       <source>&amp;Language</source>
       <translation>&amp;Språk</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="193" />
+      <location filename="../main_window.py" line="195" />
       <source>&amp;Settings</source>
       <translation>&amp;Innstillinger</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="196" />
+      <location filename="../main_window.py" line="198" />
       <source>&amp;Reporting unit…</source>
       <translation>&amp;Rapporteringsenhet …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="201" />
+      <location filename="../main_window.py" line="203" />
       <source>&amp;Certificate…</source>
       <translation>&amp;Sertifikat …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="206" />
+      <location filename="../main_window.py" line="208" />
       <source>Install &amp;form pack…</source>
       <translation>Installer s&amp;kjemapakke …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="211" />
+      <location filename="../main_window.py" line="213" />
       <source>&amp;Help</source>
       <translation>&amp;Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="213" />
+      <location filename="../main_window.py" line="215" />
       <source>&amp;Help for this question</source>
       <translation>&amp;Hjelp til dette spørsmålet</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="220" />
+      <location filename="../main_window.py" line="222" />
       <source>&amp;About KOSTRA-klienten</source>
       <translation>&amp;Om KOSTRA-klienten</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="268" />
+      <location filename="../main_window.py" line="269" />
       <source>No reporting unit chosen yet</source>
       <translation>Ingen rapporteringsenhet er valgt ennå</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="273" />
+      <location filename="../main_window.py" line="274" />
       <source>, district %1</source>
       <translation>, bydel %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="276" />
+      <location filename="../main_window.py" line="277" />
       <source> (org. no. %1)</source>
       <translation> (org.nr. %1)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="332" />
+      <location filename="../main_window.py" line="333" />
       <source>The file's records are for %1. Check the reporting unit, fill in what is missing and press OK: the form then opens under this unit and the file is imported there. The draft of %2 stays as it is.</source>
       <translation>Postene i filen gjelder %1. Sjekk rapporteringsenheten, fyll inn det som mangler, og trykk OK: skjemaet åpnes da for denne enheten, og filen importeres der. Utkastet for %2 blir som det er.</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="385" />
+      <location filename="../main_window.py" line="386" />
       <source>Opening %1…</source>
       <translation>Åpner %1 …</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="401" />
+      <location filename="../main_window.py" line="402" />
       <source>Draft</source>
       <translation>Utkast</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="508" />
+      <location filename="../main_window.py" line="509" />
       <source>Draft saved</source>
       <translation>Utkastet er lagret</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="518" />
+      <location filename="../main_window.py" line="519" />
       <source>Draft not saved</source>
       <translation>Utkastet ble ikke lagret</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="557" />
+      <location filename="../main_window.py" line="558" />
       <source>Help</source>
       <translation>Hjelp</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="558" />
+      <location filename="../main_window.py" line="559" />
       <source>Choose the reporting year at the top and open a form from the list. In a form, press F1 on a question for help with it.</source>
       <translation>Velg rapporteringsår øverst og åpne et skjema fra listen. I et skjema trykker du F1 på et spørsmål for å få hjelp til det.</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="584" />
+      <location filename="../main_window.py" line="585" />
       <source>Install form pack</source>
       <translation>Installer skjemapakke</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="586" />
+      <location filename="../main_window.py" line="587" />
       <source>Form packs (*.zip)</source>
       <translation>Skjemapakker (*.zip)</translation>
     </message>
