@@ -281,7 +281,12 @@ class FormPage(QWidget):
                 dialog.setLabelText(
                     QCoreApplication.translate("FormPage", "Checking %1…").replace("%1", path.name)
                 )
-                dialog.setMaximum(0)  # busy: the controls report no steps
+                if progress.stage == "check" and progress.total:
+                    # A large file's check reports its parts; Cancel stops it between them.
+                    dialog.setMaximum(100)
+                    dialog.setValue(int(100 * progress.done / progress.total))
+                else:
+                    dialog.setMaximum(0)  # busy: parsing reports no steps
 
         timer.timeout.connect(tick)
         timer.start()

@@ -6,6 +6,7 @@ a widget. The window runs them through client.gui.operations.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,7 +114,7 @@ def import_file(
         records.renumber()
         explanations = {}
     progress.report(0, 0, "check")
-    session = ValidationSession(validator, records, context)
+    session = ValidationSession(validator, records, context, on_progress=_checking(progress))
     progress.report(1, 1, "done")
     return Imported(records, session, explanations)
 
@@ -138,7 +139,8 @@ def open_form(
     started = None
     if document.records is not None:
         progress.report(0, 0, "check")
-        session = ValidationSession(validator, document.records, context)
+        session = ValidationSession(validator, document.records, context,
+                                    on_progress=_checking(progress))
     elif document.answers is not None and not opened.blocked:
         from client.core.forms.starting import start_answers
 
@@ -148,6 +150,15 @@ def open_form(
         document.answers.update(result.answers)
         started = result
     return Opened(opened, document, validator, session, started)
+
+
+def _checking(progress: Progress) -> Callable[[int, int], None]:
+    """How far the check has come, for the dialog; Cancel raises there and stops it."""
+
+    def report(done: int, total: int) -> None:
+        progress.report(done, total, "check")
+
+    return report
 
 
 def _other_answers(workspace: Workspace, catalog: FormCatalog,

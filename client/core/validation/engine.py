@@ -602,6 +602,10 @@ def mask(field: FieldDef, value: str) -> str:
     return value
 
 
+# Lines per part when a check's progress is followed (about 0.1 s of work each).
+PROGRESS_PART = 4000
+
+
 class ValidationSession:
     """Findings of a record set kept current as records change one at a time.
 
@@ -611,12 +615,23 @@ class ValidationSession:
     """
 
     def __init__(
-        self, validator: FormValidator, records: RecordSet, context: ValidationContext
+        self,
+        validator: FormValidator,
+        records: RecordSet,
+        context: ValidationContext,
+        on_progress: Callable[[int, int], None] | None = None,
     ) -> None:
+        """`on_progress(done, total)` is called between parts of the first check of a
+        large set: the window shows how far it has come, and an exception raised there
+        (the user's Cancel) stops the check."""
         self.validator = validator
         self.records = records
         self.context = context
-        self.rebuild()
+        self._on_progress = on_progress
+        try:
+            self.rebuild()
+        finally:
+            self._on_progress = None
 
     def rebuild(self) -> None:
         """Revalidate everything (after import, insertions or deletions)."""
@@ -631,7 +646,7 @@ class ValidationSession:
         bad = self._bad_length
         good = [i for i in range(len(lines)) if i not in bad] if bad else None
         checked = lines if good is None else [lines[i] for i in good]
-        for index, at, extra in validator.run_record_controls(checked, 0, self.context):
+        for index, at, extra in self._record_controls(checked):
             compiled = validator.compiled[index]
             i = at if good is None else good[at]
             self._per_record[i].append(
@@ -663,6 +678,20 @@ class ValidationSession:
                         found[i] = self._unique_finding(compiled, i, members)
             self._unique.append(found)
         self._recount()
+
+    def _record_controls(self, lines: list[str]) -> list[tuple[int, int, Any]]:
+        """The record controls over `lines`, in parts when someone follows the progress;
+        the parts give exactly what one run gives."""
+        report = self._on_progress
+        if report is None or len(lines) <= PROGRESS_PART:
+            return self.validator.run_record_controls(lines, 0, self.context)
+        out: list[tuple[int, int, Any]] = []
+        for start in range(0, len(lines), PROGRESS_PART):
+            report(start, len(lines))
+            part = lines[start : start + PROGRESS_PART]
+            out += self.validator.run_record_controls(part, start, self.context)
+        report(len(lines), len(lines))
+        return out
 
     def _unique_finding(self, compiled: _CompiledControl, i: int, members: list[int]) -> Finding:
         journal = self.validator.form.identity.journal
