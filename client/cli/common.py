@@ -209,6 +209,22 @@ _LAST_YEAR_BLANK: Text = {
 }
 
 
+_LAST_YEAR_QUESTIONNAIRE: Text = {
+    "nb": "--last-year sammenligner postene med fjorårets og gjelder bare postskjema "
+    "(11F, 11CF). Skjema {form} er et spørreskjema: bruk det uten --last-year.",
+    "nn": "--last-year samanliknar postane med fjorårets og gjeld berre postskjema "
+    "(11F, 11CF). Skjema {form} er eit spørjeskjema: bruk det utan --last-year.",
+    "en": "--last-year compares the records with last year's and applies to record forms "
+    "(11F, 11CF) only. Form {form} is a questionnaire: use it without --last-year.",
+}
+
+
+def check_last_year_for_records(args: argparse.Namespace, form: FormDefinition) -> None:
+    """--last-year with a questionnaire is refused, not quietly left out."""
+    if args.last_year and not form.is_record_form:
+        raise UserError(_LAST_YEAR_QUESTIONNAIRE, form=form.form_id)
+
+
 def check_last_year_given(args: argparse.Namespace) -> None:
     """`--last-year ""` (say `--last-year "$FJOR"` with FJOR unset) is refused: left out
     quietly, last year's controls would not run on what the user believes is compared."""

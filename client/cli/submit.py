@@ -11,6 +11,7 @@ from client.cli.common import (
     add_form_arguments,
     add_last_year_argument,
     add_with_argument,
+    check_last_year_for_records,
     check_last_year_given,
     load_input,
     load_others,
@@ -71,14 +72,6 @@ _TEXT: dict[str, Text] = {
         "nb": "--nothing-to-report gjelder bare postskjema (11F, 11CF).",
         "nn": "--nothing-to-report gjeld berre postskjema (11F, 11CF).",
         "en": "--nothing-to-report applies to record forms (11F, 11CF) only.",
-    },
-    "last_year_questionnaire": {
-        "nb": "--last-year sammenligner postene med fjorårets og gjelder bare postskjema "
-        "(11F, 11CF). Skjema {form} er et spørreskjema: send det uten --last-year.",
-        "nn": "--last-year samanliknar postane med fjorårets og gjeld berre postskjema "
-        "(11F, 11CF). Skjema {form} er eit spørjeskjema: send det utan --last-year.",
-        "en": "--last-year compares the records with last year's and applies to record forms "
-        "(11F, 11CF) only. Form {form} is a questionnaire: submit it without --last-year.",
     },
     "last_year_nothing": {
         "nb": "--last-year kan ikke brukes når kommunen ikke har noe å rapportere i år: det er "
@@ -167,9 +160,8 @@ def _document(args: argparse.Namespace) -> FormDocument:
 def _check_last_year_applies(args: argparse.Namespace, document: FormDocument) -> None:
     """A --last-year that would not be used is refused, not quietly left out: the user
     asked for last year's controls on what is signed."""
-    if document.records is None:
-        raise UserError(_TEXT["last_year_questionnaire"], form=document.form.form_id)
-    if args.nothing_to_report or document.records.nil_marker:
+    check_last_year_for_records(args, document.form)
+    if args.nothing_to_report or (document.records is not None and document.records.nil_marker):
         raise UserError(_TEXT["last_year_nothing"])
 
 

@@ -14,6 +14,7 @@ from client.cli.common import (
     add_form_arguments,
     add_last_year_argument,
     add_with_argument,
+    check_last_year_for_records,
     check_last_year_given,
     load_input,
     load_others,
@@ -139,14 +140,6 @@ _TEXT = {
         "Klienten kontrollerer og sender {computed}.",
         "en": "Note: {field} is {given} in the file, but the answers give {computed}. "
         "The client checks and submits {computed}.",
-    },
-    "last_year_questionnaire": {
-        "nb": "--last-year sammenligner postene med fjorårets og gjelder bare postskjema "
-        "(11F, 11CF). Skjema {form} er et spørreskjema: kontroller det uten --last-year.",
-        "nn": "--last-year samanliknar postane med fjorårets og gjeld berre postskjema "
-        "(11F, 11CF). Skjema {form} er eit spørjeskjema: kontroller det utan --last-year.",
-        "en": "--last-year compares the records with last year's and applies to record forms "
-        "(11F, 11CF) only. Form {form} is a questionnaire: check it without --last-year.",
     },
     "last_year_same": {
         "nb": "--last-year {path} er den samme filen som skal kontrolleres. Velg fjorårets fil.",
@@ -349,6 +342,7 @@ def _check_one(
 ) -> _Report:
     document = load_input(args, catalog, path=path)
     form = document.form
+    check_last_year_for_records(args, form)  # before any checking
     if args.nothing_to_report and not form.is_record_form:
         raise UserError(_TEXT["nothing_questionnaire"], form=form.form_id)
     context = ValidationContext.from_region(
@@ -366,8 +360,6 @@ def _check_one(
         validator.workers = RecordWorkers(validator)  # a large file is checked on every core
     findings = validator.validate(document.data, context) + _other_findings(args, document, context)
     last = comparisons = None
-    if args.last_year and document.records is None:
-        raise UserError(_TEXT["last_year_questionnaire"], form=form.form_id)
     if args.last_year and document.records is not None and not (
         context.nothing_to_report or document.records.nil_marker
     ):
