@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from client.core.kommuner import name_of, oslo_bydeler
-from client.core.workspace import ReportingUnit
+from client.core.workspace import OSLO, ReportingUnit
 from client.gui import accessibility
 
-OSLO = "0301"
 # Oslo's districts, from the shipped list of kommuner (the same codes control 03 accepts,
 # SSB's region codes 030101-030115; a test checks that they agree).
 OSLO_DISTRICTS = oslo_bydeler(dt.date.today().year)

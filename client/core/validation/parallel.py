@@ -5,8 +5,9 @@ separate processes check side by side; this process checks one part itself. The 
 come back as the same (control, line, detail) triples a single run gives, in the same
 order, so what is reported (and signed) does not depend on how many cores did the work.
 
-Used by the command line (`kostra validate`, `kostra kkp`), which runs one thread. The
-desktop window does not use it: a process forked beside Qt's threads is not safe.
+Used by the command line (`kostra validate`, `kostra kkp`, `kostra submit`), which runs
+one thread. The desktop window does not use it: a process forked beside Qt's threads is
+not safe.
 
 Anything that stops the helpers (no processes allowed, a helper killed, a form that no
 longer loads) falls back to checking everything here: slower, never a different verdict.
