@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_cli_submit import run  # kostra in process, its exit code and output
 from test_submission_support import (
     ORGNR,
     REGION,
@@ -20,15 +21,6 @@ from test_submission_support import (
     memory_keyring_fixture,  # noqa: F401 - the memory_keyring fixture
     write_11f,
 )
-
-from client.cli import main
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 # --- kostra submit --last-year --------------------------------------------------------
 
